@@ -1,0 +1,74 @@
+"""Rules that need reference data or other files: one place for each cross-file rule."""
+
+from __future__ import annotations
+
+from .model import Project
+from .reference import Reference
+from .text import did_you_mean, suggest
+
+Finding = tuple[tuple, str]  # (field path, message)
+
+
+def check_project(p: Project, ref: Reference, stem: str) -> list[Finding]:
+    """Problems in one valid-shaped project that only reference data can reveal."""
+    out: list[Finding] = []
+    if p.id != stem:
+        out.append((("id",), f"id {p.id!r} must equal the file name without .yaml ({stem!r}); rename one of them"))
+
+    def vocab(path, value, vocabulary):
+        if value not in vocabulary:
+            hint = did_you_mean(suggest(value, vocabulary.by_slug))
+            out.append((path, f"unknown {vocabulary.what} {value!r}.{hint} Valid: {', '.join(vocabulary.by_slug)}"))
+
+    vocab(("theme",), p.theme, ref.themes)
+    vocab(("kind",), p.kind, ref.kinds)
+    if p.owner is not None:
+        vocab(("owner", "type"), p.owner.type, ref.owner_types)
+    for i, tag in enumerate(p.tags):
+        vocab(("tags", i), tag, ref.tags)
+    if len(set(p.tags)) != len(p.tags):
+        out.append((("tags",), "a tag is listed twice"))
+    if p.theme in ref.themes and p.source != ref.themes.label(p.theme):
+        out.append((("source",), f"source {p.source!r} does not match theme {p.theme!r}, whose section is {ref.themes.label(p.theme)!r}"))
+
+    geo = p.geography
+    for i, name in enumerate(geo.counties):
+        if name not in ref.counties:
+            hint = did_you_mean(suggest(name, ref.counties))
+            out.append((("geography", "counties", i), f"unknown county {name!r}.{hint} Use the short names of reference/counties.yaml"))
+    if len(set(geo.counties)) != len(geo.counties):
+        out.append((("geography", "counties"), "a county is listed twice"))
+    for i, name in enumerate(geo.municipalities):
+        m = ref.municipalities.get(name)
+        if m is None:
+            hint = did_you_mean(suggest(name, ref.municipalities))
+            out.append((("geography", "municipalities", i), f"unknown municipality {name!r}.{hint}"))
+        elif m.county not in geo.counties:
+            out.append((("geography", "municipalities", i), f"{name} lies in {m.county}, which is missing from geography.counties"))
+    n = len(geo.counties)
+    if geo.scope == "national" and n:
+        out.append((("geography", "scope"), "scope national means nationwide without named counties; counties must be empty (or use multi-county)"))
+    elif geo.scope == "multi-county" and n < 2:
+        out.append((("geography", "scope"), "scope multi-county needs two or more counties"))
+    elif geo.scope in ("local", "municipal", "county") and n != 1:
+        out.append((("geography", "scope"), f"scope {geo.scope} needs exactly one county (found {n}); use multi-county or national"))
+
+    f = p.funding
+    total = f.total_cost_sek if f.total_cost_sek is not None else f.budget_sek
+    if f.public_support_sek is not None and total is not None and f.public_support_sek > total:
+        out.append((("funding", "public_support_sek"), f"public support {f.public_support_sek} exceeds the project's total {total}"))
+    if p.id in p.related:
+        out.append((("related",), "a project cannot be related to itself"))
+    return out
+
+
+def check_related(projects: list[Project], known_ids=frozenset()) -> list[tuple[Project, tuple, str]]:
+    """`related` ids that name no project in the knowledge base (or in `known_ids`)."""
+    ids = {p.id for p in projects} | set(known_ids)
+    out = []
+    for p in projects:
+        for i, rid in enumerate(p.related):
+            if rid not in ids:
+                hint = did_you_mean(suggest(rid, ids))
+                out.append((p, ("related", i), f"related id {rid!r} is not a project in this knowledge base.{hint}"))
+    return out

@@ -1,0 +1,23 @@
+"""Errors are values with exit codes: raised in the library, printed once by the CLI."""
+
+# Documented exit codes (README "Exit codes").
+EXIT_OK = 0
+EXIT_NO_RESULTS = 1  # no match, or validate found problems
+EXIT_USAGE = 2  # bad option value, unknown id, unreadable knowledge base
+EXIT_INTERRUPTED = 130
+
+
+class ServiceKBError(Exception):
+    """An error a user can cause; the CLI prints `servicekb: error: <message>` and exits."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_USAGE):
+        super().__init__(message)
+        self.message = message
+        self.exit_code = exit_code
+
+
+class UsageError(ServiceKBError):
+    """A bad value given on the command line (exit 2)."""
+
+    def __init__(self, message: str):
+        super().__init__(message, EXIT_USAGE)

@@ -1,0 +1,43 @@
+"""The columns a project listing offers to --fields, and the default ones."""
+
+from __future__ import annotations
+
+from .model import Funding, Geography, Owner, Project
+from .output import Column, dotted_getter
+
+
+def project_record(p: Project) -> dict:
+    """A project as a plain record with the model's field names (JSON/YAML output)."""
+    return p.model_dump(mode="json")
+
+
+def _cost(r: dict):
+    f = r.get("funding") or {}
+    return f.get("total_cost_sek") if f.get("total_cost_sek") is not None else f.get("budget_sek")
+
+
+def _all_columns() -> dict[str, Column]:
+    cols: dict[str, Column] = {}
+    money = {"total_cost_sek", "budget_sek", "public_support_sek"}
+    for name, info in Project.model_fields.items():
+        if name in ("owner", "geography", "funding"):
+            continue
+        kind = "list" if "list" in str(info.annotation) else "text"
+        cols[name] = Column(name, name.replace("_", " ").capitalize(), dotted_getter(name), kind)
+    for prefix, model in (("owner", Owner), ("geography", Geography), ("funding", Funding)):
+        for name in model.model_fields:
+            dotted = f"{prefix}.{name}"
+            kind = "money" if name in money else "list" if name in ("counties", "municipalities", "places", "co_funders") else "text"
+            cols[dotted] = Column(dotted, name.replace("_sek", "").replace("_", " ").capitalize(), dotted_getter(dotted), kind)
+    # Short names for the columns people ask for most.
+    cols["counties"] = Column("counties", "Counties", dotted_getter("geography.counties"), "list", max_width=18)
+    cols["municipalities"] = Column("municipalities", "Municipalities", dotted_getter("geography.municipalities"), "list")
+    cols["owner"] = Column("owner", "Owner", dotted_getter("owner.name"))
+    cols["cost_sek"] = Column("cost_sek", "Cost", _cost, "money")
+    cols["title"] = Column("title", "Title", dotted_getter("title"), ratio=1, min_width=20)
+    cols["id"] = Column("id", "Id", dotted_getter("id"), max_width=24)
+    return cols
+
+
+COLUMNS = _all_columns()
+DEFAULT_LIST = [COLUMNS[n] for n in ("id", "title", "counties", "theme", "status", "cost_sek")]

@@ -1,0 +1,188 @@
+"""Files → validated projects plus every problem found (not just the first).
+
+A problem names the file, line and column, the field and what is wrong, in plain words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import check_project, check_related
+from .model import Project
+from .reference import Reference
+from .yamlfile import Mark, YAMLFileError, decode, parse
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}:{self.column}"
+        return f"{where}: {self.field + ': ' if self.field else ''}{self.message}"
+
+
+@dataclass
+class LoadResult:
+    projects: list[Project] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def invalid_files(self) -> int:
+        return len({p.file for p in self.problems})
+
+
+def dotted(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+_FRIENDLY = {
+    "missing": "required field is missing",
+    "string_type": "must be text",
+    "list_type": "must be a list (e.g. [a, b] or one '- item' per line)",
+    "dict_type": "must be a mapping of fields",
+    "model_type": "must be a mapping of fields",
+    "model_attributes_type": "must be a mapping of fields",
+    "date_from_datetime_parsing": "must be an ISO date such as 2020-12-31, or null",
+    "date_parsing": "must be an ISO date such as 2020-12-31, or null",
+    "date_type": "must be an ISO date such as 2020-12-31, or null",
+    "string_pattern_mismatch": "must be lower-case letters a–z, digits and single hyphens (e.g. servicepunkt-2-0)",
+    "string_too_long": "is too long",
+}
+
+
+def _message(err: dict) -> str:
+    etype = err["type"]
+    if etype == "extra_forbidden":
+        return "unknown field"
+    if etype == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"must be one of {expected.replace(' or ', ', ')}"
+    if etype == "value_error":
+        return str(err.get("ctx", {}).get("error", err["msg"]))
+    return _FRIENDLY.get(etype, err["msg"][0].lower() + err["msg"][1:])
+
+
+def _model_fields(path: tuple) -> list[str]:
+    """Field names allowed at a path (for 'did you mean' on unknown fields)."""
+    model = Project
+    for part in path:
+        if isinstance(part, int):
+            continue
+        info = getattr(model, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        ann = info.annotation
+        inner = [a for a in getattr(ann, "__args__", (ann,)) if hasattr(a, "model_fields")]
+        if not inner:
+            return []
+        model = inner[0]
+    return list(getattr(model, "model_fields", {}))
+
+
+def _locate(marks: dict, path: tuple, key: bool = False) -> Mark | None:
+    if key and path:
+        m = marks.get(path[:-1] + ("<key>", path[-1]))
+        if m:
+            return m
+    while True:
+        if path in marks:
+            return marks[path]
+        if not path:
+            return None
+        path = path[:-1]
+
+
+def load_text(raw: bytes, name: str, stem: str, ref: Reference) -> tuple[Project | None, list[Problem]]:
+    """One file's bytes → (project or None, problems)."""
+    from pydantic import ValidationError
+
+    def problem(mark: Mark | None, path: tuple, message: str) -> Problem:
+        return Problem(name, mark.line if mark else None, mark.column if mark else None, dotted(path), message)
+
+    try:
+        data, marks = parse(decode(raw))
+    except YAMLFileError as exc:
+        return None, [problem(exc.mark, (), exc.message)]
+    if data is None:
+        return None, [problem(None, (), "the file is empty; a project file is a mapping of fields (see data/projects/ for examples)")]
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        return None, [problem(marks.get(()), (), f"the top level is {kind}; a project file must be a mapping of fields (id: …, title: …)")]
+    try:
+        project = Project.model_validate(data)
+    except ValidationError as exc:
+        out = []
+        for err in exc.errors(include_input=False):  # include_input=False: never render huge inputs
+            path = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+            msg = _message(err)
+            if err["type"] == "extra_forbidden":
+                hint = ""
+                from .text import did_you_mean, suggest
+
+                hint = did_you_mean(suggest(str(path[-1]), _model_fields(path[:-1])))
+                msg = f"unknown field {str(path[-1])!r}.{hint}"
+            out.append(problem(_locate(marks, path, key=err["type"] == "extra_forbidden"), path, msg))
+        return None, out
+    findings = check_project(project, ref, stem)
+    if findings:
+        return None, [problem(_locate(marks, path), path, msg) for path, msg in findings]
+    return project, []
+
+
+def load_file(path: Path, ref: Reference, display: str | None = None) -> tuple[Project | None, list[Problem]]:
+    name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(name, None, None, "", f"cannot read the file: {exc.strerror}")]
+    try:
+        return load_text(raw, name, path.stem, ref)
+    except RecursionError:
+        return None, [Problem(name, None, None, "", "the file is nested too deeply to be a project")]
+
+
+def project_files(projects_dir: Path) -> list[Path]:
+    return sorted(p for p in projects_dir.rglob("*.yaml") if p.is_file())
+
+
+def load_projects(paths: list[Path], ref: Reference, root: Path | None = None, known_ids: set[str] = frozenset()) -> LoadResult:
+    """Load and check files, then the rules that span files (unique ids, related ids)."""
+    result = LoadResult(files=len(paths))
+    seen: dict[str, str] = {}
+    for path in paths:
+        display = _display(path, root)
+        project, problems = load_file(path, ref, display)
+        result.problems += problems
+        if project is None:
+            continue
+        if project.id in seen:
+            result.problems.append(Problem(display, 1, 1, "id", f"id {project.id!r} is already used by {seen[project.id]}"))
+            continue
+        seen[project.id] = display
+        result.projects.append(project)
+    for project, path, msg in check_related(result.projects, known_ids):
+        result.problems.append(Problem(seen[project.id], None, None, dotted(path), msg))
+    return result
+
+
+def _display(path: Path, root: Path | None) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    for base in (Path.cwd(), root):
+        if base is not None:
+            try:
+                return str(path.resolve().relative_to(base.resolve()))
+            except ValueError:
+                pass
+    return str(path)

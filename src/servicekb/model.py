@@ -1,0 +1,124 @@
+"""The project model: the public data contract of a project file.
+
+Field names here are what data files, `--fields`, JSON/YAML output and outside scripts use.
+Reference-data checks (does this county exist?) live in `checks.py`; this module knows
+only shapes and types, so it can generate `schemas/project.schema.json` on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal, Optional
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+MODEL_VERSION = 1  # bump when a field changes meaning: cached indexes are rebuilt
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Status = Literal["completed", "ongoing", "planned"]
+Scope = Literal["local", "municipal", "county", "multi-county", "national"]
+STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
+SCOPES: tuple[str, ...] = Scope.__args__  # type: ignore[attr-defined]
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _whole_kronor(value):
+    """Accept a whole number of kronor written as digits only.
+
+    Files are read with every scalar as a string, so `1 000 000`, `1e6`, `-5` and `12.5`
+    arrive here as text and are refused with one clear message instead of being guessed.
+    """
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        if value < 0:
+            raise ValueError("must be a whole number of kronor, 0 or more (e.g. 1442919); use null when unknown")
+        return value
+    if isinstance(value, str) and _DIGITS.fullmatch(value):
+        return int(value)
+    raise ValueError(
+        "must be a whole number of kronor written with digits only, no spaces, signs or "
+        "decimals (e.g. 1442919); use null when the source gives no amount"
+    )
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _no_blank(value: str) -> str:
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+Kronor = Annotated[Optional[int], BeforeValidator(_whole_kronor), Field(json_schema_extra={"minimum": 0})]
+Text = Annotated[str, BeforeValidator(_strip), AfterValidator(_no_blank)]
+Name = Annotated[str, BeforeValidator(_strip), AfterValidator(_no_blank)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Owner(_Strict):
+    """The organisation that owns the project ("Projektägare")."""
+
+    name: Name = Field(description="Name as the source writes it, e.g. 'Örnsköldsviks kommun'.")
+    type: str = Field(description="Slug from reference/owner_types.yaml, e.g. kommun, region, lansstyrelse.")
+
+
+class Geography(_Strict):
+    """Where the project does its work (see data/README.md for the rule)."""
+
+    scope: Scope
+    counties: list[Name] = Field(default_factory=list, description="Short county names from reference/counties.yaml.")
+    municipalities: list[Name] = Field(default_factory=list, description="Names from reference/municipalities.yaml.")
+    places: list[Name] = Field(default_factory=list, description="Villages and localities as the source names them.")
+
+
+class Funding(_Strict):
+    """Amounts in whole Swedish kronor; null when the source gives none (never 0 for unknown)."""
+
+    total_cost_sek: Kronor = Field(default=None, description="Actual total cost of a finished project.")
+    budget_sek: Kronor = Field(default=None, description="Planned total of an ongoing or planned project.")
+    public_support_sek: Kronor = Field(default=None, description="Support granted by Tillväxtverket / the programme.")
+    co_funders: list[Name] = Field(default_factory=list, description="Other financiers, as named.")
+
+
+class Project(_Strict):
+    """One pilot project: one file in data/projects/."""
+
+    id: Annotated[str, Field(pattern=ID_PATTERN, max_length=80, description="Equals the file name without .yaml.")]
+    title: Name = Field(description="The project's own heading, verbatim.")
+    theme: str = Field(description="Slug from reference/themes.yaml: the source page's section.")
+    kind: str = Field(description="Slug from reference/kinds.yaml, e.g. forstudie.")
+    status: Status
+    end_date: Optional[dt.date] = Field(default=None, description="ISO date, or null.")
+    owner: Optional[Owner] = Field(default=None, description="null when the source names no owner.")
+    contact_organisation: Optional[Name] = Field(default=None, description="Organisation of a named contact (never a person).")
+    geography: Geography
+    funding: Funding = Field(default_factory=Funding)
+    summary: Text
+    activities: list[Text] = Field(default_factory=list)
+    results: list[Text] = Field(default_factory=list)
+    lessons: list[Text] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list, description="Slugs from reference/tags.yaml.")
+    related: list[str] = Field(default_factory=list, description="Ids of related projects.")
+    links: list[Name] = Field(default_factory=list, description="Web addresses the source spells out.")
+    source: Name = Field(description="The source page's section heading.")
+
+    @property
+    def cost_sek(self) -> Optional[int]:
+        """The project's known total: actual cost when finished, else its budget."""
+        f = self.funding
+        return f.total_cost_sek if f.total_cost_sek is not None else f.budget_sek
+
+
+def json_schema() -> dict:
+    """The JSON Schema of a project file, as committed in schemas/project.schema.json."""
+    schema = Project.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

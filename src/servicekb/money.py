@@ -1,0 +1,94 @@
+"""Money rules, in one place: how amounts are summed, counted and shown.
+
+- A finished project's `total_cost_sek`, an ongoing one's `budget_sek` and `public_support_sek`
+  are different things: they are summed in separate columns, never added together.
+- A project with no amount is counted as "no amount on record", never as 0.
+- A project listed under several counties appears under each county; a grand total counts
+  every project once.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from .model import Project
+
+AMOUNT_FIELDS = ("total_cost_sek", "budget_sek", "public_support_sek")
+
+
+def format_sek(amount: Optional[int], unknown: str = "–") -> str:
+    """Swedish style: 1442919 → '1 442 919 kr'; None → '–' (no amount on record)."""
+    if amount is None:
+        return unknown
+    return f"{amount:,}".replace(",", " ") + " kr"
+
+
+@dataclass
+class AmountSum:
+    """The sum of one amount field over some projects, honest about what is unknown."""
+
+    total: int = 0
+    known: int = 0  # projects with this amount on record
+    unknown: int = 0  # projects without it
+
+    def add(self, amount: Optional[int]) -> None:
+        if amount is None:
+            self.unknown += 1
+        else:
+            self.total += amount
+            self.known += 1
+
+    @property
+    def value(self) -> Optional[int]:
+        """The sum, or None when no project has the amount (not 0: nothing is known)."""
+        return self.total if self.known else None
+
+
+@dataclass
+class MoneySummary:
+    """Counts and separate sums over a set of projects, each project counted once."""
+
+    projects: int = 0
+    total_cost: AmountSum = field(default_factory=AmountSum)
+    budget: AmountSum = field(default_factory=AmountSum)
+    public_support: AmountSum = field(default_factory=AmountSum)
+    without_amount: int = 0  # projects with neither a total cost nor a budget
+    costs: list[int] = field(default_factory=list)  # known totals/budgets, for the median
+
+    def add(self, p: Project) -> None:
+        f = p.funding
+        self.projects += 1
+        self.total_cost.add(f.total_cost_sek)
+        self.budget.add(f.budget_sek)
+        self.public_support.add(f.public_support_sek)
+        if p.cost_sek is None:
+            self.without_amount += 1
+        else:
+            self.costs.append(p.cost_sek)
+
+    @property
+    def median_cost(self) -> Optional[int]:
+        """Median of the known project amounts (total cost, or budget when not finished)."""
+        return round(statistics.median(self.costs)) if self.costs else None
+
+    def as_dict(self) -> dict:
+        return {
+            "projects": self.projects,
+            "total_cost_sek": self.total_cost.value,
+            "total_cost_projects": self.total_cost.known,
+            "budget_sek": self.budget.value,
+            "budget_projects": self.budget.known,
+            "public_support_sek": self.public_support.value,
+            "public_support_projects": self.public_support.known,
+            "without_amount": self.without_amount,
+            "median_cost_sek": self.median_cost,
+        }
+
+
+def summarise(projects: Iterable[Project]) -> MoneySummary:
+    s = MoneySummary()
+    for p in projects:
+        s.add(p)
+    return s

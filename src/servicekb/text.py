@@ -1,0 +1,52 @@
+"""Small text helpers shared by every module: normalising, folding, Swedish sorting, suggestions."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+# Swedish alphabet order: å, ä, ö are letters of their own after z (and æ/ø sort as ä/ö).
+_SWEDISH_ORDER = "0123456789abcdefghijklmnopqrstuvwxyzåäö"
+_RANK = {c: i for i, c in enumerate(_SWEDISH_ORDER)}
+_EQUIV = str.maketrans({"æ": "ä", "ø": "ö", "é": "e", "è": "e", "ü": "y", "w": "v"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive key: 'Örebro' → 'orebro' (for typing without å, ä, ö)."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def swedish_key(text: str) -> tuple:
+    """Sort key for Swedish alphabetical order: 'Åsele' after 'Zinkgruvan', 'Örebro' last.
+
+    (w sorts with v, as in Swedish dictionaries before 2006; é with e.)
+    """
+    s = nfc(text.casefold()).translate(_EQUIV)
+    return tuple((_RANK.get(c, -1 if not c.isalnum() else len(_RANK)), c) for c in s)
+
+
+def suggest(word: str, candidates, n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """Close matches for a mistyped word, compared without case or diacritics."""
+    by_key: dict[str, str] = {}
+    for c in candidates:
+        by_key.setdefault(fold(c), c)
+    keys = difflib.get_close_matches(fold(word), list(by_key), n=n, cutoff=cutoff)
+    return [by_key[k] for k in keys]
+
+
+def did_you_mean(options: list[str]) -> str:
+    if not options:
+        return ""
+    return " Did you mean " + " or ".join(repr(o) for o in options) + "?"
+
+
+def visible(text: str) -> str:
+    """Show control characters (ESC, NUL, …) as escapes so data never drives the terminal."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
