@@ -106,6 +106,12 @@ def _locate(marks: dict, path: tuple, key: bool = False) -> Mark | None:
 
 def load_text(raw: bytes, name: str, stem: str, ref: Reference) -> tuple[Project | None, list[Problem]]:
     """One file's bytes → (project or None, problems)."""
+    project, problems, _ = _load_text(raw, name, stem, ref)
+    return project, problems
+
+
+def _load_text(raw: bytes, name: str, stem: str, ref: Reference):
+    """→ (project or None, problems, marks): marks are kept for the cross-file checks."""
     from pydantic import ValidationError
 
     def problem(mark: Mark | None, path: tuple, message: str) -> Problem:
@@ -114,12 +120,12 @@ def load_text(raw: bytes, name: str, stem: str, ref: Reference) -> tuple[Project
     try:
         data, marks = parse(decode(raw))
     except YAMLFileError as exc:
-        return None, [problem(exc.mark, (), exc.message)]
+        return None, [problem(exc.mark, (), exc.message)], {}
     if data is None:
-        return None, [problem(None, (), "the file is empty; a project file is a mapping of fields (see data/projects/ for examples)")]
+        return None, [problem(None, (), "the file is empty; a project file is a mapping of fields (see data/projects/ for examples)")], {}
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        return None, [problem(marks.get(()), (), f"the top level is {kind}; a project file must be a mapping of fields (id: …, title: …)")]
+        return None, [problem(marks.get(()), (), f"the top level is {kind}; a project file must be a mapping of fields (id: …, title: …)")], {}
     try:
         project = Project.model_validate(data)
     except ValidationError as exc:
@@ -134,23 +140,24 @@ def load_text(raw: bytes, name: str, stem: str, ref: Reference) -> tuple[Project
                 hint = did_you_mean(suggest(str(path[-1]), _model_fields(path[:-1])))
                 msg = f"unknown field {str(path[-1])!r}.{hint}"
             out.append(problem(_locate(marks, path, key=err["type"] == "extra_forbidden"), path, msg))
-        return None, out
+        return None, out, marks
     findings = check_project(project, ref, stem)
     if findings:
-        return None, [problem(_locate(marks, path), path, msg) for path, msg in findings]
-    return project, []
+        return None, [problem(_locate(marks, path), path, msg) for path, msg in findings], marks
+    return project, [], marks
 
 
-def load_file(path: Path, ref: Reference, display: str | None = None) -> tuple[Project | None, list[Problem]]:
+def load_file(path: Path, ref: Reference, display: str | None = None):
+    """One file → (project or None, problems, marks)."""
     name = display or str(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(name, None, None, "", f"cannot read the file: {exc.strerror}")]
+        return None, [Problem(name, None, None, "", f"cannot read the file: {exc.strerror}")], {}
     try:
-        return load_text(raw, name, path.stem, ref)
+        return _load_text(raw, name, path.stem, ref)
     except RecursionError:
-        return None, [Problem(name, None, None, "", "the file is nested too deeply to be a project")]
+        return None, [Problem(name, None, None, "", "the file is nested too deeply to be a project")], {}
 
 
 def project_files(projects_dir: Path) -> list[Path]:
@@ -161,9 +168,10 @@ def load_projects(paths: list[Path], ref: Reference, root: Path | None = None, k
     """Load and check files, then the rules that span files (unique ids, related ids)."""
     result = LoadResult(files=len(paths))
     seen: dict[str, str] = {}
+    related_marks: dict[str, dict] = {}
     for path in paths:
         display = _display(path, root)
-        project, problems = load_file(path, ref, display)
+        project, problems, marks = load_file(path, ref, display)
         result.problems += problems
         if project is None:
             continue
@@ -171,9 +179,12 @@ def load_projects(paths: list[Path], ref: Reference, root: Path | None = None, k
             result.problems.append(Problem(display, 1, 1, "id", f"id {project.id!r} is already used by {seen[project.id]}"))
             continue
         seen[project.id] = display
+        if project.related:
+            related_marks[project.id] = marks
         result.projects.append(project)
     for project, path, msg in check_related(result.projects, known_ids):
-        result.problems.append(Problem(seen[project.id], None, None, dotted(path), msg))
+        mark = related_marks[project.id].get(path)
+        result.problems.append(Problem(seen[project.id], mark.line if mark else None, mark.column if mark else None, dotted(path), msg))
     return result
 
 

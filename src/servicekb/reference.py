@@ -145,7 +145,8 @@ class Reference:
         if len(prefix) == 1:
             return next(iter(prefix.values()))
         names = sorted(self.counties, key=swedish_key)
-        hint = did_you_mean(suggest(text, list(self.counties) + [c.official_name for c in self.counties.values()]))
+        close = suggest(text, list(self.counties) + [c.official_name for c in self.counties.values()])
+        hint = did_you_mean(list(dict.fromkeys(self.resolve_county(c).name for c in close)))
         raise UsageError(f"unknown county {text!r}.{hint} Counties: {', '.join(names)}.")
 
     def resolve_municipality(self, text: str) -> Municipality:

@@ -5,10 +5,30 @@ from __future__ import annotations
 import sys
 
 import typer
+from typer.core import TyperGroup
 
 from .. import __version__
 
+
+class _Group(TyperGroup):
+    """Turns a library error into `servicekb: error: …` and its exit code — for the console
+    script and for typer.testing.CliRunner alike."""
+
+    def invoke(self, ctx):
+        from ..errors import EXIT_INTERRUPTED, ServiceKBError
+
+        try:
+            return super().invoke(ctx)
+        except ServiceKBError as exc:
+            _error(exc.message)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            sys.stderr.write("\n")
+            ctx.exit(EXIT_INTERRUPTED)
+
+
 app = typer.Typer(
+    cls=_Group,
     name="servicekb",
     help="A knowledge base of Tillväxtverket's rural-service pilot projects (Landsbygdsprogrammet 2014–2020).\n\n"
     "Examples:\n\n"

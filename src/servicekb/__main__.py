@@ -1,0 +1,3 @@
+from servicekb.cli import main
+
+main()

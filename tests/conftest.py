@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch, tmp_path_factory):
+    """Each test gets its own index cache and no inherited knowledge-base settings."""
+    monkeypatch.delenv("SERVICEKB_DATA", raising=False)
+    monkeypatch.setenv("SERVICEKB_CACHE", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("COLUMNS", "160")
+
+
+@pytest.fixture
+def cli():
+    """Run the CLI in-process: cli("list", "--format", "json") → click Result."""
+    from servicekb.cli import app
+
+    runner = CliRunner()
+
+    def run(*args, input=None, env=None):
+        return runner.invoke(app, [str(a) for a in args], input=input, env=env, catch_exceptions=False)
+
+    return run
+
+
+def run_servicekb(*args, input=None, env=None, cwd=None, timeout=120):
+    """Run servicekb as a real process (for pipes, exit codes, NO_COLOR)."""
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "servicekb", *map(str, args)],
+        input=input, capture_output=True, text=True, env=full_env, cwd=cwd, timeout=timeout,
+    )
+
+
+@pytest.fixture
+def kb_copy(tmp_path):
+    """A writable copy of the bundled knowledge base."""
+    dest = tmp_path / "kb"
+    shutil.copytree(DATA / "projects", dest / "projects")
+    return dest
+
+
+@pytest.fixture
+def valid_text():
+    return (FIXTURES / "valid-project.yaml").read_text(encoding="utf-8")

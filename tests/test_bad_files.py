@@ -1,0 +1,55 @@
+"""The corpus of bad project files: each fixture sits beside its expected messages and exit code."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import FIXTURES, run_servicekb
+
+CASES = sorted(p.stem for p in (FIXTURES / "bad").glob("*.yaml"))
+
+
+def test_corpus_is_complete():
+    for stem in CASES:
+        assert (FIXTURES / "bad" / f"{stem}.expect.json").is_file(), stem
+    assert len(CASES) >= 25
+
+
+@pytest.mark.parametrize("stem", CASES)
+def test_bad_file_gives_located_message(cli, stem):
+    expect = json.loads((FIXTURES / "bad" / f"{stem}.expect.json").read_text(encoding="utf-8"))
+    result = cli("validate", FIXTURES / "bad" / f"{stem}.yaml")
+    assert result.exit_code == expect["exit"], result.output
+    for message in expect["messages"]:
+        assert message in result.output
+    assert "Traceback" not in result.output
+    assert "1 file(s) checked: 0 valid, 1 with problems" in result.output
+
+
+def test_whole_corpus_in_one_run_reports_every_file(cli):
+    result = cli("validate", FIXTURES / "bad")
+    assert result.exit_code == 1
+    assert f"{len(CASES)} file(s) checked: 0 valid, {len(CASES)} with problems" in result.output
+
+
+def test_alias_bomb_is_refused_quickly_as_a_process():
+    proc = run_servicekb("validate", FIXTURES / "bad" / "alias-bomb.yaml", timeout=20)
+    assert proc.returncode == 1
+    assert "anchors (&name) are not allowed" in proc.stdout
+    assert "Traceback" not in proc.stderr
+
+
+def test_oversized_file_is_refused(cli, tmp_path, valid_text):
+    big = tmp_path / "big.yaml"
+    big.write_text(valid_text.replace("id: valid-project", "id: big") + "# " + "x" * (1024 * 1024) + "\n", encoding="utf-8")
+    result = cli("validate", big)
+    assert result.exit_code == 1
+    assert "project files are limited to 1 MiB" in result.output
+
+
+def test_missing_path_is_a_usage_error(cli):
+    result = cli("validate", "no/such/file.yaml")
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.output
