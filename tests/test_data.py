@@ -1,0 +1,91 @@
+"""The bundled knowledge base's shape: what the source page holds, pinned."""
+
+from __future__ import annotations
+
+import collections
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, ROOT
+from servicekb.kb import open_kb
+
+SECTIONS = {
+    "Lokala lösningar och mötesplatser": 31,
+    "Företagens behov av service": 4,
+    "Ny teknik, digitalisering och nya metoder": 4,
+    "Samordnad logistik och pakethantering": 6,
+    "Regionala processer": 17,
+    "Kompetensutveckling i butiker": 4,
+    "Kommunala processer": 15,
+}
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return open_kb(DATA, use_cache=False)
+
+
+def test_81_valid_projects(kb):
+    assert kb.problems == []
+    assert len(kb.projects) == 81
+    assert len({p.id for p in kb.projects}) == 81
+
+
+def test_per_section_counts(kb):
+    assert collections.Counter(p.source for p in kb.projects) == SECTIONS
+    for p in kb.projects:
+        assert kb.reference.themes.label(p.theme) == p.source
+
+
+def test_every_project_has_summary_and_tag_and_finished_ones_have_results(kb):
+    for p in kb.projects:
+        assert len(p.summary) > 40, p.id
+        assert p.tags, p.id
+        if p.status == "completed":
+            assert p.results, p.id
+
+
+def test_every_tag_in_the_vocabulary_is_used(kb):
+    used = {t for p in kb.projects for t in p.tags}
+    assert used == set(kb.reference.tags.by_slug)
+
+
+def test_unknown_amounts_are_null_never_zero(kb):
+    for p in kb.projects:
+        for amount in (p.funding.total_cost_sek, p.funding.budget_sek, p.funding.public_support_sek):
+            assert amount is None or amount > 0, p.id
+
+
+def test_amounts_carry_over_from_the_source():
+    """Spot checks against the page, written the many ways it writes them."""
+    kb = open_kb(DATA, use_cache=False)
+    assert kb.get("servicepunkt-2-0-i-hoga-kusten").funding.total_cost_sek == 356462  # "356 462 kr"
+    assert kb.get("leaxw-dalarna-gavleborg").funding.total_cost_sek == 2969000  # "2 969 000 kr"
+    assert kb.get("stockebygdens-utveckling-forstudie-motesplats").funding.total_cost_sek == 1000000  # "1000 000 kronor"
+    assert kb.get("nationell-ombudsplattform-for-effektivt").funding.total_cost_sek == 5100000  # "5100 000 kronor"
+    v = kb.get("valkommen-till-bygden-vasterbotten").funding
+    assert (v.total_cost_sek, v.budget_sek, v.public_support_sek) == (None, 3751448, 2813586)
+
+
+def test_no_personal_data():
+    for f in (DATA / "projects").glob("*.yaml"):
+        text = f.read_text(encoding="utf-8")
+        assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text), f.name
+
+
+def test_related_links_are_mutual_or_directed_at_existing_projects(kb):
+    ids = {p.id for p in kb.projects}
+    for p in kb.projects:
+        assert set(p.related) <= ids
+
+
+def test_copycheck_finds_no_shared_text():
+    tool = ROOT.parent / "shared" / "tools" / "copycheck"
+    if not tool.exists():
+        pytest.skip("shared/tools/copycheck is not beside this checkout")
+    proc = subprocess.run([sys.executable, str(tool), str(DATA / "projects")], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-2000:]
