@@ -16,6 +16,11 @@ def _cost(r: dict):
     return f.get("total_cost_sek") if f.get("total_cost_sek") is not None else f.get("budget_sek")
 
 
+def _counties_or_national(r: dict):
+    geo = r.get("geography") or {}
+    return geo.get("counties") or (["hela landet"] if geo.get("scope") == "national" else [])
+
+
 def _all_columns() -> dict[str, Column]:
     cols: dict[str, Column] = {}
     money = {"total_cost_sek", "budget_sek", "public_support_sek"}
@@ -41,3 +46,11 @@ def _all_columns() -> dict[str, Column]:
 
 COLUMNS = _all_columns()
 DEFAULT_LIST = [COLUMNS[n] for n in ("id", "title", "counties", "theme", "status", "cost_sek")]
+# On a terminal the id sits under the title, so the table fits 80 columns.
+DEFAULT_TABLE = [
+    Column("project", "Project (id)", lambda r: (r["title"], r["id"]), "title_id", ratio=1, min_width=24),
+    Column("counties", "Counties", _counties_or_national, "list", max_width=16),
+    Column("theme", "Theme", dotted_getter("theme"), drop_below=110, max_width=19),
+    Column("status", "Status", dotted_getter("status"), min_width=9),
+    COLUMNS["cost_sek"],
+]

@@ -31,6 +31,7 @@ class Column:
     min_width: Optional[int] = None
     max_width: Optional[int] = None
     ratio: Optional[int] = None
+    drop_below: Optional[int] = None  # tables leave the column out on terminals narrower than this
 
 
 def dotted_getter(path: str) -> Callable[[Any], Any]:
@@ -174,6 +175,9 @@ def table_cell(value: Any, kind: str):
 
     if kind == "money":
         return Text(format_sek(value), style="dim" if value is None else "")
+    if kind == "title_id":  # (title, id): the title with its id below, dimmed
+        title, ident = value
+        return Text(visible(_one_line(title))) + Text("\n" + visible(ident), style="dim")
     if value is None:
         return Text("–", style="dim")
     return Text(visible(_one_line(_plain(value, kind))))
@@ -185,6 +189,8 @@ def _table(rows, columns, console, title) -> None:
     from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, title=Text(title) if title else None, title_justify="left", pad_edge=False)
+    width = console.width
+    columns = [c for c in columns if not (c.drop_below and width < c.drop_below)]
     for c in columns:
         numeric = c.kind in ("money", "int")
         table.add_column(

@@ -89,11 +89,12 @@ def list_(data_dir: DataDir = None, no_cache: NoCache = False, filter_opts=None,
 
 def emit_projects(projects, output_opts: dict, title: Optional[str] = None, columns=None) -> None:
     """Render a project listing in the chosen format (shared by list, search, report)."""
-    from ..fields import COLUMNS, DEFAULT_LIST, project_record
+    from ..fields import COLUMNS, DEFAULT_LIST, DEFAULT_TABLE, project_record
     from ..output import choose_format, pick_columns, render
 
     fmt = choose_format(output_opts.get("format"), stdout_is_terminal())
-    cols = pick_columns(output_opts.get("fields"), columns or DEFAULT_LIST, COLUMNS)
+    default = columns or (DEFAULT_TABLE if fmt == "table" else DEFAULT_LIST)
+    cols = pick_columns(output_opts.get("fields"), default, COLUMNS)
     records = [project_record(p) for p in projects]
     render(records, cols, fmt, records=records, console=out(), title=title,
            excel=output_opts.get("excel", False), fields_chosen=bool(output_opts.get("fields")))
