@@ -16,7 +16,9 @@ class _Group(TyperGroup):
 
     def invoke(self, ctx):
         from ..errors import EXIT_INTERRUPTED, ServiceKBError
+        from .common import reset_consoles
 
+        reset_consoles()  # one pair of consoles per run, sized to this run's terminal
         try:
             return super().invoke(ctx)
         except ServiceKBError as exc:

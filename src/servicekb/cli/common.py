@@ -14,6 +14,10 @@ import typer
 _consoles: dict[str, Any] = {}
 
 
+def reset_consoles() -> None:
+    _consoles.clear()
+
+
 def out():
     """The stdout console: no markup, no highlighting — data is shown as it is."""
     if "out" not in _consoles:

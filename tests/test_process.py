@@ -1,0 +1,73 @@
+"""What only a real process shows: pipes, exit codes, NO_COLOR, an installed wheel."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_servicekb
+
+
+def test_piped_list_is_plain_tsv_without_colour():
+    proc = run_servicekb("list")
+    assert proc.returncode == 0
+    assert "\x1b[" not in proc.stdout
+    assert proc.stdout.splitlines()[0].startswith("id\ttitle")
+
+
+def test_no_color_is_respected_even_when_a_terminal_is_forced():
+    proc = run_servicekb("list", "--format", "table", env={"NO_COLOR": "1", "COLUMNS": "100"})
+    assert proc.returncode == 0
+    assert "\x1b[" not in proc.stdout
+
+
+def test_head_closing_the_pipe_exits_quietly():
+    proc = subprocess.run(
+        f'"{sys.executable}" -m servicekb list --format csv | head -n 2',
+        shell=True, capture_output=True, text=True, executable="/bin/bash",
+    )
+    assert len(proc.stdout.splitlines()) == 2
+    assert "BrokenPipeError" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_usage_error_exit_code_and_no_traceback():
+    proc = run_servicekb("list", "--region", "Atlantis")
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("servicekb: error: unknown county 'Atlantis'")
+    assert "Traceback" not in proc.stderr
+
+
+def test_unknown_option_is_exit_2():
+    proc = run_servicekb("list", "--regoin", "Dalarna")
+    assert proc.returncode == 2
+    assert "No such option" in proc.stderr
+
+
+@pytest.mark.skipif(os.environ.get("SERVICEKB_SKIP_WHEEL") == "1", reason="wheel test disabled")
+def test_installed_wheel_runs_from_another_directory(tmp_path):
+    """pip install . into a fresh venv, then `cd /tmp && servicekb list` shows the bundled data."""
+    wheels = tmp_path / "wheels"
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+                           capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr[-2000:]
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True, system_site_packages=True)
+    py = env_dir / "bin" / "python"
+    wheel = next(wheels.glob("servicekb-*.whl"))
+    inst = subprocess.run([str(py), "-m", "pip", "install", "--no-deps", "-q", str(wheel)], capture_output=True, text=True)
+    assert inst.returncode == 0, inst.stderr[-2000:]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("SERVICEKB_DATA", "PYTHONPATH")}
+    proc = subprocess.run([str(env_dir / "bin" / "servicekb"), "list", "--format", "ids"], cwd=elsewhere,
+                          capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert len(proc.stdout.splitlines()) == 81
+    located = subprocess.run([str(py), "-c", "import servicekb.paths as p; print(p.bundled_data_dir())"],
+                             cwd=elsewhere, capture_output=True, text=True, env=env)
+    assert "site-packages" in located.stdout
