@@ -1,48 +1,78 @@
-"""The knowledge base: validated projects of one data directory plus its reference data."""
+"""The knowledge base: the validated projects of one data directory, in an SQLite index.
+
+Files → loader → index (index.py) → this object → queries (filters here, text in search.py).
+Commands get records (plain dicts with the model's field names), never re-read files.
+"""
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
 from .errors import ServiceKBError, UsageError
-from .loader import Problem, load_projects, project_files
-from .model import Project
+from .loader import Problem
 from .paths import data_dir as resolve_data_dir
 from .paths import reference_dir
+from .query import Filters
 from .reference import Reference
-from .text import did_you_mean, suggest, swedish_key
+from .text import did_you_mean, suggest
 
 
 @dataclass
 class KnowledgeBase:
     root: Path
     reference: Reference
-    projects: list[Project]
+    conn: sqlite3.Connection
     problems: list[Problem] = field(default_factory=list)
 
-    def __post_init__(self):
-        self.projects.sort(key=lambda p: swedish_key(p.title))
-        self._by_id = {p.id: p for p in self.projects}
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM projects").fetchone()[0]
 
-    def get(self, project_id: str) -> Project:
-        try:
-            return self._by_id[project_id]
-        except KeyError:
-            hint = did_you_mean(suggest(project_id, self._by_id, cutoff=0.5))
-            raise UsageError(f"no project with id {project_id!r}.{hint} `servicekb list --format ids` lists the ids.") from None
+    def rowids(self, filters: Filters = Filters(), ids: Optional[list[str]] = None) -> list[int]:
+        """Rowids of matching projects in title order (Swedish alphabetical)."""
+        where, params = filters.where()
+        if ids is not None:
+            self._check_ids(ids)
+            where += f" AND p.id IN (SELECT value FROM json_each(?))"
+            params = [*params, json.dumps(ids)]
+        sql = f"SELECT p.rowid FROM projects p WHERE {where} ORDER BY p.sort_key"
+        return [r[0] for r in self.conn.execute(sql, params)]
 
-    def restrict(self, ids: list[str]) -> list[Project]:
+    def records(self, rowids: list[int]) -> list[dict]:
+        """Full records for rowids, in the given order."""
+        if not rowids:
+            return []
+        found = dict(self.conn.execute(
+            "SELECT rowid, record FROM projects WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps(rowids),)))
+        return [json.loads(found[r]) for r in rowids if r in found]
+
+    def select(self, filters: Filters = Filters(), ids: Optional[list[str]] = None) -> list[dict]:
+        return self.records(self.rowids(filters, ids))
+
+    def get(self, project_id: str) -> dict:
+        row = self.conn.execute("SELECT record FROM projects WHERE id = ?", (project_id,)).fetchone()
+        if row is None:
+            hint = did_you_mean(suggest(project_id, self.all_ids(), cutoff=0.5))
+            raise UsageError(f"no project with id {project_id!r}.{hint} `servicekb list --format ids` lists the ids.")
+        return json.loads(row[0])
+
+    def restrict(self, ids: list[str]) -> list[dict]:
         """The projects with these ids, in the given order; unknown ids are one error naming them all."""
-        unknown = [i for i in ids if i not in self._by_id]
+        self._check_ids(ids)
+        return [self.get(i) for i in dict.fromkeys(ids)]
+
+    def all_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM projects")]
+
+    def _check_ids(self, ids: list[str]) -> None:
+        known = {r[0] for r in self.conn.execute(
+            "SELECT id FROM projects WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))}
+        unknown = [i for i in dict.fromkeys(ids) if i not in known]
         if unknown:
             raise UsageError(f"unknown project id(s): {', '.join(unknown)}")
-        seen, out = set(), []
-        for i in ids:
-            if i not in seen:
-                seen.add(i)
-                out.append(self._by_id[i])
-        return out
 
 
 def open_kb(data_dir: str | Path | None = None, use_cache: bool = True) -> KnowledgeBase:
@@ -50,6 +80,9 @@ def open_kb(data_dir: str | Path | None = None, use_cache: bool = True) -> Knowl
 
     Invalid files are left out and reported in `problems`; the rest stays usable.
     """
+    from .index import build_memory_index
+    from .loader import load_projects, project_files
+
     root = resolve_data_dir(data_dir)
     ref = Reference(reference_dir(root))
     try:
@@ -57,4 +90,6 @@ def open_kb(data_dir: str | Path | None = None, use_cache: bool = True) -> Knowl
         result = load_projects(paths, ref, root)
     except OSError as exc:
         raise ServiceKBError(f"cannot read the knowledge base at {root}: {exc}") from None
-    return KnowledgeBase(root, ref, result.projects, result.problems)
+    files = {p.stem: str(p) for p in paths}
+    conn = build_memory_index(((p.model_dump(mode="json"), files.get(p.id, "")) for p in result.projects), ref)
+    return KnowledgeBase(root, ref, conn, result.problems)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from .errors import UsageError
-from .model import STATUSES, Project
+from .model import STATUSES
 from .reference import Reference
 
 
@@ -33,32 +33,44 @@ class Filters:
     def active(self) -> bool:
         return self != Filters()
 
-    def matches(self, p: Project) -> bool:
-        if self.themes and p.theme not in self.themes:
-            return False
-        if self.counties and not set(self.counties) & set(p.geography.counties):
-            return False
-        if self.municipalities and not set(self.municipalities) & set(p.geography.municipalities):
-            return False
-        if self.statuses and p.status not in self.statuses:
-            return False
-        if self.kinds and p.kind not in self.kinds:
-            return False
-        if self.owner_types and (p.owner is None or p.owner.type not in self.owner_types):
-            return False
-        if self.tags and not set(self.tags) <= set(p.tags):
-            return False
-        cost = p.cost_sek
-        if self.has_cost is not None and (cost is not None) != self.has_cost:
-            return False
-        if self.min_cost is not None and (cost is None or cost < self.min_cost):
-            return False
-        if self.max_cost is not None and (cost is None or cost > self.max_cost):
-            return False
-        return True
+    def where(self) -> tuple[str, list]:
+        """The filters as an SQL condition on the index's `projects` table (aliased p)."""
+        clauses: list[str] = []
+        params: list = []
 
-    def apply(self, projects: Iterable[Project]) -> list[Project]:
-        return [p for p in projects if self.matches(p)]
+        def any_of(column: str, values: tuple[str, ...]) -> None:
+            clauses.append(f"p.{column} IN ({', '.join('?' * len(values))})")
+            params.extend(values)
+
+        def linked(table: str, column: str, values: tuple[str, ...]) -> None:
+            clauses.append(f"p.rowid IN (SELECT project FROM {table} WHERE {column} IN ({', '.join('?' * len(values))}))")
+            params.extend(values)
+
+        if self.themes:
+            any_of("theme", self.themes)
+        if self.statuses:
+            any_of("status", self.statuses)
+        if self.kinds:
+            any_of("kind", self.kinds)
+        if self.owner_types:
+            any_of("owner_type", self.owner_types)
+        if self.counties:
+            linked("project_counties", "county", self.counties)
+        if self.municipalities:
+            linked("project_municipalities", "municipality", self.municipalities)
+        for tag in self.tags:  # every tag must be present
+            linked("project_tags", "tag", (tag,))
+        if self.has_cost is True:
+            clauses.append("p.cost_sek IS NOT NULL")
+        elif self.has_cost is False:
+            clauses.append("p.cost_sek IS NULL")
+        if self.min_cost is not None:
+            clauses.append("p.cost_sek >= ?")
+            params.append(self.min_cost)
+        if self.max_cost is not None:
+            clauses.append("p.cost_sek <= ?")
+            params.append(self.max_cost)
+        return (" AND ".join(clauses) or "1"), params
 
 
 def resolve_filters(

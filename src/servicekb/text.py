@@ -23,13 +23,19 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def swedish_key(text: str) -> tuple:
+def swedish_key(text: str) -> str:
     """Sort key for Swedish alphabetical order: 'Åsele' after 'Zinkgruvan', 'Örebro' last.
 
-    (w sorts with v, as in Swedish dictionaries before 2006; é with e.)
+    Letters and digits in Swedish order (w with v, é with e, æ/ø with ä/ö); spaces separate
+    words; punctuation is ignored unless everything else is equal. A plain string, so SQLite
+    can ORDER BY it without a Python collation.
     """
     s = nfc(text.casefold()).translate(_EQUIV)
-    return tuple((_RANK.get(c, -1 if not c.isalnum() else len(_RANK)), c) for c in s)
+    primary = "".join(
+        "\u0100" if c.isspace() else chr(0x101 + _RANK.get(c, len(_RANK)))
+        for c in s if c.isalnum() or c.isspace()
+    )
+    return " ".join(primary.split("\u0100")) + "\x00" + nfc(text)
 
 
 def suggest(word: str, candidates, n: int = 3, cutoff: float = 0.6) -> list[str]:

@@ -79,24 +79,21 @@ def list_(data_dir: DataDir = None, no_cache: NoCache = False, filter_opts=None,
     """
     kb = load_kb(data_dir, no_cache)
     filters = resolve_filters(kb, filter_opts)
-    ids = read_ids(ids_opt["ids"])
-    projects = kb.restrict(ids) if ids is not None else kb.projects
-    projects = filters.apply(projects)
+    projects = kb.select(filters, read_ids(ids_opt["ids"]))
     emit_projects(projects, output_opts, title=f"{len(projects)} project(s)")
     if not projects:
         raise typer.Exit(1)
 
 
 def emit_projects(projects, output_opts: dict, title: Optional[str] = None, columns=None) -> None:
-    """Render a project listing in the chosen format (shared by list, search, report)."""
-    from ..fields import COLUMNS, DEFAULT_LIST, DEFAULT_TABLE, project_record
+    """Render project records in the chosen format (shared by list, search, report)."""
+    from ..fields import COLUMNS, DEFAULT_LIST, DEFAULT_TABLE
     from ..output import choose_format, pick_columns, render
 
     fmt = choose_format(output_opts.get("format"), stdout_is_terminal())
     default = columns or (DEFAULT_TABLE if fmt == "table" else DEFAULT_LIST)
     cols = pick_columns(output_opts.get("fields"), default, COLUMNS)
-    records = [project_record(p) for p in projects]
-    render(records, cols, fmt, records=records, console=out(), title=title,
+    render(projects, cols, fmt, records=projects, console=out(), title=title,
            excel=output_opts.get("excel", False), fields_chosen=bool(output_opts.get("fields")))
 
 
@@ -121,10 +118,9 @@ def show(
     projects = ([kb.get(project_id)] if project_id else []) + (kb.restrict(wanted) if wanted else [])
     fmt = (format or "text").lower()
     if fmt in ("json", "yaml", "jsonl"):
-        from ..fields import project_record
         from ..output import render
 
-        records = [project_record(p) for p in projects]
+        records = projects
         if fmt == "json" and len(records) == 1 and wanted is None:
             import json
 

@@ -1,0 +1,157 @@
+"""Building the search index: projects → an SQLite database with FTS5.
+
+This module only writes; `search.py` and `kb.py` only read. The database holds
+- `projects`: one row per project with the columns filters need and the full record as JSON;
+- `project_counties`, `project_municipalities`, `project_tags`: the list-valued filter fields;
+- `fts`: an FTS5 table of the project's words, one column per weighted field;
+- `vocab`: every indexed word with its Snowball stem and its diacritic-folded forms, so a query
+  word expands to its inflections, compounds and keyboard-without-åäö spellings (see search.py).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Iterable
+
+from .text import fold, swedish_key
+
+INDEX_VERSION = 1  # bump when the layout below changes
+
+# FTS columns in weight order; search.py weights them with bm25().
+FTS_COLUMNS = ("title", "tags", "summary", "places", "activities", "results", "lessons")
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS projects(
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    file TEXT NOT NULL,
+    title TEXT NOT NULL,
+    sort_key TEXT NOT NULL,
+    theme TEXT, kind TEXT, status TEXT, owner_type TEXT, scope TEXT,
+    total_cost_sek INTEGER, budget_sek INTEGER, public_support_sek INTEGER, cost_sek INTEGER,
+    record TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS projects_sort ON projects(sort_key);
+CREATE TABLE IF NOT EXISTS project_counties(project INTEGER NOT NULL, county TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS project_counties_county ON project_counties(county, project);
+CREATE INDEX IF NOT EXISTS project_counties_project ON project_counties(project);
+CREATE TABLE IF NOT EXISTS project_municipalities(project INTEGER NOT NULL, municipality TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS project_municipalities_m ON project_municipalities(municipality, project);
+CREATE INDEX IF NOT EXISTS project_municipalities_project ON project_municipalities(project);
+CREATE TABLE IF NOT EXISTS project_tags(project INTEGER NOT NULL, tag TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS project_tags_tag ON project_tags(tag, project);
+CREATE INDEX IF NOT EXISTS project_tags_project ON project_tags(project);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5({", ".join(FTS_COLUMNS)}, tokenize="unicode61 remove_diacritics 0");
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_terms USING fts5vocab(fts, 'row');
+CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY, stem TEXT NOT NULL, folded TEXT NOT NULL, folded_stem TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS vocab_stem ON vocab(stem);
+CREATE INDEX IF NOT EXISTS vocab_folded ON vocab(folded);
+CREATE INDEX IF NOT EXISTS vocab_folded_stem ON vocab(folded_stem);
+"""
+
+_stemmer = None
+
+
+def stem_words(words: list[str]) -> list[str]:
+    """Snowball Swedish stems (PyStemmer, a C implementation of the Snowball algorithm)."""
+    global _stemmer
+    if _stemmer is None:
+        import Stemmer
+
+        _stemmer = Stemmer.Stemmer("swedish")
+    return _stemmer.stemWords(words)
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    conn.executescript(SCHEMA)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES('index_version', ?)", (str(INDEX_VERSION),))
+
+
+def _join(items: Iterable[str]) -> str:
+    return "\n".join(i for i in items if i)
+
+
+def fts_fields(record: dict, tag_labels: dict[str, str], theme_label: str, kind_label: str) -> tuple[str, ...]:
+    """The text of each FTS column for one project record."""
+    geo = record["geography"]
+    owner = record.get("owner") or {}
+    funding = record.get("funding") or {}
+    tags = _join([*(t.replace("-", " ") + " " + tag_labels.get(t, "") for t in record["tags"]), theme_label, kind_label])
+    places = _join([owner.get("name", ""), record.get("contact_organisation") or "", *geo["places"],
+                    *geo["municipalities"], *geo["counties"], *funding.get("co_funders", [])])
+    return (
+        record["title"], tags, record["summary"], places,
+        _join(record["activities"]), _join(record["results"]), _join(record["lessons"]),
+    )
+
+
+def add_project(conn: sqlite3.Connection, record: dict, file: str, labels) -> int:
+    """Insert one project (a model_dump(mode='json') record); returns its rowid."""
+    funding = record["funding"]
+    total, budget = funding["total_cost_sek"], funding["budget_sek"]
+    owner = record.get("owner")
+    cur = conn.execute(
+        "INSERT INTO projects(id, file, title, sort_key, theme, kind, status, owner_type, scope, "
+        "total_cost_sek, budget_sek, public_support_sek, cost_sek, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (record["id"], file, record["title"], swedish_key(record["title"]), record["theme"], record["kind"],
+         record["status"], owner["type"] if owner else None, record["geography"]["scope"],
+         total, budget, funding["public_support_sek"], total if total is not None else budget,
+         json.dumps(record, ensure_ascii=False)),
+    )
+    rowid = cur.lastrowid
+    geo = record["geography"]
+    conn.executemany("INSERT INTO project_counties VALUES (?, ?)", [(rowid, c) for c in geo["counties"]])
+    conn.executemany("INSERT INTO project_municipalities VALUES (?, ?)", [(rowid, m) for m in geo["municipalities"]])
+    conn.executemany("INSERT INTO project_tags VALUES (?, ?)", [(rowid, t) for t in record["tags"]])
+    fields = fts_fields(record, labels.tags, labels.themes.get(record["theme"], ""), labels.kinds.get(record["kind"], ""))
+    conn.execute(f"INSERT INTO fts(rowid, {', '.join(FTS_COLUMNS)}) VALUES (?{', ?' * len(FTS_COLUMNS)})", (rowid, *fields))
+    return rowid
+
+
+def remove_project(conn: sqlite3.Connection, rowid: int) -> None:
+    conn.execute("DELETE FROM fts WHERE rowid = ?", (rowid,))
+    for table in ("project_counties", "project_municipalities", "project_tags"):
+        conn.execute(f"DELETE FROM {table} WHERE project = ?", (rowid,))
+    conn.execute("DELETE FROM projects WHERE rowid = ?", (rowid,))
+
+
+def refresh_vocab(conn: sqlite3.Connection) -> int:
+    """Add stems and folded forms for words the FTS index has and `vocab` lacks."""
+    new = [r[0] for r in conn.execute("SELECT term FROM fts_terms WHERE term NOT IN (SELECT term FROM vocab)")]
+    if new:
+        stems = stem_words(new)
+        conn.executemany(
+            "INSERT INTO vocab VALUES (?, ?, ?, ?)",
+            [(t, s, fold(t), fold(s)) for t, s in zip(new, stems)],
+        )
+    return len(new)
+
+
+class Labels:
+    """Tag/theme/kind labels that go into the index text (so 'Paketautomat' is searchable)."""
+
+    def __init__(self, ref):
+        self.tags = {t.slug: t.label for t in ref.tags.terms}
+        self.themes = {t.slug: t.label for t in ref.themes.terms}
+        self.kinds = {t.slug: t.label for t in ref.kinds.terms}
+
+
+def connect(path: str = ":memory:") -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None)  # explicit BEGIN/COMMIT below
+    conn.execute("PRAGMA foreign_keys = OFF")
+    return conn
+
+
+def build_memory_index(items: Iterable[tuple[dict, str]], ref) -> sqlite3.Connection:
+    """An in-memory index of (record, file) pairs."""
+    conn = connect()
+    create_schema(conn)
+    labels = Labels(ref)
+    conn.execute("BEGIN")
+    for record, file in items:
+        add_project(conn, record, file, labels)
+    refresh_vocab(conn)
+    conn.execute("COMMIT")
+    return conn
