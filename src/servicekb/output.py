@@ -175,9 +175,14 @@ def table_cell(value: Any, kind: str):
 
     if kind == "money":
         return Text(format_sek(value), style="dim" if value is None else "")
-    if kind == "title_id":  # (title, id): the title with its id below, dimmed
-        title, ident = value
-        return Text(visible(_one_line(title))) + Text("\n" + visible(ident), style="dim")
+    if kind == "title_id":  # (title, id[, snippet parts]): the title, its id dimmed, a snippet
+        title, ident, *rest = value
+        cell = Text(visible(_one_line(title)), style="bold" if rest else "") + Text("\n" + visible(ident), style="dim")
+        if rest and rest[0]:
+            cell.append("\n")
+            for piece, hit in rest[0]:
+                cell.append(visible(_one_line(piece)) if piece.strip() else " ", style="bold yellow" if hit else "")
+        return cell
     if value is None:
         return Text("–", style="dim")
     return Text(visible(_one_line(_plain(value, kind))))

@@ -58,7 +58,7 @@ def _root(
     """A knowledge base of rural-service pilot projects."""
 
 
-from . import basic  # noqa: E402,F401  (registers commands)
+from . import basic, search  # noqa: E402,F401  (registers commands)
 
 
 def main() -> None:
@@ -79,11 +79,10 @@ def main() -> None:
     except SystemExit:
         raise
     except Exception as exc:  # click's usage errors and anything unexpected
-        import click
-
-        if isinstance(exc, click.exceptions.Abort):
+        exceptions = _click_exceptions()
+        if type(exc).__name__ == "Abort":  # click's wrapper for Ctrl-C / EOF at a prompt
             sys.exit(EXIT_INTERRUPTED)
-        if isinstance(exc, click.ClickException):
+        if isinstance(exc, exceptions.ClickException):
             exc.show()
             sys.exit(exc.exit_code)
         if env_debug():
@@ -93,6 +92,15 @@ def main() -> None:
     else:
         _flush_or_quiet()
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _click_exceptions():
+    """The click exceptions module typer uses (newer typer vendors click as typer._click)."""
+    try:
+        from typer._click import exceptions
+    except ImportError:  # typer that depends on click itself
+        from click import exceptions
+    return exceptions
 
 
 def _error(message: str) -> None:

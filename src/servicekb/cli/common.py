@@ -44,7 +44,7 @@ def stdout_is_terminal() -> bool:
 
 def note(message: str) -> None:
     """A one-line notice on stderr (never mixed into data on stdout)."""
-    err().print(message, style="dim")
+    err().print(message, style="dim", soft_wrap=True)
 
 
 DataDir = Annotated[
@@ -111,8 +111,11 @@ def with_options(options: dict[str, tuple[Any, Any]], collect_as: str):
     """
 
     def decorate(func):
+        import typing
+
         sig = inspect.signature(func)
-        params = [p for p in sig.parameters.values() if p.name != collect_as]
+        hints = typing.get_type_hints(func, include_extras=True)  # resolved in func's own module
+        params = [p.replace(annotation=hints.get(p.name, p.annotation)) for p in sig.parameters.values() if p.name != collect_as]
         extra = [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=d, annotation=a) for n, (a, d) in options.items()]
 
         @functools.wraps(func)
@@ -121,7 +124,7 @@ def with_options(options: dict[str, tuple[Any, Any]], collect_as: str):
             return func(*args, **{collect_as: collected}, **kwargs)
 
         wrapper.__signature__ = sig.replace(parameters=params + extra)
-        annotations = {k: v for k, v in getattr(func, "__annotations__", {}).items() if k != collect_as}
+        annotations = {k: v for k, v in hints.items() if k != collect_as}
         annotations.update({n: a for n, (a, _) in options.items()})
         wrapper.__annotations__ = annotations
         del wrapper.__wrapped__  # typer must see the new signature, not the original

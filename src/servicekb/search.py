@@ -1,0 +1,369 @@
+"""Full-text search over the index: query syntax, Swedish-aware matching, ranking, snippets.
+
+Matching levels (a project's level for a query word is the best one it reaches):
+  3  exact word                      servicepunkt → servicepunkt
+  2  same Snowball stem (inflection) servicepunkt → servicepunkter, servicepunkten
+  1  compound part or folded form    ombud → paketombud; automat → paketautomater;
+                                     lanthandeln → lanthandel (the word less a short ending);
+                                     Orebro → Örebro (only when the word is typed without å, ä, ö)
+Projects are ranked by the sum of their levels over the query words, then by BM25 with field
+weights (title and tags above summary, summary above activities), then by title in Swedish
+order. So an exact match always ranks above a stemmed one, and a stemmed one above a
+compound-part or diacritic-folded one: for `får`, a project saying "far" is not a match at all
+(å, ä, ö are letters of their own), and for `far`, "får" is only a folded match.
+
+Query syntax: words are ANDed; "quoted phrase"; -word excludes (its exact and inflected forms);
+a OR b. User text is never passed to FTS5 as syntax: every term is quoted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .errors import UsageError
+from .index import FTS_COLUMNS, stem_words
+from .text import did_you_mean, fold, nfc
+
+EXACT, STEM, PART = 3, 2, 1
+# bm25 weights in FTS_COLUMNS order: title, tags, summary, places, activities, results, lessons
+WEIGHTS = {"title": 10.0, "tags": 8.0, "summary": 4.0, "places": 3.0, "activities": 2.0, "results": 2.0, "lessons": 2.0}
+MAX_TERMS = 32
+MAX_EXPANSION = 400
+MIN_PART_LENGTH = 4  # shorter compound parts match too much ("far" is inside "förfarande")
+
+STOP_WORDS = frozenset("""
+och i att det som en på är av för med till den har de inte om ett men var sig så vi kan
+man när från ska eller även där vid under efter mot hur vad detta dessa alla andra också
+the and of in to a
+""".split())
+
+_WORD = re.compile(r"[^\W_]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]  # lower-case NFC words; more than one is a phrase
+
+    @property
+    def phrase(self) -> bool:
+        return len(self.words) > 1
+
+    def __str__(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass
+class Query:
+    groups: list[list[Term]] = field(default_factory=list)  # AND of ORs
+    excluded: list[Term] = field(default_factory=list)
+    dropped_stop_words: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups and not self.excluded
+
+
+def parse_query(text: str) -> Query:
+    """User syntax → Query. Raises UsageError for queries that cannot mean anything."""
+    text = nfc(_CONTROL.sub(" ", text or ""))
+    raw: list[tuple[str, str, bool]] = []  # (kind: word|or, text, negated)
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c.isspace():
+            i += 1
+            continue
+        negated = False
+        if c == "-" and i + 1 < n and not text[i + 1].isspace():
+            negated, i = True, i + 1
+            c = text[i]
+        if c == '"':
+            end = text.find('"', i + 1)
+            end = n if end == -1 else end  # an unbalanced quote runs to the end
+            raw.append(("phrase", text[i + 1:end], negated))
+            i = end + 1
+            continue
+        j = i
+        while j < n and not text[j].isspace() and text[j] != '"':
+            j += 1
+        token = text[i:j]
+        raw.append(("or" if token == "OR" and not negated else "word", token, negated))
+        i = j
+
+    query = Query()
+    pending_or = False
+    for kind, token, negated in raw:
+        if kind == "or":
+            if not query.groups or pending_or:
+                raise UsageError("OR needs a word on each side, e.g. `paketombud OR paketautomat`.")
+            pending_or = True
+            continue
+        words = tuple(w.casefold() for w in _WORD.findall(token))
+        if not words:
+            continue
+        if len(words) == 1 and kind == "word" and words[0] in STOP_WORDS and not negated:
+            query.dropped_stop_words.append(words[0])
+            continue
+        term = Term(words)
+        if negated:
+            query.excluded.append(term)
+        elif pending_or:
+            query.groups[-1].append(term)
+            pending_or = False
+        else:
+            query.groups.append([term])
+    if pending_or:
+        raise UsageError("OR needs a word on each side, e.g. `paketombud OR paketautomat`.")
+    if sum(len(g) for g in query.groups) + len(query.excluded) > MAX_TERMS:
+        raise UsageError(f"the query has too many words; use at most {MAX_TERMS}.")
+    if query.empty and query.dropped_stop_words:
+        raise UsageError(
+            f"the query has only common words ({', '.join(query.dropped_stop_words)}), which match everything; "
+            "add a more specific word, e.g. `servicepunkt`."
+        )
+    return query
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _has_diacritics(word: str) -> bool:
+    return fold(word) != word
+
+
+@dataclass
+class Expansion:
+    """A query term's surface words in the index, by matching level."""
+
+    levels: dict[int, set[str]]
+
+    @property
+    def words(self) -> set[str]:
+        return set().union(*self.levels.values()) if self.levels else set()
+
+
+def expand(conn: sqlite3.Connection, term: Term) -> Expansion:
+    if term.phrase:
+        return Expansion({EXACT: {" ".join(term.words)}})
+    w = term.words[0]
+    stem = stem_words([w])[0]
+    levels: dict[int, set[str]] = {}
+    if conn.execute("SELECT 1 FROM vocab WHERE term = ?", (w,)).fetchone():
+        levels[EXACT] = {w}
+    stemmed = {r[0] for r in conn.execute("SELECT term FROM vocab WHERE stem = ? LIMIT ?", (stem, MAX_EXPANSION))}
+    stemmed -= levels.get(EXACT, set())
+    if stemmed:
+        levels[STEM] = stemmed
+    part: set[str] = set()
+    if not _has_diacritics(w):
+        part |= {r[0] for r in conn.execute(
+            "SELECT term FROM vocab WHERE folded = ? OR folded_stem = ? LIMIT ?", (w, fold(stem), MAX_EXPANSION))}
+    for piece in {w, stem}:
+        if len(piece) >= MIN_PART_LENGTH:
+            column = "folded" if not _has_diacritics(piece) else "term"
+            like = "%" + piece.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            part |= {r[0] for r in conn.execute(
+                f"SELECT term FROM vocab WHERE {column} LIKE ? ESCAPE '\\' LIMIT ?", (like, MAX_EXPANSION))}
+    if len(w) >= MIN_PART_LENGTH + 2:  # lanthandeln → lanthandel: the word less a short ending
+        column, key = ("folded", fold(w)) if not _has_diacritics(w) else ("term", w)
+        part |= {r[0] for r in conn.execute(
+            f"SELECT term FROM vocab WHERE ? LIKE {column} || '%' AND length({column}) >= ? LIMIT ?",
+            (key, max(MIN_PART_LENGTH + 1, len(w) - 3), MAX_EXPANSION))}
+    part -= levels.get(EXACT, set()) | stemmed
+    if part:
+        levels[PART] = part
+    return Expansion(levels)
+
+
+def _match(conn: sqlite3.Connection, expr: str) -> dict[int, float]:
+    weights = ", ".join(str(WEIGHTS[c]) for c in FTS_COLUMNS)
+    return dict(conn.execute(f"SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ?", (expr,)))
+
+
+def match_term(conn: sqlite3.Connection, exp: Expansion, scored: bool = True) -> dict[int, tuple[int, float]]:
+    """rowid → (best level reached, BM25 score over all the term's surface words).
+
+    The level decides the tier; the score, computed over every matching form at once, orders
+    projects within it (a title saying "paketautomater" adds to an exact "paketautomat" below).
+    """
+    best: dict[int, tuple[int, float]] = {}
+    for level in sorted(exp.levels, reverse=True):
+        expr = " OR ".join(_quote(w) for w in sorted(exp.levels[level]))
+        for (rowid,) in conn.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (expr,)):
+            best.setdefault(rowid, (level, 0.0))
+    if scored and best:
+        for rowid, score in _match(conn, " OR ".join(_quote(w) for w in sorted(exp.words))).items():
+            if rowid in best:
+                best[rowid] = (best[rowid][0], score)
+    return best
+
+
+@dataclass
+class Hit:
+    rowid: int
+    level: int
+    score: float
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]  # ranked, all of them (the caller applies --limit)
+    query: Query
+    matched_words: set[str]
+    suggestions: list[str] = field(default_factory=list)
+
+
+def search(conn: sqlite3.Connection, query: Query, candidates: Optional[set[int]] = None) -> SearchResult:
+    """Rank the projects matching `query`, among `candidates` (rowids passing the filters)."""
+    matched_words: set[str] = set()
+    combined: Optional[dict[int, tuple[int, float]]] = None
+    unmatched: list[str] = []
+    for group in query.groups:
+        group_best: dict[int, tuple[int, float]] = {}
+        for term in group:
+            exp = expand(conn, term)
+            found = match_term(conn, exp)
+            if not found and not term.phrase:
+                unmatched.append(term.words[0])
+            matched_words |= exp.words
+            for rowid, (level, score) in found.items():
+                if rowid not in group_best or (level, score) > group_best[rowid]:
+                    group_best[rowid] = (level, score)
+        if combined is None:
+            combined = group_best
+        else:
+            combined = {r: (combined[r][0] + v[0], combined[r][1] + v[1]) for r, v in group_best.items() if r in combined}
+    if combined is None:  # no positive words: everything (then filters and exclusions)
+        combined = {r[0]: (0, 0.0) for r in conn.execute("SELECT rowid FROM projects")}
+    if candidates is not None:
+        combined = {r: v for r, v in combined.items() if r in candidates}
+    for term in query.excluded:
+        exp = expand(conn, term)
+        strong = Expansion({lvl: ws for lvl, ws in exp.levels.items() if lvl >= STEM})
+        for rowid in match_term(conn, strong, scored=False):
+            combined.pop(rowid, None)
+    sort_keys = dict(conn.execute(
+        "SELECT rowid, sort_key FROM projects WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps(list(combined)),)))
+    ranked = sorted(combined.items(), key=lambda kv: (-kv[1][0], -round(kv[1][1], 9), sort_keys.get(kv[0], "")))
+    hits = [Hit(r, lvl, score) for r, (lvl, score) in ranked]
+    suggestions = suggest_words(conn, unmatched) if not hits else []
+    return SearchResult(hits, query, matched_words, suggestions)
+
+
+def suggest_words(conn: sqlite3.Connection, words: list[str]) -> list[str]:
+    """Corpus words close to words that matched nothing (servicepunt → servicepunkt)."""
+    import difflib
+
+    out: list[str] = []
+    for w in words:
+        candidates = [r[0] for r in conn.execute(
+            "SELECT term FROM vocab WHERE length(term) BETWEEN ? AND ?", (max(1, len(w) - 3), len(w) + 3))]
+        by_fold: dict[str, str] = {}
+        for c in candidates:
+            by_fold.setdefault(fold(c), c)
+        close = [by_fold[f] for f in difflib.get_close_matches(fold(w), list(by_fold), n=8, cutoff=0.75)]
+        stems = stem_words(close)
+        seen: set[str] = set()
+        for word, stem in zip(close, stems):  # one suggestion per word family
+            if stem not in seen and word not in out:
+                seen.add(stem)
+                out.append(word)
+    return out[:3]
+
+
+def no_match_message(result: SearchResult, filtered: bool) -> str:
+    msg = "no projects match" + (" the query and filters." if filtered else " the query.")
+    return msg + did_you_mean(result.suggestions)
+
+
+# --- snippets -------------------------------------------------------------------------
+
+SNIPPET_FIELDS = ("summary", "lessons", "results", "activities", "title")
+
+
+def snippet(record: dict, words: set[str], width: int = 14) -> list[tuple[str, bool]]:
+    """A short passage around the first matched word: [(text, is_match), …].
+
+    Looks in the summary first, then lessons, results, activities; falls back to the
+    summary's opening when the match was in another field (tags, places).
+    """
+    lowered = {w.casefold() for w in words}
+    phrases = [w.split() for w in lowered if " " in w]
+    singles = {w for w in lowered if " " not in w}
+    for name in SNIPPET_FIELDS:
+        value = record.get(name)
+        texts = value if isinstance(value, list) else [value] if value else []
+        for text in texts:
+            tokens = list(_WORD.finditer(text))
+            flags = [t.group().casefold() in singles for t in tokens]
+            for phrase in phrases:
+                for k in range(len(tokens) - len(phrase) + 1):
+                    if [t.group().casefold() for t in tokens[k:k + len(phrase)]] == phrase:
+                        for j in range(k, k + len(phrase)):
+                            flags[j] = True
+            if any(flags):
+                first = flags.index(True)
+                return _window(text, tokens, flags, max(0, first - width // 3), width)
+    text = record.get("summary", "")
+    tokens = list(_WORD.finditer(text))
+    return _window(text, tokens, [False] * len(tokens), 0, width)
+
+
+def _window(text: str, tokens, flags, start: int, width: int) -> list[tuple[str, bool]]:
+    if not tokens:
+        return [(text[:120], False)]
+    end = min(len(tokens), start + width)
+    a, b = tokens[start].start(), tokens[end - 1].end()
+    parts: list[tuple[str, bool]] = []
+    if start > 0:
+        parts.append(("…", False))
+    pos = a
+    for k in range(start, end):
+        t = tokens[k]
+        if flags[k]:
+            if t.start() > pos:
+                parts.append((text[pos:t.start()], False))
+            parts.append((t.group(), True))
+            pos = t.end()
+    if b > pos:
+        parts.append((text[pos:b], False))
+    if end < len(tokens):
+        parts.append(("…", False))
+    return [(" ".join(s.split()) if not m else s, m) if "\n" in s else (s, m) for s, m in parts]
+
+
+def snippet_text(parts: list[tuple[str, bool]]) -> str:
+    return "".join(s for s, _ in parts)
+
+
+# --- facets ---------------------------------------------------------------------------
+
+FACETS = ("theme", "county", "status", "kind")
+
+
+def facets(conn: sqlite3.Connection, rowids: list[int]) -> list[dict]:
+    """Counts of the result set by theme, county, status and kind (Datasette's shape).
+
+    A project in two counties counts under both; projects without a county count under
+    "(nationellt)" — so county counts can add up to more than the number of projects.
+    """
+    ids = json.dumps(rowids)
+    sql = {
+        "theme": "SELECT theme, count(*) FROM projects WHERE rowid IN (SELECT value FROM json_each(?)) GROUP BY theme",
+        "status": "SELECT status, count(*) FROM projects WHERE rowid IN (SELECT value FROM json_each(?)) GROUP BY status",
+        "kind": "SELECT kind, count(*) FROM projects WHERE rowid IN (SELECT value FROM json_each(?)) GROUP BY kind",
+        "county": "SELECT coalesce(c.county, '(nationellt)'), count(*) FROM projects p LEFT JOIN project_counties c "
+                  "ON c.project = p.rowid WHERE p.rowid IN (SELECT value FROM json_each(?)) GROUP BY 1",
+    }
+    out = []
+    for name in FACETS:
+        rows = sorted(conn.execute(sql[name], (ids,)), key=lambda r: (-r[1], r[0]))
+        out.append({"name": name, "results": [{"value": v, "count": c} for v, c in rows], "truncated": False})
+    return out

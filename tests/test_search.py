@@ -1,0 +1,184 @@
+"""Search: the relevance set (fixtures/relevance.yaml), matching rules, syntax and bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from conftest import DATA, FIXTURES, run_servicekb
+from servicekb.kb import open_kb
+from servicekb.search import EXACT, PART, STEM, parse_query, search
+
+CASES = yaml.safe_load((FIXTURES / "relevance.yaml").read_text(encoding="utf-8"))
+
+
+def ids_for(cli, args):
+    result = cli("search", "--format", "ids", "--limit", "0", *args)
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout.split()
+
+
+def test_relevance_set_is_big_enough():
+    assert len(CASES) >= 20
+
+
+@pytest.mark.parametrize("case", CASES, ids=[" ".join(c["query"]) for c in CASES])
+def test_relevance(cli, case):
+    ids = ids_for(cli, case["query"])
+    assert ids, "no results"
+    if "first" in case:
+        assert ids[0] == case["first"], ids[:5]
+    for expected in case.get("top5", []):
+        assert expected in ids[:5], (expected, ids[:5])
+    for expected in case.get("contains", []):
+        assert expected in ids, expected
+    for unwanted in case.get("not", []):
+        assert unwanted not in ids, unwanted
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return open_kb(DATA, use_cache=False)
+
+
+def levels(kb, text):
+    result = search(kb.conn, parse_query(text))
+    ids = {r: rec["id"] for r, rec in zip([h.rowid for h in result.hits], kb.records([h.rowid for h in result.hits]))}
+    return {ids[h.rowid]: h.level for h in result.hits}
+
+
+def test_exact_ranks_above_stemmed_above_part(kb):
+    result = search(kb.conn, parse_query("automat"))
+    lv = [h.level for h in result.hits]
+    assert lv == sorted(lv, reverse=True)
+    assert EXACT in lv and PART in lv
+
+
+def test_diacritics_are_letters_of_their_own(kb):
+    """`får` never matches `far`; `far` (typed without å) finds `får` only as a folded match."""
+    with_ring = levels(kb, "får")
+    assert with_ring and set(with_ring.values()) == {EXACT}
+    without = levels(kb, "far")
+    assert set(without) == set(with_ring)
+    assert set(without.values()) == {PART}
+
+
+def test_inflections_are_found_by_stem(kb):
+    assert STEM in levels(kb, "servicepunkten").values()
+    assert "servicepunkt-2-0-i-hoga-kusten" in levels(kb, "servicepunkten")
+
+
+def test_nfd_query_finds_nfc_text(kb):
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Örnsköldsvik")
+    assert levels(kb, nfd) == levels(kb, "Örnsköldsvik") != {}
+
+
+def test_ties_broken_by_title_in_swedish_order(cli):
+    result = cli("search", "--theme", "kommunala", "--format", "tsv", "--fields", "title", "--limit", "0")
+    titles = result.stdout.splitlines()[1:]
+    from servicekb.text import swedish_key
+
+    assert titles == sorted(titles, key=swedish_key)
+    assert len(titles) == 15
+
+
+def test_empty_query_lists_all_by_title(cli):
+    result = cli("search", "--limit", "0", "--format", "ids")
+    assert result.exit_code == 0
+    assert len(result.stdout.split()) == 81
+
+
+def test_limit_default_20(cli):
+    assert len(cli("search", "--format", "ids").stdout.split()) == 20
+
+
+def test_snippet_highlights_match_in_table(cli):
+    result = cli("search", "reservkraft", "--format", "table")
+    assert "reservkraft" in result.stdout.lower()
+    assert "SOT – Service och trygghetspunkter" in result.stdout
+
+
+def test_json_output_has_rank_and_snippet(cli):
+    data = json.loads(cli("search", "drönare", "--format", "json").stdout)
+    assert data[0]["search"]["rank"] == 1
+    assert "drönar" in data[0]["search"]["snippet"]
+    assert data[0]["funding"]["budget_sek"] == 140578
+
+
+def test_facets_count_multi_county_projects_in_each(cli):
+    data = json.loads(cli("search", "--theme", "logistik", "--facets", "--format", "json", "--limit", "0").stdout)
+    assert len(data["projects"]) == 6
+    county = next(f for f in data["facets"] if f["name"] == "county")
+    total = sum(x["count"] for x in county["results"])
+    assert total > 6  # the national parcel-agent platform counts in five counties
+    theme = next(f for f in data["facets"] if f["name"] == "theme")
+    assert theme["results"] == [{"value": "logistik", "count": 6}]
+    assert {f["name"] for f in data["facets"]} == {"theme", "county", "status", "kind"}
+
+
+def test_facets_table_says_multi_county_rule(cli):
+    out = cli("search", "paketombud", "--facets", "--format", "table").stdout
+    assert "counts in both" in out
+
+
+def test_no_match_exit_1_with_suggestion(cli):
+    result = cli("search", "servicepunt")
+    assert result.exit_code == 1
+    assert "Did you mean 'servicepunkt'" in result.stderr
+
+
+@pytest.mark.parametrize("args,code,message", [
+    (["OR"], 2, "OR needs a word on each side"),
+    (["paketombud", "OR"], 2, "OR needs a word on each side"),
+    (["och", "i", "på"], 2, "only common words"),
+    (["x" * 10000], 1, "no projects match"),
+    (["ord " * 40], 2, "too many words"),
+    (["[bold]"], 1, "no projects match"),
+    (["\x1b[31m"], 1, "no projects match"),
+    (['"unbalanced quote'], 1, "no projects match"),
+    (["kommun:"], 0, ""),
+    (["c++"], 1, "no projects match"),
+    (["100%"], 0, ""),
+    (["--", "-ombud"], 0, ""),
+    (["--region", "Atlantis"], 2, "unknown county"),
+    (["--theme", "zzz"], 2, "unknown theme"),
+    (["--status", "finished"], 2, "unknown status"),
+    (["--tag", "nope"], 2, "unknown tag"),
+    (["--limit", "-1"], 2, "--limit"),
+    (["--min-cost", "5", "--max-cost", "1"], 2, "larger than --max-cost"),
+])
+def test_bad_input(cli, args, code, message):
+    result = cli("search", *args)
+    assert result.exit_code == code, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert "\x1b" not in result.stdout
+
+
+def test_only_exclusions_lists_the_rest(cli):
+    all_ids = set(ids_for(cli, []))
+    rest = set(ids_for(cli, ["--", "-ombud"]))
+    assert rest and rest < all_ids
+
+
+def test_filters_without_query(cli):
+    ids = ids_for(cli, ["--region", "Dalarna", "--status", "ongoing"])
+    assert "lokal-samverkan-i-mora-kommun-for-service-pa" in ids
+    assert "leaxw-dalarna-gavleborg" not in ids
+
+
+def test_cost_filters(cli):
+    big = ids_for(cli, ["--min-cost", "10000000"])
+    assert set(big) == {"hela-sverige-ska-leva-service-i-samverkan", "servicelyftet-coompanion", "pipos-serviceanalys"}
+    none = ids_for(cli, ["--no-cost"])
+    assert "samverkan-i-sala" in none and "leaxw-dalarna-gavleborg" not in none
+
+
+def test_search_exit_codes_as_a_process():
+    assert run_servicekb("search", "paketautomat").returncode == 0
+    assert run_servicekb("search", "zzzzzz").returncode == 1
+    assert run_servicekb("search", "OR").returncode == 2
