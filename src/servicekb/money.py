@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
-from .model import Project
 
 AMOUNT_FIELDS = ("total_cost_sek", "budget_sek", "public_support_sek")
 
@@ -57,16 +56,17 @@ class MoneySummary:
     without_amount: int = 0  # projects with neither a total cost nor a budget
     costs: list[int] = field(default_factory=list)  # known totals/budgets, for the median
 
-    def add(self, p: Project) -> None:
-        f = p.funding
+    def add(self, record: dict) -> None:
+        f = record["funding"]
         self.projects += 1
-        self.total_cost.add(f.total_cost_sek)
-        self.budget.add(f.budget_sek)
-        self.public_support.add(f.public_support_sek)
-        if p.cost_sek is None:
+        self.total_cost.add(f["total_cost_sek"])
+        self.budget.add(f["budget_sek"])
+        self.public_support.add(f["public_support_sek"])
+        amount = project_amount(record)
+        if amount is None:
             self.without_amount += 1
         else:
-            self.costs.append(p.cost_sek)
+            self.costs.append(amount)
 
     @property
     def median_cost(self) -> Optional[int]:
@@ -86,9 +86,43 @@ class MoneySummary:
             "median_cost_sek": self.median_cost,
         }
 
+    def describe(self) -> list[str]:
+        """The summary in words (Swedish), honest about what is unknown."""
+        def line(label: str, amount: AmountSum, of_what: str) -> str:
+            if not amount.known:
+                return f"{label}: inget belopp angivet"
+            return f"{label}: {format_sek(amount.total)} ({amount.known} {of_what})"
 
-def summarise(projects: Iterable[Project]) -> MoneySummary:
+        return [
+            line("Total kostnad, avslutade projekt", self.total_cost, "projekt med belopp"),
+            line("Budget, pågående projekt", self.budget, "projekt med budget"),
+            line("Offentligt stöd", self.public_support, "projekt med angivet stöd"),
+            f"Utan kostnad eller budget: {self.without_amount} av {self.projects} projekt",
+        ]
+
+
+def project_amount(record: dict) -> Optional[int]:
+    """A project's own amount: the actual total cost, else (not finished) its budget."""
+    f = record["funding"]
+    return f["total_cost_sek"] if f["total_cost_sek"] is not None else f["budget_sek"]
+
+
+def summarise(records: Iterable[dict]) -> MoneySummary:
+    """Sums over projects, each counted once."""
     s = MoneySummary()
-    for p in projects:
-        s.add(p)
+    for r in records:
+        s.add(r)
     return s
+
+
+NATIONAL = "(nationellt)"  # the group of projects with no county
+
+
+def group_by(records: Iterable[dict], keys: Callable[[dict], Iterable[str]]) -> dict[str, MoneySummary]:
+    """Sums per group. A project with several keys (counties, tags) counts in each group;
+    add the groups up and such projects count more than once — use `summarise` for totals."""
+    out: dict[str, MoneySummary] = {}
+    for r in records:
+        for key in keys(r):
+            out.setdefault(key, MoneySummary()).add(r)
+    return out

@@ -58,7 +58,7 @@ def _root(
     """A knowledge base of rural-service pilot projects."""
 
 
-from . import basic, search  # noqa: E402,F401  (registers commands)
+from . import basic, report, search  # noqa: E402,F401  (registers commands)
 
 
 def main() -> None:
