@@ -23,3 +23,13 @@ def test_schema_forbids_unknown_fields():
     schema = json_schema()
     assert schema["additionalProperties"] is False
     assert "total_cost_sek" in schema["$defs"]["Funding"]["properties"]
+
+
+def test_listing_columns_know_every_model_field():
+    """fields.py lists the model's names (to keep pydantic out of start-up); they must agree."""
+    from servicekb.fields import NESTED_FIELDS, TOP_FIELDS
+    from servicekb.model import Funding, Geography, Owner, Project
+
+    assert set(TOP_FIELDS) | set(NESTED_FIELDS) == set(Project.model_fields)
+    assert NESTED_FIELDS == {"owner": tuple(Owner.model_fields), "geography": tuple(Geography.model_fields),
+                             "funding": tuple(Funding.model_fields)}

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from .model import Funding, Geography, Owner, Project
 from .output import Column, dotted_getter
 
-
-def project_record(p: Project) -> dict:
-    """A project as a plain record with the model's field names (JSON/YAML output)."""
-    return p.model_dump(mode="json")
+# The model's field names, listed here so that listing a project never imports pydantic
+# (start-up time); tests/test_schema.py checks them against model.py.
+TOP_FIELDS = ("id", "title", "theme", "kind", "status", "end_date", "contact_organisation", "summary",
+              "activities", "results", "lessons", "tags", "related", "links", "source")
+NESTED_FIELDS = {
+    "owner": ("name", "type"),
+    "geography": ("scope", "counties", "municipalities", "places"),
+    "funding": ("total_cost_sek", "budget_sek", "public_support_sek", "co_funders"),
+}
+LIST_FIELDS = {"activities", "results", "lessons", "tags", "related", "links", "counties", "municipalities", "places", "co_funders"}
 
 
 def _cost(r: dict):
@@ -24,15 +29,13 @@ def _counties_or_national(r: dict):
 def _all_columns() -> dict[str, Column]:
     cols: dict[str, Column] = {}
     money = {"total_cost_sek", "budget_sek", "public_support_sek"}
-    for name, info in Project.model_fields.items():
-        if name in ("owner", "geography", "funding"):
-            continue
-        kind = "list" if "list" in str(info.annotation) else "text"
+    for name in TOP_FIELDS:
+        kind = "list" if name in LIST_FIELDS else "text"
         cols[name] = Column(name, name.replace("_", " ").capitalize(), dotted_getter(name), kind)
-    for prefix, model in (("owner", Owner), ("geography", Geography), ("funding", Funding)):
-        for name in model.model_fields:
+    for prefix, names in NESTED_FIELDS.items():
+        for name in names:
             dotted = f"{prefix}.{name}"
-            kind = "money" if name in money else "list" if name in ("counties", "municipalities", "places", "co_funders") else "text"
+            kind = "money" if name in money else "list" if name in LIST_FIELDS else "text"
             cols[dotted] = Column(dotted, name.replace("_sek", "").replace("_", " ").capitalize(), dotted_getter(dotted), kind)
     # Short names for the columns people ask for most.
     cols["counties"] = Column("counties", "Counties", dotted_getter("geography.counties"), "list", max_width=18)

@@ -64,8 +64,14 @@ def stem_words(words: list[str]) -> list[str]:
     return _stemmer.stemWords(words)
 
 
+TABLES = ("meta", "projects", "project_counties", "project_municipalities", "project_tags", "fts_terms", "fts", "vocab")
+
+
 def create_schema(conn: sqlite3.Connection) -> None:
-    conn.executescript(SCHEMA)
+    # One statement at a time: executescript() would COMMIT the caller's transaction.
+    for statement in SCHEMA.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
     conn.execute("INSERT OR REPLACE INTO meta VALUES('index_version', ?)", (str(INDEX_VERSION),))
 
 
@@ -136,22 +142,3 @@ class Labels:
         self.tags = {t.slug: t.label for t in ref.tags.terms}
         self.themes = {t.slug: t.label for t in ref.themes.terms}
         self.kinds = {t.slug: t.label for t in ref.kinds.terms}
-
-
-def connect(path: str = ":memory:") -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None)  # explicit BEGIN/COMMIT below
-    conn.execute("PRAGMA foreign_keys = OFF")
-    return conn
-
-
-def build_memory_index(items: Iterable[tuple[dict, str]], ref) -> sqlite3.Connection:
-    """An in-memory index of (record, file) pairs."""
-    conn = connect()
-    create_schema(conn)
-    labels = Labels(ref)
-    conn.execute("BEGIN")
-    for record, file in items:
-        add_project(conn, record, file, labels)
-    refresh_vocab(conn)
-    conn.execute("COMMIT")
-    return conn

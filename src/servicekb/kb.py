@@ -10,10 +10,10 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from .errors import ServiceKBError, UsageError
-from .loader import Problem
+from .problem import Problem
 from .paths import data_dir as resolve_data_dir
 from .paths import reference_dir
 from .query import Filters
@@ -75,21 +75,38 @@ class KnowledgeBase:
             raise UsageError(f"unknown project id(s): {', '.join(unknown)}")
 
 
-def open_kb(data_dir: str | Path | None = None, use_cache: bool = True) -> KnowledgeBase:
-    """Load the knowledge base at --data-dir / $SERVICEKB_DATA / the bundled data.
+def open_kb(
+    data_dir: str | Path | None = None,
+    use_cache: bool = True,
+    notice: Callable[[str], None] = lambda message: None,
+    progress: Optional[Callable] = None,
+) -> KnowledgeBase:
+    """The knowledge base at --data-dir / $SERVICEKB_DATA / the bundled data, indexed.
 
-    Invalid files are left out and reported in `problems`; the rest stays usable.
+    With the cache, the index persists between runs and only changed files are re-read;
+    without it (or when the cache directory is not writable) it is built in memory. Either
+    way the same code builds it, so results are identical. Invalid files are left out and
+    reported in `problems`; the rest stays usable.
     """
-    from .index import build_memory_index
-    from .loader import load_projects, project_files
+    from .cache import cache_path, open_cache, remove_cache_file
+    from .sync import stored_problems, sync
 
     root = resolve_data_dir(data_dir)
-    ref = Reference(reference_dir(root))
+    refdir = reference_dir(root)
+    ref = Reference(refdir)
+    conn = (open_cache(root, notice) if use_cache else None) or sqlite3.connect(":memory:", isolation_level=None)
     try:
-        paths = project_files(root / "projects")
-        result = load_projects(paths, ref, root)
+        try:
+            sync(conn, root, refdir, lambda: ref, progress)
+        except sqlite3.DatabaseError as exc:  # damage that opening the file did not reveal
+            if not use_cache:
+                raise
+            path = cache_path(root)
+            notice(f"servicekb: the index cache {path} is damaged ({exc}); rebuilding it.")
+            conn.close()
+            remove_cache_file(path)
+            conn = open_cache(root, notice) or sqlite3.connect(":memory:", isolation_level=None)
+            sync(conn, root, refdir, lambda: ref, progress)
     except OSError as exc:
         raise ServiceKBError(f"cannot read the knowledge base at {root}: {exc}") from None
-    files = {p.stem: str(p) for p in paths}
-    conn = build_memory_index(((p.model_dump(mode="json"), files.get(p.id, "")) for p in result.projects), ref)
-    return KnowledgeBase(root, ref, conn, result.problems)
+    return KnowledgeBase(root, ref, conn, stored_problems(conn, root))

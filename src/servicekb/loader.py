@@ -10,23 +10,9 @@ from pathlib import Path
 
 from .checks import check_project, check_related
 from .model import Project
+from .problem import Problem
 from .reference import Reference
 from .yamlfile import Mark, YAMLFileError, decode, parse
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int | None
-    column: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.line is not None:
-            where += f":{self.line}:{self.column}"
-        return f"{where}: {self.field + ': ' if self.field else ''}{self.message}"
 
 
 @dataclass

@@ -13,13 +13,11 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-MODEL_VERSION = 1  # bump when a field changes meaning: cached indexes are rebuilt
+from .constants import MODEL_VERSION, SCOPES, STATUSES  # noqa: F401  (re-exported)
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-Status = Literal["completed", "ongoing", "planned"]
-Scope = Literal["local", "municipal", "county", "multi-county", "national"]
-STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
-SCOPES: tuple[str, ...] = Scope.__args__  # type: ignore[attr-defined]
+Status = Literal[STATUSES]  # type: ignore[valid-type]
+Scope = Literal[SCOPES]  # type: ignore[valid-type]
 
 _DIGITS = re.compile(r"[0-9]+")
 
@@ -109,12 +107,6 @@ class Project(_Strict):
     related: list[str] = Field(default_factory=list, description="Ids of related projects.")
     links: list[Name] = Field(default_factory=list, description="Web addresses the source spells out.")
     source: Name = Field(description="The source page's section heading.")
-
-    @property
-    def cost_sek(self) -> Optional[int]:
-        """The project's known total: actual cost when finished, else its budget."""
-        f = self.funding
-        return f.total_cost_sek if f.total_cost_sek is not None else f.budget_sek
 
 
 def json_schema() -> dict:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from .errors import UsageError
-from .model import STATUSES
+from .constants import STATUSES
 from .reference import Reference
 
 

@@ -58,7 +58,8 @@ def _root(
     """A knowledge base of rural-service pilot projects."""
 
 
-from . import basic, report, search  # noqa: E402,F401  (registers commands)
+# Registration order is the order of `servicekb --help`: the everyday commands first.
+from . import search, basic, report, cache_cmd  # noqa: E402,F401,I001
 
 
 def main() -> None:

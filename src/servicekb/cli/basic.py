@@ -23,47 +23,6 @@ from .common import (
 )
 
 
-@app.command()
-def validate(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders to check. Default: the knowledge base's projects/.", show_default=False)] = None,
-    data_dir: DataDir = None,
-) -> None:
-    """Check project files against the model and reference data; report every problem.
-
-    Exit status: 0 all valid, 1 problems found, 2 usage error.
-
-    Example: servicekb validate data/projects/servicepunkt-2-0-i-hoga-kusten.yaml
-    """
-    from ..errors import EXIT_NO_RESULTS, UsageError
-    from ..loader import load_projects, project_files
-    from ..paths import data_dir as resolve_data_dir
-    from ..paths import reference_dir
-    from ..reference import Reference
-
-    root = resolve_data_dir(data_dir)
-    files: list[Path] = []
-    for p in paths or [root / "projects"]:
-        if p.is_dir():
-            files += project_files(p)
-        elif p.is_file():
-            files.append(p)
-        else:
-            raise UsageError(f"no such file or folder: {str(p)!r}")
-    ref = Reference(reference_dir(root))
-    # `related` may point at any project of the knowledge base, not only the files checked.
-    known = {f.stem for f in project_files(root / "projects")} if (root / "projects").is_dir() else set()
-    result = load_projects(files, ref, known_ids=known)
-    for problem in result.problems:
-        typer.echo(str(problem))
-    bad = result.invalid_files
-    typer.echo(
-        f"{result.files} file(s) checked: {result.files - bad} valid, {bad} with problems "
-        f"({len(result.problems)} problem(s))."
-    )
-    if result.problems:
-        raise typer.Exit(EXIT_NO_RESULTS)
-
-
 @app.command("list")
 @with_options(IDS_OPTION, "ids_opt")
 @with_options(OUTPUT_OPTIONS, "output_opts")
@@ -139,8 +98,51 @@ def show(
 
 
 @app.command()
+def validate(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders to check. Default: the knowledge base's projects/.", show_default=False)] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Check project files and report every problem, with file, line and field.
+
+    Exit status: 0 all valid, 1 problems found, 2 usage error.
+
+    Example: servicekb validate data/projects/servicepunkt-2-0-i-hoga-kusten.yaml
+    """
+    from ..errors import EXIT_NO_RESULTS, UsageError
+    from ..loader import load_projects, project_files
+    from ..paths import data_dir as resolve_data_dir
+    from ..paths import reference_dir
+    from ..reference import Reference
+
+    root = resolve_data_dir(data_dir)
+    files: list[Path] = []
+    for p in paths or [root / "projects"]:
+        if p.is_dir():
+            files += project_files(p)
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise UsageError(f"no such file or folder: {str(p)!r}")
+    ref = Reference(reference_dir(root))
+    # `related` may point at any project of the knowledge base, not only the files checked.
+    known = {f.stem for f in project_files(root / "projects")} if (root / "projects").is_dir() else set()
+    result = load_projects(files, ref, known_ids=known)
+    for problem in result.problems:
+        typer.echo(str(problem))
+    bad = result.invalid_files
+    typer.echo(
+        f"{result.files} file(s) checked: {result.files - bad} valid, {bad} with problems "
+        f"({len(result.problems)} problem(s))."
+    )
+    if result.problems:
+        raise typer.Exit(EXIT_NO_RESULTS)
+
+
+@app.command()
 def schema() -> None:
-    """Print the JSON Schema of a project file (the same as schemas/project.schema.json).
+    """Print the JSON Schema of a project file.
+
+    It is the same as schemas/project.schema.json.
 
     Example: servicekb schema > project.schema.json
     """

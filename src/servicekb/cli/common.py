@@ -67,11 +67,35 @@ def load_kb(data_dir: Optional[Path], no_cache: bool = False, warn: bool = True)
     """Open the knowledge base; invalid files are left out with a one-line notice on stderr."""
     from ..kb import open_kb
 
-    kb = open_kb(data_dir, use_cache=not no_cache)
+    kb = open_kb(data_dir, use_cache=not no_cache, notice=note, progress=_progress if _stderr_is_terminal() else None)
     if warn and kb.problems:
         files = len({p.file for p in kb.problems})
         note(f"servicekb: {files} file(s) with problems (invalid ones are left out); run `servicekb validate` for details.")
     return kb
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _progress(total: int):
+    """A progress bar on stderr while many files are indexed; returns an update callback."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn("Indexing project files"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                   console=err(), transient=True)
+    task = bar.add_task("index", total=total)
+    bar.start()
+
+    def update(done: int) -> None:
+        bar.update(task, completed=done)
+        if done >= total:
+            bar.stop()
+
+    return update
 
 
 # --- shared option sets -------------------------------------------------------------

@@ -15,7 +15,9 @@ from .common import FILTER_OPTIONS, IDS_OPTION, OUTPUT_OPTIONS, DataDir, NoCache
 @with_options(OUTPUT_OPTIONS, "output_opts")
 @with_options(FILTER_OPTIONS, "filter_opts")
 def report(data_dir: DataDir = None, no_cache: NoCache = False, filter_opts=None, output_opts=None, ids_opt=None) -> None:
-    """Report on a county (--region) or the whole country: projects, costs, themes, lessons.
+    """Report on a county or the whole country: projects, money, lessons.
+
+    Without --region: one row per county. With --region: that county's projects.
 
     Total cost (finished projects), budgets (ongoing ones) and public support are summed
     separately; projects without an amount are counted as such, never as 0. A project in
@@ -188,7 +190,9 @@ def stats(
     output_opts=None,
     ids_opt=None,
 ) -> None:
-    """Count projects and sum their money per county, theme, status, kind, owner type, tag or municipality.
+    """Count projects and sum their money per county, theme, tag …
+
+    Groups: county, theme, status, kind, owner type, tag or municipality.
 
     A project in two counties (or with two tags) counts in both groups; the table's total
     row counts it once. The median is over projects with a known cost or budget.

@@ -1,0 +1,65 @@
+"""cache info | clear: look at or remove the persistent index."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import app
+from .common import DataDir, out
+
+cache_app = typer.Typer(help="Show or clear the index cache.\n\nExample: servicekb cache info", no_args_is_help=True,
+                        context_settings={"help_option_names": ["-h", "--help"]})
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command()
+def info(data_dir: DataDir = None) -> None:
+    """Show where the index of a knowledge base is cached and what it holds.
+
+    Example: servicekb cache info
+    """
+    import sqlite3
+
+    from ..cache import cache_dir, cache_path
+    from ..paths import data_dir as resolve
+
+    root = resolve(data_dir)
+    path = cache_path(root)
+    lines = [f"data directory: {root}", f"cache directory: {cache_dir()}", f"index file: {path}"]
+    if path.exists():
+        size = sum((path.parent / (path.name + s)).stat().st_size for s in ("", "-wal") if (path.parent / (path.name + s)).exists())
+        lines.append(f"size: {size:,} bytes".replace(",", " "))
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            files, invalid = conn.execute("SELECT count(*), count(problems) FROM files").fetchone()
+            projects = conn.execute("SELECT count(*) FROM projects").fetchone()[0]
+            lines.append(f"indexed: {projects} project(s) from {files} file(s), {invalid} invalid")
+        except sqlite3.DatabaseError as exc:
+            lines.append(f"unreadable: {exc} (it is rebuilt on the next command)")
+    else:
+        lines.append("not built yet (the next command builds it)")
+    for line in lines:
+        out().print(line, soft_wrap=True)
+
+
+@cache_app.command()
+def clear(
+    data_dir: DataDir = None,
+    all_: Annotated[bool, typer.Option("--all", help="Remove the indexes of every knowledge base.")] = False,
+) -> None:
+    """Remove the cached index; the next command rebuilds it.
+
+    Example: servicekb cache clear --all
+    """
+    from ..cache import cache_dir, cache_path, remove_cache_file
+    from ..paths import data_dir as resolve
+
+    paths = sorted(cache_dir().glob("index-*.sqlite")) if all_ else [cache_path(resolve(data_dir))]
+    removed = 0
+    for path in paths:
+        if path.exists():
+            remove_cache_file(path)
+            removed += 1
+    out().print(f"removed {removed} index file(s) from {cache_dir()}", soft_wrap=True)

@@ -1,0 +1,23 @@
+"""A problem found in a data file: where it is and what is wrong, in plain words."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}:{self.column}"
+        return f"{where}: {self.field + ': ' if self.field else ''}{self.message}"
+
+    def as_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,219 @@
+"""Keeping the index in step with the data files: re-index only what changed.
+
+Every command calls `sync` first. It compares each file's path, size and modification time
+(nanoseconds) with what the index recorded, and the content hash where those disagree (a
+touched but unchanged file costs a read, not a parse). Changed files are parsed and
+validated — importing PyYAML and pydantic only then; deleted files disappear; an invalid
+file is recorded with its problems and the rest stays usable. A change of reference data,
+model or index layout rebuilds everything. Writes happen in one transaction, so another
+process never sees half an index; two processes building at once take turns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from . import __version__
+from .cache import MAGIC
+from .constants import MODEL_VERSION
+from .index import INDEX_VERSION, TABLES, Labels, add_project, create_schema, refresh_vocab, remove_project
+from .problem import Problem
+
+FILES_SCHEMA = """CREATE TABLE IF NOT EXISTS files(
+    path TEXT PRIMARY KEY,          -- relative to the data directory, '/'-separated
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    project INTEGER,                -- rowid in projects, NULL when the file is invalid
+    problems TEXT                   -- JSON list of problems, NULL when valid
+)"""
+DUPLICATE = "duplicate-id"
+
+
+@dataclass
+class SyncReport:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    touched: int = 0  # mtime changed, content did not
+    rebuilt: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed or self.touched or self.rebuilt)
+
+
+def scan(projects_dir: Path) -> dict[str, tuple[int, int]]:
+    """Every *.yaml file under projects/: relative path → (size, mtime_ns)."""
+    found: dict[str, tuple[int, int]] = {}
+    stack = [(projects_dir, "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                stack.append((Path(entry.path), f"{prefix}{entry.name}/"))
+            elif entry.name.endswith(".yaml") and entry.is_file():
+                st = entry.stat()
+                found[prefix + entry.name] = (st.st_size, st.st_mtime_ns)
+    return found
+
+
+def fingerprint(reference: Path) -> str:
+    """What the index was built from besides the files: code, model, layout, reference data."""
+    parts = [MAGIC, __version__, str(MODEL_VERSION), str(INDEX_VERSION), str(reference.resolve())]
+    for f in sorted(reference.glob("*.yaml")):
+        st = f.stat()
+        parts.append(f"{f.name}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def _meta(conn: sqlite3.Connection, key: str) -> Optional[str]:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return row[0] if row else None
+
+
+def _stored(conn: sqlite3.Connection) -> dict[str, tuple[int, int]]:
+    try:
+        return {p: (s, m) for p, s, m in conn.execute("SELECT path, size, mtime_ns FROM files")}
+    except sqlite3.OperationalError:
+        return {}
+
+
+def sync(conn: sqlite3.Connection, root: Path, reference: Path, ref_loader, progress: Optional[Callable] = None) -> SyncReport:
+    """Bring the index at `conn` up to date with the files under root/projects."""
+    projects_dir = root / "projects"
+    current = scan(projects_dir)
+    print_ = fingerprint(reference)
+    if _meta(conn, "fingerprint") == print_ and _stored(conn) == current:
+        return SyncReport()  # the fast path: nothing changed
+    conn.execute("BEGIN IMMEDIATE")  # one writer at a time; readers keep the last committed index
+    try:
+        report = _apply(conn, root, projects_dir, scan(projects_dir), print_, ref_loader, progress)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return report
+
+
+def _apply(conn, root, projects_dir, current, print_, ref_loader, progress) -> SyncReport:
+    report = SyncReport()
+    if _meta(conn, "fingerprint") != print_:
+        _reset(conn)
+        report.rebuilt = True
+    stored = {r[0]: r[1:] for r in conn.execute("SELECT path, size, mtime_ns, hash, project, problems FROM files")}
+    removed = [p for p in stored if p not in current]
+    changed = sorted(p for p in current if stored.get(p, (None, None))[:2] != current[p])
+    if removed or changed:
+        # A file that lost a duplicate-id contest may win now: look at it again.
+        again = [p for p, row in stored.items() if row[4] and DUPLICATE in row[4] and p in current and p not in changed]
+        changed = sorted(set(changed) | set(again))
+    ref = labels = None
+    for path in removed:
+        _drop(conn, path, stored[path][3])
+        report.removed += 1
+    task = progress(len(changed)) if progress and len(changed) >= 200 else None
+    for n, path in enumerate(changed):
+        if task:
+            task(n)
+        try:
+            raw = (projects_dir / path).read_bytes()
+        except OSError as exc:
+            raw, read_error = None, exc
+        old = stored.get(path)
+        digest = hashlib.blake2b(raw, digest_size=16).hexdigest() if raw is not None else ""
+        if old is not None and raw is not None and old[2] == digest and not (old[4] and DUPLICATE in old[4]):
+            conn.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", (*current[path], path))
+            report.touched += 1
+            continue
+        if old is not None:
+            _drop(conn, path, old[3])
+        if ref is None:
+            ref = ref_loader()
+            labels = Labels(ref)
+        display = f"projects/{path}"
+        if raw is None:
+            project, problems = None, [Problem(display, None, None, "", f"cannot read the file: {read_error.strerror}")]
+        else:
+            project, problems = _load(raw, display, Path(path).stem, ref)
+        rowid = None
+        if project is not None:
+            record = project.model_dump(mode="json")
+            rival = conn.execute("SELECT p.rowid, f.path FROM projects p JOIN files f ON f.project = p.rowid WHERE p.id = ?",
+                                 (record["id"],)).fetchone()
+            if rival is not None and rival[1] < path:  # the first file in path order keeps the id
+                problems = [Problem(display, 1, 1, "id", f"id {record['id']!r} is already used by projects/{rival[1]} ({DUPLICATE})")]
+            else:
+                if rival is not None:
+                    _demote(conn, rival, record["id"], display)
+                rowid = add_project(conn, record, display, labels)
+        conn.execute(
+            "INSERT OR REPLACE INTO files(path, size, mtime_ns, hash, project, problems) VALUES (?, ?, ?, ?, ?, ?)",
+            (path, *current[path], digest, rowid, json.dumps([p.as_dict() for p in problems], ensure_ascii=False) if problems else None),
+        )
+        if old is None:
+            report.added += 1
+        else:
+            report.updated += 1
+    if task:
+        task(len(changed))
+    if report.added or report.updated or report.removed:
+        refresh_vocab(conn)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (print_,))
+    return report
+
+
+def _load(raw: bytes, display: str, stem: str, ref):
+    from .loader import load_text  # imports yaml and pydantic: only when a file changed
+
+    try:
+        return load_text(raw, display, stem, ref)
+    except RecursionError:
+        return None, [Problem(display, None, None, "", "the file is nested too deeply to be a project")]
+
+
+def _drop(conn, path: str, rowid) -> None:
+    if rowid is not None:
+        remove_project(conn, rowid)
+    conn.execute("DELETE FROM files WHERE path = ?", (path,))
+
+
+def _demote(conn, rival, project_id: str, winner: str) -> None:
+    """A file earlier in path order now claims an id: the later file becomes a problem."""
+    rowid, path = rival
+    remove_project(conn, rowid)
+    problem = Problem(f"projects/{path}", 1, 1, "id", f"id {project_id!r} is already used by {winner} ({DUPLICATE})")
+    conn.execute("UPDATE files SET project = NULL, problems = ? WHERE path = ?",
+                 (json.dumps([problem.as_dict()], ensure_ascii=False), path))
+
+
+def _reset(conn: sqlite3.Connection) -> None:
+    """Empty the index (new reference data, model or layout): everything is re-indexed."""
+    for table in (*TABLES, "files"):
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    create_schema(conn)
+    conn.execute(FILES_SCHEMA)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('magic', ?)", (MAGIC,))
+
+
+def stored_problems(conn: sqlite3.Connection, root: Path) -> list[Problem]:
+    """Problems of invalid files, as recorded at their last indexing."""
+    out = []
+    for (text,) in conn.execute("SELECT problems FROM files WHERE problems IS NOT NULL ORDER BY path"):
+        out += [Problem(**d) for d in json.loads(text)]
+    return out
