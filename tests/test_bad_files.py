@@ -37,7 +37,7 @@ def test_whole_corpus_in_one_run_reports_every_file(cli):
 def test_alias_bomb_is_refused_quickly_as_a_process():
     proc = run_servicekb("validate", FIXTURES / "bad" / "alias-bomb.yaml", timeout=20)
     assert proc.returncode == 1
-    assert "anchors (&name) are not allowed" in proc.stdout
+    assert "anchors and aliases (&name, *name) are not allowed" in proc.stdout
     assert "Traceback" not in proc.stderr
 
 
@@ -53,3 +53,12 @@ def test_missing_path_is_a_usage_error(cli):
     result = cli("validate", "no/such/file.yaml")
     assert result.exit_code == 2
     assert "no such file or folder" in result.output
+
+
+def test_deep_flow_nesting_does_not_crash_the_process(tmp_path):
+    """libyaml's composer would overflow the C stack on 100,000 nested brackets."""
+    bomb = tmp_path / "flow-bomb.yaml"
+    bomb.write_text("id: x\nsummary: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    proc = run_servicekb("validate", bomb, timeout=60)
+    assert proc.returncode == 1, proc.stderr
+    assert "flow-bomb.yaml:2:74: nested more than 64 levels deep" in proc.stdout

@@ -248,3 +248,14 @@ def test_help_imports_neither_pydantic_nor_yaml():
             "except SystemExit: pass\nprint('LOADED', 'pydantic' in sys.modules, 'yaml' in sys.modules, file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "LOADED False False" in proc.stderr
+
+
+def test_parallel_build_gives_the_same_index(kb_copy, monkeypatch):
+    """Cold builds of many files parse in worker processes; the result must not differ."""
+    from servicekb import sync
+
+    serial = open_kb(kb_copy, use_cache=False)
+    monkeypatch.setattr(sync, "PARALLEL_MIN", 1)
+    parallel = open_kb(kb_copy, use_cache=False)
+    assert parallel.select() == serial.select()
+    assert parallel.problems == serial.problems

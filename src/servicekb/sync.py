@@ -111,6 +111,9 @@ def sync(conn: sqlite3.Connection, root: Path, reference: Path, ref_loader, prog
     return report
 
 
+PARALLEL_MIN = 500  # from this many changed files on, parse in worker processes too
+
+
 def _apply(conn, root, projects_dir, current, print_, ref_loader, progress) -> SyncReport:
     report = SyncReport()
     if _meta(conn, "fingerprint") != print_:
@@ -123,37 +126,34 @@ def _apply(conn, root, projects_dir, current, print_, ref_loader, progress) -> S
         # A file that lost a duplicate-id contest may win now: look at it again.
         again = [p for p, row in stored.items() if row[4] and DUPLICATE in row[4] and p in current and p not in changed]
         changed = sorted(set(changed) | set(again))
-    ref = labels = None
     for path in removed:
         _drop(conn, path, stored[path][3])
         report.removed += 1
+    if changed:
+        _index_changed(conn, projects_dir, changed, stored, current, ref_loader(), progress, report)
+    if report.added or report.updated or report.removed:
+        refresh_vocab(conn)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (print_,))
+    return report
+
+
+def _index_changed(conn, projects_dir, changed, stored, current, ref, progress, report) -> None:
+    labels = Labels(ref)
     task = progress(len(changed)) if progress and len(changed) >= 200 else None
-    for n, path in enumerate(changed):
+    jobs = [(str(projects_dir / p), p, _reusable_hash(stored.get(p))) for p in changed]
+    for n, (path, digest, record, problems) in enumerate(_parse_all(jobs, ref)):
         if task:
             task(n)
-        try:
-            raw = (projects_dir / path).read_bytes()
-        except OSError as exc:
-            raw, read_error = None, exc
         old = stored.get(path)
-        digest = hashlib.blake2b(raw, digest_size=16).hexdigest() if raw is not None else ""
-        if old is not None and raw is not None and old[2] == digest and not (old[4] and DUPLICATE in old[4]):
+        if record == SAME:  # touched, not changed: remember the new size and time only
             conn.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", (*current[path], path))
             report.touched += 1
             continue
         if old is not None:
             _drop(conn, path, old[3])
-        if ref is None:
-            ref = ref_loader()
-            labels = Labels(ref)
         display = f"projects/{path}"
-        if raw is None:
-            project, problems = None, [Problem(display, None, None, "", f"cannot read the file: {read_error.strerror}")]
-        else:
-            project, problems = _load(raw, display, Path(path).stem, ref)
         rowid = None
-        if project is not None:
-            record = project.model_dump(mode="json")
+        if record is not None:
             rival = conn.execute("SELECT p.rowid, f.path FROM projects p JOIN files f ON f.project = p.rowid WHERE p.id = ?",
                                  (record["id"],)).fetchone()
             if rival is not None and rival[1] < path:  # the first file in path order keeps the id
@@ -172,19 +172,61 @@ def _apply(conn, root, projects_dir, current, print_, ref_loader, progress) -> S
             report.updated += 1
     if task:
         task(len(changed))
-    if report.added or report.updated or report.removed:
-        refresh_vocab(conn)
-    conn.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (print_,))
-    return report
 
 
-def _load(raw: bytes, display: str, stem: str, ref):
+SAME = "same"  # a parse result meaning: content unchanged since it was indexed
+
+
+def _reusable_hash(row) -> str:
+    """The stored hash, unless the file must be parsed again anyway (a lost duplicate-id contest)."""
+    if row is None or (row[4] and DUPLICATE in row[4]):
+        return ""
+    return row[2]
+
+
+def _parse_all(jobs: list[tuple[str, str, str]], ref):
+    """(path, digest, record | SAME | None, problems) for each job, in order; in worker
+    processes as well when there are many (parsing and validating dominate a cold build)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_MIN or workers < 2:
+        _init_worker(ref)
+        yield from map(_parse_one, jobs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(ref.folder,)) as pool:
+        yield from pool.map(_parse_one, jobs, chunksize=64)
+
+
+_worker_ref = None
+
+
+def _init_worker(ref) -> None:
+    global _worker_ref
+    if isinstance(ref, Path):  # in a worker process: load the reference data there
+        from .reference import Reference
+
+        ref = Reference(ref)
+    _worker_ref = ref
+
+
+def _parse_one(job: tuple[str, str, str]):
+    full, path, old_hash = job
+    display = f"projects/{path}"
+    try:
+        raw = Path(full).read_bytes()
+    except OSError as exc:
+        return path, "", None, [Problem(display, None, None, "", f"cannot read the file: {exc.strerror}")]
+    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    if old_hash and digest == old_hash:
+        return path, digest, SAME, []
     from .loader import load_text  # imports yaml and pydantic: only when a file changed
 
     try:
-        return load_text(raw, display, stem, ref)
+        project, problems = load_text(raw, display, Path(path).stem, _worker_ref)
     except RecursionError:
-        return None, [Problem(display, None, None, "", "the file is nested too deeply to be a project")]
+        project, problems = None, [Problem(display, None, None, "", "the file is nested too deeply to be a project")]
+    return path, digest, project.model_dump(mode="json") if project is not None else None, problems
 
 
 def _drop(conn, path: str, rowid) -> None:

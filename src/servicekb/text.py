@@ -23,6 +23,26 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _sort_table() -> dict[int, str | None]:
+    """Character → its place in Swedish order (one character), for str.translate."""
+    table: dict[int, str | None] = {}
+    for code in range(0x300):
+        c = chr(code)
+        if c.isspace():
+            table[code] = " "
+        elif c.isalnum():
+            c = c.translate(_EQUIV)
+            table[code] = chr(0x101 + _RANK.get(c, len(_RANK)))
+        else:
+            table[code] = None  # punctuation does not decide the order
+    for code in range(0x2000, 0x2070):  # dashes, quotes and other general punctuation
+        table[code] = " " if chr(code).isspace() else None
+    return table
+
+
+_SORT_TABLE = _sort_table()
+
+
 def swedish_key(text: str) -> str:
     """Sort key for Swedish alphabetical order: 'Åsele' after 'Zinkgruvan', 'Örebro' last.
 
@@ -30,12 +50,8 @@ def swedish_key(text: str) -> str:
     words; punctuation is ignored unless everything else is equal. A plain string, so SQLite
     can ORDER BY it without a Python collation.
     """
-    s = nfc(text.casefold()).translate(_EQUIV)
-    primary = "".join(
-        "\u0100" if c.isspace() else chr(0x101 + _RANK.get(c, len(_RANK)))
-        for c in s if c.isalnum() or c.isspace()
-    )
-    return " ".join(primary.split("\u0100")) + "\x00" + nfc(text)
+    folded = nfc(text.casefold())
+    return " ".join(folded.translate(_SORT_TABLE).split()) + "\x00" + nfc(text)
 
 
 def suggest(word: str, candidates, n: int = 3, cutoff: float = 0.6) -> list[str]:

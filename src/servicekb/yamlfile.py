@@ -2,29 +2,28 @@
 
 Why not `yaml.safe_load`: it guesses types (YAML 1.1 reads `no` as False, `0114` as 76,
 `12:30` as 750), silently keeps the last of duplicate keys, expands aliases (a small
-"billion laughs" file can eat all memory), and forgets where each value stood. Building the
-data from the C parser's event stream keeps libyaml's speed and lets us: keep every scalar as
-a string (only an unquoted null/~/empty is None; the model parses types), refuse anchors,
-aliases and tags, detect duplicate keys, record the line and column of every value, and
-nest arbitrarily deep without recursion.
+"billion laughs" file can eat all memory), and forgets where each value stood. Here libyaml
+composes the node tree (fast, in C) with no implicit resolvers, so every scalar stays a
+string (only an unquoted null/~/empty is None; the model parses types); then a walk over
+the nodes refuses aliases (the same node met twice — expansion never happens) and tags,
+detects duplicate keys, and records the line and column of every value.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
 import yaml
 
 try:  # libyaml's C parser when present; the pure-Python one otherwise
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 64  # project files nest 3 deep; deeper is an error, not a RecursionError
-_EMPTY = object()  # sentinel: no document content
-_NOKEY = object()  # sentinel: a mapping frame waiting for its next key
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
@@ -63,87 +62,144 @@ def decode(raw: bytes) -> str:
         ) from None
 
 
-def parse(text: str) -> tuple[object, dict[tuple, Mark]]:
-    """Parse one YAML document into plain dicts/lists/str/None and a map path → Mark.
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_DEFAULT_TAGS = {yaml.ScalarNode: _STR, yaml.MappingNode: _MAP, yaml.SequenceNode: _SEQ}
 
-    Paths are tuples of keys and list indexes, e.g. ("funding", "total_cost_sek") or
-    ("tags", 0); the key itself is recorded under path + ("<key>",) for unknown-field errors.
+
+class _Loader(_BaseLoader):
+    """libyaml's composer with no implicit type guessing: every untagged scalar is a string."""
+
+    def resolve(self, kind, value, implicit):  # called by the composer for every untagged node
+        return _DEFAULT_TAGS[kind]
+_BRACKETS = re.compile(r"[^\[\]{}]+")
+
+
+def _flow_depth_error(text: str) -> None:
+    """libyaml's composer recurses on the C stack: refuse very deep flow nesting before it
+    runs (a file of 100,000 '[' crashes the process otherwise). Block nesting cannot get
+    that deep within 1 MiB. Brackets inside quoted text count too; such files are absurd."""
+    brackets = _BRACKETS.sub("", text)
+    depth = deepest = 0
+    for c in brackets:
+        depth = depth + 1 if c in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    if deepest <= MAX_DEPTH:
+        return
+    depth = 0
+    for m in re.finditer(r"[\[\]{}]", text):
+        depth = depth + 1 if m.group() in "[{" else max(0, depth - 1)
+        if depth > MAX_DEPTH:
+            line = text.count("\n", 0, m.start()) + 1
+            column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+            raise YAMLFileError(f"nested more than {MAX_DEPTH} levels deep", Mark(line, column))
+
+
+def parse(text: str) -> tuple[object, "Marks"]:
+    """Parse one YAML document into plain dicts/lists/str/None, and its Marks.
+
+    Paths are tuples of keys and list indexes, e.g. ("funding", "total_cost_sek") or ("tags", 0).
     """
-    marks: dict[tuple, Mark] = {}
-    stack: list[list] = []  # frames: [container, path, pending_key_or_None, start_mark]
-    root: object = _EMPTY
-    documents = 0
+    _flow_depth_error(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            cls = type(event)
-            if cls is yaml.AliasEvent:
-                raise YAMLFileError("aliases (*name) are not allowed in project files; write the value out", _mark(event.start_mark))
-            if cls in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent):
-                if event.anchor is not None:
-                    raise YAMLFileError("anchors (&name) are not allowed in project files; write the value out", _mark(event.start_mark))
-                if event.tag is not None and not (cls is yaml.ScalarEvent and event.tag == "!"):
-                    raise YAMLFileError(f"tags such as {event.tag!r} are not allowed in project files", _mark(event.start_mark))
-            if cls is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise YAMLFileError("more than one YAML document (---) in the file; one project per file", _mark(event.start_mark))
-                continue
-            if cls is yaml.ScalarEvent:
-                value = event.value
-                if not event.style and event.implicit[0] and value in _NULLS:
-                    value = None
-                else:
-                    value = unicodedata.normalize("NFC", value)
-                node: object = value
-            elif cls is yaml.MappingStartEvent:
-                node = {}
-            elif cls is yaml.SequenceStartEvent:
-                node = []
-            elif cls in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-                stack.pop()
-                continue
-            else:
-                continue
-            mark = _mark(event.start_mark)
-            if not stack:
-                path: tuple = ()
-                root = node
-            else:
-                frame = stack[-1]
-                container, parent = frame[0], frame[1]
-                if isinstance(container, list):
-                    path = parent + (len(container),)
-                    container.append(node)
-                elif frame[2] is _NOKEY:  # this node is a key
-                    if not isinstance(node, str) and node is not None:
-                        raise YAMLFileError("mapping keys must be plain names", mark)
-                    key = node if node is not None else "null"
-                    if key in container:
-                        first = marks.get(parent + ("<key>", key))
-                        where = f" (first at line {first.line})" if first else ""
-                        raise YAMLFileError(f"duplicate key {key!r}{where}; each field may appear once", mark)
-                    marks[parent + ("<key>", key)] = mark
-                    frame[2] = key
-                    continue
-                else:
-                    key = frame[2]
-                    frame[2] = _NOKEY
-                    path = parent + (key,)
-                    container[key] = node
-            marks[path] = mark
-            if isinstance(node, (dict, list)) and len(stack) >= MAX_DEPTH:
-                raise YAMLFileError(f"nested more than {MAX_DEPTH} levels deep", mark)
-            if isinstance(node, dict):
-                stack.append([node, path, _NOKEY])
-            elif isinstance(node, list):
-                stack.append([node, path, None])
-    except yaml.MarkedYAMLError as exc:
-        m = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise YAMLFileError(f"invalid YAML: {problem}", _mark(m) if m else None) from None
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.composer.ComposerError as exc:
+        if "expected a single document" in str(exc):
+            m = exc.problem_mark
+            raise YAMLFileError("more than one YAML document (---) in the file; one project per file", _mark(m) if m else None) from None
+        raise _yaml_error(exc) from None
     except yaml.YAMLError as exc:
-        raise YAMLFileError(f"invalid YAML: {exc}") from None
-    if root is _EMPTY:
-        root = None
-    return root, marks
+        raise _yaml_error(exc) from None
+    if root is None:
+        return None, Marks(None)
+    return _build(root), Marks(root)
 
+
+class Marks:
+    """Where each value stands, looked up only when a problem needs it (keeps loading fast).
+
+    `marks.get(("funding", "total_cost_sek"))` → Mark of the value; a key's own position is
+    under parent + ("<key>", key).
+    """
+
+    def __init__(self, root):
+        self.root = root
+
+    def get(self, path: tuple, default=None):
+        node = self.root
+        if node is None:
+            return default
+        for i, part in enumerate(path):
+            if part == "<key>" and i == len(path) - 2 and isinstance(node, yaml.MappingNode):
+                for key_node, _ in node.value:
+                    if key_node.value == path[-1]:
+                        return _mark(key_node.start_mark)
+                return default
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == part), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                node = node.value[part]
+            else:
+                node = None
+            if node is None:
+                return default
+        return _mark(node.start_mark)
+
+    def __contains__(self, path: tuple) -> bool:
+        return self.get(path) is not None
+
+    def __getitem__(self, path: tuple) -> Mark:
+        mark = self.get(path)
+        if mark is None:
+            raise KeyError(path)
+        return mark
+
+
+def _yaml_error(exc: Exception) -> YAMLFileError:
+    m = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+    return YAMLFileError(f"invalid YAML: {problem}", _mark(m) if m else None)
+
+
+def _build(root):
+    """Nodes → plain data, iteratively (no recursion limit to hit)."""
+    seen: set[int] = set()  # an alias is the same node object met twice
+    result_holder: list = [None]
+    stack = [(root, result_holder, 0, 0)]  # (node, container, key-or-index, depth)
+    while stack:
+        node, container, slot, depth = stack.pop()
+        if id(node) in seen:
+            raise YAMLFileError("anchors and aliases (&name, *name) are not allowed in project files; write the value out",
+                                _mark(node.start_mark))
+        seen.add(id(node))
+        tag = node.tag
+        cls = type(node)
+        if cls is yaml.ScalarNode:
+            if tag != _STR:
+                raise YAMLFileError(f"tags such as {tag!r} are not allowed in project files", _mark(node.start_mark))
+            value = node.value
+            value = None if not node.style and value in _NULLS else unicodedata.normalize("NFC", value)
+        elif depth >= MAX_DEPTH:
+            raise YAMLFileError(f"nested more than {MAX_DEPTH} levels deep", _mark(node.start_mark))
+        elif cls is yaml.MappingNode:
+            if tag != _MAP:
+                raise YAMLFileError(f"tags such as {tag!r} are not allowed in project files", _mark(node.start_mark))
+            value = {}
+            for key_node, value_node in node.value:
+                if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR:
+                    raise YAMLFileError("mapping keys must be plain names", _mark(key_node.start_mark))
+                key = key_node.value
+                if key in value:
+                    first = next(k for k, _ in node.value if k.value == key)
+                    raise YAMLFileError(f"duplicate key {key!r} (first at line {first.start_mark.line + 1}); "
+                                        "each field may appear once", _mark(key_node.start_mark))
+                value[key] = None
+                stack.append((value_node, value, key, depth + 1))
+        else:
+            if tag != _SEQ:
+                raise YAMLFileError(f"tags such as {tag!r} are not allowed in project files", _mark(node.start_mark))
+            items = node.value
+            value = [None] * len(items)
+            for i, item in enumerate(items):
+                stack.append((item, value, i, depth + 1))
+        container[slot] = value
+    return result_holder[0]
