@@ -27,17 +27,37 @@ class KnowledgeBase:
     reference: Reference
     conn: sqlite3.Connection
     problems: list[Problem] = field(default_factory=list)
+    _pending: Optional[Callable[[], bool]] = field(default=None, repr=False)
+
+    def verify(self) -> bool:
+        """Finish the freshness check that runs beside the first query (see open_kb).
+
+        Returns True when files had changed: the index is brought up to date now, and an
+        answer computed before this call must be computed again.
+        """
+        pending, self._pending = self._pending, None
+        if pending is None or not pending():
+            return False
+        from .sync import stored_problems
+
+        self.problems = stored_problems(self.conn, self.root)
+        return True
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM projects").fetchone()[0]
 
-    def rowids(self, filters: Filters = Filters(), ids: Optional[list[str]] = None) -> list[int]:
-        """Rowids of matching projects in title order (Swedish alphabetical)."""
+    def condition(self, filters: Filters = Filters(), ids: Optional[list[str]] = None) -> tuple[str, list]:
+        """Filters and --ids as one SQL condition on projects p (unknown ids are an error)."""
         where, params = filters.where()
         if ids is not None:
             self._check_ids(ids)
-            where += f" AND p.id IN (SELECT value FROM json_each(?))"
+            where += " AND p.id IN (SELECT value FROM json_each(?))"
             params = [*params, json.dumps(ids)]
+        return where, params
+
+    def rowids(self, filters: Filters = Filters(), ids: Optional[list[str]] = None) -> list[int]:
+        """Rowids of matching projects in title order (Swedish alphabetical)."""
+        where, params = self.condition(filters, ids)
         sql = f"SELECT p.rowid FROM projects p WHERE {where} ORDER BY p.sort_key"
         return [r[0] for r in self.conn.execute(sql, params)]
 
@@ -80,6 +100,7 @@ def open_kb(
     use_cache: bool = True,
     notice: Callable[[str], None] = lambda message: None,
     progress: Optional[Callable] = None,
+    speculate: bool = False,
 ) -> KnowledgeBase:
     """The knowledge base at --data-dir / $SERVICEKB_DATA / the bundled data, indexed.
 
@@ -87,15 +108,21 @@ def open_kb(
     without it (or when the cache directory is not writable) it is built in memory. Either
     way the same code builds it, so results are identical. Invalid files are left out and
     reported in `problems`; the rest stays usable.
+
+    With `speculate`, a warm index is returned at once while a thread checks every file
+    (one stat each: the slowest part of a warm command at 100,000 files); the caller must
+    call `kb.verify()` before it shows an answer, and compute again when it returns True.
     """
     from .cache import cache_path, open_cache, remove_cache_file
-    from .sync import stored_problems, sync
+    from .sync import files_digest, fingerprint, meta_value, scan, stored_problems, sync
 
     root = resolve_data_dir(data_dir)
     refdir = reference_dir(root)
     ref = Reference(refdir)
     conn = (open_cache(root, notice) if use_cache else None) or sqlite3.connect(":memory:", isolation_level=None)
-    try:
+
+    def bring_up_to_date() -> None:
+        nonlocal conn
         try:
             sync(conn, root, refdir, lambda: ref, progress)
         except sqlite3.DatabaseError as exc:  # damage that opening the file did not reveal
@@ -107,6 +134,42 @@ def open_kb(
             remove_cache_file(path)
             conn = open_cache(root, notice) or sqlite3.connect(":memory:", isolation_level=None)
             sync(conn, root, refdir, lambda: ref, progress)
+
+    try:
+        print_ = fingerprint(refdir)
+        stored_digest = meta_value(conn, "files_digest")
+        if not (speculate and use_cache and stored_digest and meta_value(conn, "fingerprint") == print_):
+            bring_up_to_date()
+            return KnowledgeBase(root, ref, conn, stored_problems(conn, root))
     except OSError as exc:
         raise ServiceKBError(f"cannot read the knowledge base at {root}: {exc}") from None
-    return KnowledgeBase(root, ref, conn, stored_problems(conn, root))
+    except sqlite3.DatabaseError:
+        bring_up_to_date()
+        return KnowledgeBase(root, ref, conn, stored_problems(conn, root))
+
+    import threading
+
+    outcome: dict = {}
+
+    def check() -> None:  # filesystem work only: the connection stays in the main thread
+        try:
+            outcome["digest"] = files_digest(scan(root / "projects"))
+        except BaseException as exc:  # reported in the main thread
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=check, name="servicekb-freshness", daemon=True)
+    thread.start()
+
+    def pending() -> bool:
+        thread.join()
+        if "error" in outcome or outcome.get("digest") != stored_digest:
+            try:
+                bring_up_to_date()
+            except OSError as exc:
+                raise ServiceKBError(f"cannot read the knowledge base at {root}: {exc}") from None
+            kb.conn = conn
+            return True
+        return False
+
+    kb = KnowledgeBase(root, ref, conn, stored_problems(conn, root), pending)
+    return kb

@@ -14,6 +14,7 @@ from .common import (
     OUTPUT_OPTIONS,
     DataDir,
     NoCache,
+    answer,
     load_kb,
     out,
     read_ids,
@@ -38,7 +39,8 @@ def list_(data_dir: DataDir = None, no_cache: NoCache = False, filter_opts=None,
     """
     kb = load_kb(data_dir, no_cache)
     filters = resolve_filters(kb, filter_opts)
-    projects = kb.select(filters, read_ids(ids_opt["ids"]))
+    ids = read_ids(ids_opt["ids"])
+    projects = answer(kb, lambda: kb.select(filters, ids))
     emit_projects(projects, output_opts, title=f"{len(projects)} project(s)")
     if not projects:
         raise typer.Exit(1)
@@ -74,7 +76,7 @@ def show(
     wanted = read_ids(ids)
     if project_id is None and wanted is None:
         raise UsageError("give a project ID (or --ids FILE|-); `servicekb list` shows the ids.")
-    projects = ([kb.get(project_id)] if project_id else []) + (kb.restrict(wanted) if wanted else [])
+    projects = answer(kb, lambda: ([kb.get(project_id)] if project_id else []) + (kb.restrict(wanted) if wanted else []))
     fmt = (format or "text").lower()
     if fmt in ("json", "yaml", "jsonl"):
         from ..output import render

@@ -63,15 +63,26 @@ NoCache = Annotated[
 ]
 
 
-def load_kb(data_dir: Optional[Path], no_cache: bool = False, warn: bool = True):
-    """Open the knowledge base; invalid files are left out with a one-line notice on stderr."""
+def load_kb(data_dir: Optional[Path], no_cache: bool = False):
+    """Open the knowledge base. Get answers from it through `answer` (it checks freshness)."""
     from ..kb import open_kb
 
-    kb = open_kb(data_dir, use_cache=not no_cache, notice=note, progress=_progress if _stderr_is_terminal() else None)
-    if warn and kb.problems:
+    return open_kb(data_dir, use_cache=not no_cache, notice=note, progress=_progress if _stderr_is_terminal() else None,
+                   speculate=True)
+
+
+def answer(kb, compute):
+    """compute() from the index while the files are checked; again if they had changed.
+
+    Then a one-line notice on stderr when invalid files were left out.
+    """
+    result = compute()
+    if kb.verify():
+        result = compute()
+    if kb.problems:
         files = len({p.file for p in kb.problems})
         note(f"servicekb: {files} file(s) with problems (invalid ones are left out); run `servicekb validate` for details.")
-    return kb
+    return result
 
 
 def _stderr_is_terminal() -> bool:

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import app
-from .common import FILTER_OPTIONS, IDS_OPTION, OUTPUT_OPTIONS, DataDir, NoCache, load_kb, out, read_ids, resolve_filters, stdout_is_terminal, with_options
+from .common import FILTER_OPTIONS, IDS_OPTION, OUTPUT_OPTIONS, DataDir, NoCache, answer, load_kb, out, read_ids, resolve_filters, stdout_is_terminal, with_options
 
 
 @app.command()
@@ -44,13 +44,16 @@ def report(data_dir: DataDir = None, no_cache: NoCache = False, filter_opts=None
     filters = resolve_filters(kb, filter_opts)
     ids = read_ids(ids_opt["ids"])
     fmt = choose_format(output_opts.get("format"), stdout_is_terminal())
-    projects = kb.select(filters, ids)
-    county = kb.reference.counties[filters.counties[0]] if len(filters.counties) == 1 else None
-    national = []
-    if filters.counties:  # nationwide projects apply here too: named in a footnote, not counted
-        others = dataclasses.replace(filters, counties=())
-        national = [p for p in kb.select(others, ids) if not p["geography"]["counties"]]
     others = dataclasses.replace(filters, counties=())
+
+    def compute():
+        chosen = kb.select(filters, ids)
+        # Nationwide projects apply in a county too: named in a footnote, not counted.
+        everywhere = [p for p in kb.select(others, ids) if not p["geography"]["counties"]] if filters.counties else []
+        return chosen, everywhere
+
+    projects, national = answer(kb, compute)
+    county = kb.reference.counties[filters.counties[0]] if len(filters.counties) == 1 else None
     scope = ""
     if ids is not None or others.active:
         scope = "urval av pilotprojekt"
@@ -215,7 +218,8 @@ def stats(
         raise UsageError(f"unknown sort {sort!r}.{did_you_mean(suggest(sort, SORTS))} Valid: {', '.join(SORTS)}.")
     kb = load_kb(data_dir, no_cache)
     filters = resolve_filters(kb, filter_opts)
-    projects = kb.select(filters, read_ids(ids_opt["ids"]))
+    ids = read_ids(ids_opt["ids"])
+    projects = answer(kb, lambda: kb.select(filters, ids))
     rows = stats_rows(projects, by, kb.reference, sort)
     fmt = choose_format(output_opts.get("format"), stdout_is_terminal())
     columns = [

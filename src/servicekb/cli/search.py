@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import app
-from .common import FILTER_OPTIONS, IDS_OPTION, OUTPUT_OPTIONS, DataDir, NoCache, err, load_kb, out, read_ids, resolve_filters, stdout_is_terminal, with_options
+from .common import FILTER_OPTIONS, IDS_OPTION, OUTPUT_OPTIONS, DataDir, NoCache, answer, err, load_kb, out, read_ids, resolve_filters, stdout_is_terminal, with_options
 
 SEARCH_HELP = """Search projects: ranked full-text search that knows Swedish.
 
@@ -60,20 +60,23 @@ def search(
     kb = load_kb(data_dir, no_cache)
     filters = resolve_filters(kb, filter_opts)
     ids = read_ids(ids_opt["ids"])
-    candidates = set(kb.rowids(filters, ids)) if (filters.active or ids is not None) else None
-    result = run_search(kb.conn, parsed, candidates)
+
+    def compute():
+        where, params = kb.condition(filters, ids)
+        found = run_search(kb.conn, parsed, where, params, limit=limit or None, count=fmt in ("table", "markdown"))
+        return found, kb.records([h.rowid for h in found.hits]), (facets(kb.conn, found) if show_facets else None)
+
+    result, records, facet_data = answer(kb, compute)
     if not result.hits:
         err().print("servicekb: " + no_match_message(result, filters.active or ids is not None), soft_wrap=True)
         raise typer.Exit(1)
-    shown = result.hits if limit == 0 else result.hits[:limit]
-    records = kb.records([h.rowid for h in shown])
+    shown = result.hits
     for rank, (hit, record) in enumerate(zip(shown, records), 1):
         parts = snippet(record, result.matched_words) if not parsed.empty else []
         record["search"] = {"rank": rank, "level": hit.level, "score": round(hit.score, 4),
                             "snippet": snippet_text(parts), "_parts": parts}
-    facet_data = facets(kb.conn, [h.rowid for h in result.hits]) if show_facets else None
-    total = len(result.hits)
-    title = f"{total} project(s) match" + (f", showing {len(shown)} (--limit 0 shows all)" if len(shown) < total else "")
+    total = result.total
+    title = f"{total} project(s) match" + (f", showing {len(shown)} (--limit 0 shows all)" if total and len(shown) < total else "")
     _render(records, fmt, output_opts, title, facet_data, kb)
 
 
