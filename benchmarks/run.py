@@ -105,7 +105,7 @@ def main() -> int:
         finally:
             victim.write_bytes(original)
         parse, _ = median_of([sys.executable, "-c", PARSE_ONLY, str(d / "projects")], env, 1 if n >= 10000 else 3)
-        grep = median_of([rg, "-i", "-q", "servicepunkt", str(d / "projects")], env, args.repeat)[0] if rg else None
+        grep = median_of([rg, "-i", "-l", "servicepunkt", str(d / "projects")], env, args.repeat)[0] if rg else None
         rows[n] = dict(cold=cold, search=search, report=report, edit=edited, parse=parse, rg=grep)
         peak_at[n] = max(rss_cold, rss_s, rss_r, rss_e)
         print(f"  measured N={n}", file=sys.stderr)

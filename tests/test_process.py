@@ -71,3 +71,17 @@ def test_installed_wheel_runs_from_another_directory(tmp_path):
     located = subprocess.run([str(py), "-c", "import servicekb.paths as p; print(p.bundled_data_dir())"],
                              cwd=elsewhere, capture_output=True, text=True, env=env)
     assert "site-packages" in located.stdout
+
+
+def test_ctrl_c_exits_130_without_traceback():
+    """Interrupted while waiting for ids on stdin: exit 130, no traceback."""
+    import signal
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "servicekb", "list", "--ids", "-"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)  # let it start and block on stdin
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err

@@ -11,8 +11,9 @@ This module only writes; `search.py` and `kb.py` only read. The database holds
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
-from typing import Iterable
+from typing import Iterable, Optional
 
 from .text import fold, swedish_key
 
@@ -123,9 +124,27 @@ def remove_project(conn: sqlite3.Connection, rowid: int) -> None:
     conn.execute("DELETE FROM projects WHERE rowid = ?", (rowid,))
 
 
-def refresh_vocab(conn: sqlite3.Connection) -> int:
-    """Add stems and folded forms for words the FTS index has and `vocab` lacks."""
-    new = [r[0] for r in conn.execute("SELECT term FROM fts_terms WHERE term NOT IN (SELECT term FROM vocab)")]
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def refresh_vocab(conn: sqlite3.Connection, records: Optional[list[dict]] = None) -> int:
+    """Add stems and folded forms for words the index has and `vocab` lacks.
+
+    Without `records`, every word is read back from FTS5 (after a rebuild); with them, only
+    their words are looked at (after a small change: reading back a 100,000-project index
+    costs a quarter of a second). The vocabulary only widens a query (inflections, compound
+    parts); exact words are matched whether it has them or not.
+    """
+    if records is None:
+        new = [r[0] for r in conn.execute("SELECT term FROM fts_terms WHERE term NOT IN (SELECT term FROM vocab)")]
+    else:
+        words: set[str] = set()
+        for record in records:
+            for text in fts_fields(record, {}, "", ""):
+                words.update(_TOKEN.findall(text.lower()))
+        known = {r[0] for r in conn.execute("SELECT term FROM vocab WHERE term IN (SELECT value FROM json_each(?))",
+                                            (json.dumps(sorted(words), ensure_ascii=False),))}
+        new = sorted(words - known)
     if new:
         stems = stem_words(new)
         conn.executemany(

@@ -121,10 +121,10 @@ def open_kb(
     ref = Reference(refdir)
     conn = (open_cache(root, notice) if use_cache else None) or sqlite3.connect(":memory:", isolation_level=None)
 
-    def bring_up_to_date() -> None:
+    def bring_up_to_date(entries=None) -> None:
         nonlocal conn
         try:
-            sync(conn, root, refdir, lambda: ref, progress)
+            sync(conn, root, refdir, lambda: ref, progress, entries)
         except sqlite3.DatabaseError as exc:  # damage that opening the file did not reveal
             if not use_cache:
                 raise
@@ -153,7 +153,8 @@ def open_kb(
 
     def check() -> None:  # filesystem work only: the connection stays in the main thread
         try:
-            outcome["digest"] = files_digest(scan(root / "projects"))
+            outcome["entries"] = scan(root / "projects")
+            outcome["digest"] = files_digest(outcome["entries"])
         except BaseException as exc:  # reported in the main thread
             outcome["error"] = exc
 
@@ -164,7 +165,7 @@ def open_kb(
         thread.join()
         if "error" in outcome or outcome.get("digest") != stored_digest:
             try:
-                bring_up_to_date()
+                bring_up_to_date(outcome.get("entries"))
             except OSError as exc:
                 raise ServiceKBError(f"cannot read the knowledge base at {root}: {exc}") from None
             kb.conn = conn

@@ -28,6 +28,7 @@ class Filters:
     min_cost: Optional[int] = None
     max_cost: Optional[int] = None
     has_cost: Optional[bool] = None
+    nationwide: bool = False  # only projects with no county (for a county report's footnote)
 
     @property
     def active(self) -> bool:
@@ -60,6 +61,8 @@ class Filters:
             linked("project_municipalities", "municipality", self.municipalities)
         for tag in self.tags:  # every tag must be present
             linked("project_tags", "tag", (tag,))
+        if self.nationwide:
+            clauses.append("NOT EXISTS (SELECT 1 FROM project_counties c WHERE c.project = p.rowid)")
         if self.has_cost is True:
             clauses.append("p.cost_sek IS NOT NULL")
         elif self.has_cost is False:

@@ -153,9 +153,7 @@ def expand(conn: sqlite3.Connection, term: Term) -> Expansion:
         return Expansion({EXACT: {" ".join(term.words)}})
     w = term.words[0]
     stem = stem_words([w])[0]
-    levels: dict[int, set[str]] = {}
-    if conn.execute("SELECT 1 FROM vocab WHERE term = ?", (w,)).fetchone():
-        levels[EXACT] = {w}
+    levels: dict[int, set[str]] = {EXACT: {w}}  # matched as typed, whether vocab knows it or not
     stemmed = {r[0] for r in conn.execute("SELECT term FROM vocab WHERE stem = ? LIMIT ?", (stem, MAX_EXPANSION))}
     stemmed -= levels.get(EXACT, set())
     if stemmed:
@@ -209,64 +207,95 @@ def search(conn: sqlite3.Connection, query: Query, where: str = "1", params: Opt
     on projects p, e.g. from Filters.where()). Ranking runs inside SQLite: at 100,000
     projects a common word matches half of them, and sorting them in Python costs more
     than the rest of the command."""
-    ctes: list[str] = []
-    cte_params: list = []
     matched_words: set[str] = set()
     unmatched: list[str] = []
-    tiers: list[str] = []
-    scores: list[str] = []
-    weights = ", ".join(str(WEIGHTS[c]) for c in FTS_COLUMNS)
-    for i, group in enumerate(query.groups):
+    groups: list[dict[int, set[str]]] = []
+    for group in query.groups:
         levels: dict[int, set[str]] = {}
         for term in group:
             exp = expand(conn, term)
-            if not exp.words and not term.phrase:
+            if not term.phrase and len(exp.words) == 1:  # no inflection or compound known: maybe a typo
                 unmatched.append(term.words[0])
             matched_words |= exp.words
             for level, words in exp.levels.items():
                 levels.setdefault(level, set()).update(words)
-        everything = set().union(*levels.values()) if levels else set()
-        if not everything:
-            ctes.append(f"g{i}(rowid, s) AS (SELECT 0, 0.0 WHERE 0)")
-        else:
-            ctes.append(f"g{i}(rowid, s) AS (SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ?)")
-            cte_params.append(_or(everything))
-        case = []
-        for level in (EXACT, STEM):
-            if level in levels and len(levels) > 1:
-                ctes.append(f"g{i}l{level}(rowid) AS (SELECT rowid FROM fts WHERE fts MATCH ?)")
-                cte_params.append(_or(levels[level]))
-                case.append(f"WHEN g{i}.rowid IN g{i}l{level} THEN {level}")
-        only = max(levels) if levels else PART
-        tiers.append(f"(CASE {' '.join(case)} ELSE {min(levels) if levels else PART} END)" if case else str(only))
-        scores.append(f"g{i}.s")
+        groups.append(levels)
     excluded: set[str] = set()
     for term in query.excluded:
         exp = expand(conn, term)
         excluded |= {w for lvl, ws in exp.levels.items() if lvl >= STEM for w in ws}
-    conditions = [f"p.rowid IN (SELECT p.rowid FROM projects p WHERE {where})"]
-    if excluded:
-        ctes.append("ex(rowid) AS (SELECT rowid FROM fts WHERE fts MATCH ?)")
-        cte_params.append(_or(excluded))
-        conditions.append("p.rowid NOT IN ex")
-    if query.groups:
-        joins = "g0 JOIN projects p ON p.rowid = g0.rowid" + "".join(
-            f" JOIN g{i} ON g{i}.rowid = g0.rowid" for i in range(1, len(query.groups)))
-        body = f"SELECT p.rowid AS rowid, {' + '.join(tiers)} AS tier, {' + '.join(scores)} AS score FROM {joins}"
-    else:  # no positive words: everything that passes the filters, by title
-        body = "SELECT p.rowid AS rowid, 0 AS tier, 0.0 AS score FROM projects p"
-    results = f"{body} WHERE {' AND '.join(conditions)}"
-    with_clause = "WITH " + ", ".join(ctes + [f"results AS ({results})"])
-    all_params = cte_params + list(params or [])
-    ranked = (f"{with_clause} SELECT r.rowid, r.tier, r.score FROM results r JOIN projects p ON p.rowid = r.rowid "
-              "ORDER BY r.tier DESC, round(r.score, 9) DESC, p.sort_key" + (" LIMIT ?" if limit else ""))
-    hits = [Hit(*row) for row in conn.execute(ranked, all_params + ([limit] if limit else []))]
+
+    def run(top_only: bool) -> tuple[list[Hit], str, list]:
+        with_clause, all_params = _results_sql(groups, excluded, where, list(params or []), top_only)
+        ranked = (f"{with_clause} SELECT r.rowid, r.tier, r.score FROM results r JOIN projects p ON p.rowid = r.rowid "
+                  "ORDER BY r.tier DESC, round(r.score, 9) DESC, p.sort_key" + (" LIMIT ?" if limit else ""))
+        return [Hit(*row) for row in conn.execute(ranked, all_params + ([limit] if limit else []))], with_clause, all_params
+
+    hits: list[Hit] = []
+    # Tiers are strict, so when the best tier alone fills the page, nothing below can
+    # enter it: rank that tier first and skip scoring the rest (half the time at scale).
+    if limit and any(len(levels) > 1 for levels in groups):
+        hits, _, _ = run(top_only=True)
+    full_clause, full_params = _results_sql(groups, excluded, where, list(params or []), False)
+    if len(hits) < (limit or 0) or not limit:
+        hits, full_clause, full_params = run(top_only=False)
     if not limit or len(hits) < limit:
         total: Optional[int] = len(hits)
     else:  # counting every match costs a second pass; only when it will be shown
-        total = conn.execute(f"{with_clause} SELECT count(*) FROM results", all_params).fetchone()[0] if count else None
+        total = conn.execute(f"{full_clause} SELECT count(*) FROM results", full_params).fetchone()[0] if count else None
+    if not hits:  # suggest for words the index does not have at all
+        unmatched = [w for w in unmatched if not conn.execute("SELECT 1 FROM vocab WHERE term = ?", (w,)).fetchone()]
     suggestions = suggest_words(conn, unmatched) if not hits else []
-    return SearchResult(hits, total, query, matched_words, suggestions, f"{with_clause} SELECT rowid FROM results", all_params)
+    return SearchResult(hits, total, query, matched_words, suggestions, f"{full_clause} SELECT rowid FROM results", full_params)
+
+
+def _results_sql(groups: list[dict[int, set[str]]], excluded: set[str], where: str, params: list,
+                 top_only: bool) -> tuple[str, list]:
+    """A WITH clause ending in `results(rowid, tier, score)`: every project matching all
+    groups (only in each group's best level when `top_only`), passing `where`, not excluded."""
+    weights = ", ".join(str(WEIGHTS[c]) for c in FTS_COLUMNS)
+    ctes: list[str] = []
+    cte_params: list = []
+    tiers: list[str] = []
+    for i, levels in enumerate(groups):
+        everything = set().union(*levels.values()) if levels else set()
+        if not everything:
+            ctes.append(f"g{i}(rowid, s) AS MATERIALIZED (SELECT 0, 0.0 WHERE 0)")
+            tiers.append(str(PART))
+            continue
+        best = max(levels)
+        if top_only and len(levels) > 1:
+            # MATERIALIZED and the unary + keep SQLite from handing the IN to FTS5, which
+            # would re-run the MATCH once per row (30 s instead of 50 ms at 100,000).
+            ctes.append(f"g{i}top(rowid) AS MATERIALIZED (SELECT rowid FROM fts WHERE fts MATCH ?)")
+            ctes.append(f"g{i}(rowid, s) AS MATERIALIZED (SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ? "
+                        f"AND +rowid IN g{i}top)")
+            cte_params += [_or(levels[best]), _or(everything)]
+            tiers.append(str(best))
+            continue
+        ctes.append(f"g{i}(rowid, s) AS MATERIALIZED (SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ?)")
+        cte_params.append(_or(everything))
+        case = []
+        for level in (EXACT, STEM):
+            if level in levels and len(levels) > 1:
+                ctes.append(f"g{i}l{level}(rowid) AS MATERIALIZED (SELECT rowid FROM fts WHERE fts MATCH ?)")
+                cte_params.append(_or(levels[level]))
+                case.append(f"WHEN g{i}.rowid IN g{i}l{level} THEN {level}")
+        tiers.append(f"(CASE {' '.join(case)} ELSE {min(levels)} END)" if case else str(best))
+    conditions = [f"p.rowid IN (SELECT p.rowid FROM projects p WHERE {where})"]
+    if excluded:
+        ctes.append("ex(rowid) AS MATERIALIZED (SELECT rowid FROM fts WHERE fts MATCH ?)")
+        cte_params.append(_or(excluded))
+        conditions.append("p.rowid NOT IN ex")
+    if groups:
+        joins = "g0 JOIN projects p ON p.rowid = g0.rowid" + "".join(
+            f" JOIN g{i} ON g{i}.rowid = g0.rowid" for i in range(1, len(groups)))
+        scores = " + ".join(f"g{i}.s" for i in range(len(groups)))
+        body = f"SELECT p.rowid AS rowid, {' + '.join(tiers)} AS tier, {scores} AS score FROM {joins}"
+    else:  # no positive words: everything that passes the filters, by title
+        body = "SELECT p.rowid AS rowid, 0 AS tier, 0.0 AS score FROM projects p"
+    results = f"{body} WHERE {' AND '.join(conditions)}"
+    return "WITH " + ", ".join(ctes + [f"results AS ({results})"]), cte_params + params
 
 
 def suggest_words(conn: sqlite3.Connection, words: list[str]) -> list[str]:

@@ -118,15 +118,21 @@ def is_current(conn: sqlite3.Connection, print_: str, digest: str) -> bool:
     return meta_value(conn, "fingerprint") == print_ and meta_value(conn, "files_digest") == digest
 
 
-def sync(conn: sqlite3.Connection, root: Path, reference: Path, ref_loader, progress: Optional[Callable] = None) -> SyncReport:
-    """Bring the index at `conn` up to date with the files under root/projects."""
+def sync(conn: sqlite3.Connection, root: Path, reference: Path, ref_loader, progress: Optional[Callable] = None,
+         entries: Optional[list[tuple[str, int, int]]] = None) -> SyncReport:
+    """Bring the index at `conn` up to date with the files under root/projects.
+
+    `entries` is a scan the caller already made (see kb.open_kb); a file changed after it
+    is seen by the next command, as its digest will differ.
+    """
     projects_dir = root / "projects"
     print_ = fingerprint(reference)
-    if is_current(conn, print_, files_digest(scan(projects_dir))):
+    if entries is None:
+        entries = scan(projects_dir)
+    if is_current(conn, print_, files_digest(entries)):
         return SyncReport()  # the fast path: nothing changed
     conn.execute("BEGIN IMMEDIATE")  # one writer at a time; readers keep the last committed index
-    try:
-        entries = scan(projects_dir)  # again, inside the lock: another process may have synced
+    try:  # what another process indexed meanwhile is read inside the lock, in _apply
         current = {p: (size, mtime) for p, size, mtime in entries}
         report = _apply(conn, root, projects_dir, current, print_, ref_loader, progress)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('files_digest', ?)", (files_digest(entries),))
@@ -155,16 +161,21 @@ def _apply(conn, root, projects_dir, current, print_, ref_loader, progress) -> S
     for path in removed:
         _drop(conn, path, stored[path][3])
         report.removed += 1
+    records: list[dict] = []
     if changed:
-        _index_changed(conn, projects_dir, changed, stored, current, ref_loader(), progress, report)
-    if report.added or report.updated or report.removed:
-        refresh_vocab(conn)
+        records = _index_changed(conn, projects_dir, changed, stored, current, ref_loader(), progress, report)
+    if report.rebuilt or len(records) > 1000:
+        refresh_vocab(conn)  # read every word back from FTS5
+    elif records:
+        refresh_vocab(conn, records)  # only the words of what changed
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (print_,))
     return report
 
 
-def _index_changed(conn, projects_dir, changed, stored, current, ref, progress, report) -> None:
+def _index_changed(conn, projects_dir, changed, stored, current, ref, progress, report) -> list[dict]:
+    """Parse, validate and index the changed files; returns the records indexed."""
     labels = Labels(ref)
+    indexed: list[dict] = []
     task = progress(len(changed)) if progress and len(changed) >= 200 else None
     jobs = [(str(projects_dir / p), p, _reusable_hash(stored.get(p))) for p in changed]
     for n, (path, digest, record, problems) in enumerate(_parse_all(jobs, ref)):
@@ -188,6 +199,7 @@ def _index_changed(conn, projects_dir, changed, stored, current, ref, progress, 
                 if rival is not None:
                     _demote(conn, rival, record["id"], display)
                 rowid = add_project(conn, record, display, labels)
+                indexed.append(record)
         conn.execute(
             "INSERT OR REPLACE INTO files(path, size, mtime_ns, hash, project, problems) VALUES (?, ?, ?, ?, ?, ?)",
             (path, *current[path], digest, rowid, json.dumps([p.as_dict() for p in problems], ensure_ascii=False) if problems else None),
@@ -198,6 +210,7 @@ def _index_changed(conn, projects_dir, changed, stored, current, ref, progress, 
             report.updated += 1
     if task:
         task(len(changed))
+    return indexed
 
 
 SAME = "same"  # a parse result meaning: content unchanged since it was indexed

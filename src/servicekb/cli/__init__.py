@@ -64,15 +64,12 @@ from . import search, basic, report, cache_cmd  # noqa: E402,F401,I001
 
 def main() -> None:
     """Console entry point: run the app; errors print once, without a traceback."""
-    from ..errors import EXIT_INTERRUPTED, ServiceKBError
+    from ..errors import EXIT_INTERRUPTED
     from .common import env_debug
 
     try:
-        code = app(standalone_mode=False)
-    except ServiceKBError as exc:
-        _error(exc.message)
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
+        code = app(standalone_mode=False)  # library errors are handled in _Group.invoke
+    except KeyboardInterrupt:  # during start-up or argument parsing
         sys.stderr.write("\n")
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:

@@ -49,7 +49,7 @@ def report(data_dir: DataDir = None, no_cache: NoCache = False, filter_opts=None
     def compute():
         chosen = kb.select(filters, ids)
         # Nationwide projects apply in a county too: named in a footnote, not counted.
-        everywhere = [p for p in kb.select(others, ids) if not p["geography"]["counties"]] if filters.counties else []
+        everywhere = kb.select(dataclasses.replace(others, nationwide=True), ids) if filters.counties else []
         return chosen, everywhere
 
     projects, national = answer(kb, compute)
