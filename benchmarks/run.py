@@ -9,8 +9,9 @@ work folder, reused when present) it times, as separate processes:
   search    the same, warm (median of --repeat runs)
   report    `servicekb report --region Dalarna --format markdown`, warm
   edit      search right after appending a line to one project file
-and the floors: `python -c pass`, parsing every file with yaml.CSafeLoader alone, and
-`rg -i servicepunkt` over the projects folder. It prints one table of medians, the peak
+and the floors: `python -c pass`, parsing every file with yaml.CSafeLoader alone, one
+stat of every file (what never-stale checking cannot avoid), and `rg -il servicepunkt`
+over the projects folder. It prints one table of medians, the peak
 memory of any servicekb process, and the target ratios with pass/fail.
 """
 
@@ -30,6 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEARCH = ["search", "servicepunkt", "--limit", "5", "--format", "ids"]
 REPORT = ["report", "--region", "Dalarna", "--format", "markdown"]
+STAT_ONLY = ("import os, sys\n"  # the floor of never-stale checking: one stat per file
+             "d = sys.argv[1]; fd = os.open(d, os.O_RDONLY)\n"
+             "for n in os.listdir(fd): os.stat(n, dir_fd=fd)\n")
 PARSE_ONLY = ("import sys, yaml, pathlib\n"
               "for f in pathlib.Path(sys.argv[1]).rglob('*.yaml'):\n"
               "    yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)\n")
@@ -106,7 +110,8 @@ def main() -> int:
             victim.write_bytes(original)
         parse, _ = median_of([sys.executable, "-c", PARSE_ONLY, str(d / "projects")], env, 1 if n >= 10000 else 3)
         grep = median_of([rg, "-i", "-l", "servicepunkt", str(d / "projects")], env, args.repeat)[0] if rg else None
-        rows[n] = dict(cold=cold, search=search, report=report, edit=edited, parse=parse, rg=grep)
+        stats, _ = median_of([sys.executable, "-c", STAT_ONLY, str(d / "projects")], env, args.repeat)
+        rows[n] = dict(cold=cold, search=search, report=report, edit=edited, parse=parse, rg=grep, stat=stats)
         peak_at[n] = max(rss_cold, rss_s, rss_r, rss_e)
         print(f"  measured N={n}", file=sys.stderr)
 
@@ -114,13 +119,15 @@ def main() -> int:
     print(f"servicekb benchmark — {platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, SQLite {__import__('sqlite3').sqlite_version}")
     print(f"floor: python -c pass = {floor * 1000:.0f} ms (medians of {args.repeat} runs; cold and parse: one run at N ≥ 10,000)\n")
-    head = f"{'N':>7} | {'cold':>8} | {'search':>7} | {'report':>7} | {'edit+search':>11} | {'CSafeLoader':>11} | {'rg':>6} | {'peak RSS':>9} | search/floor | cold/parse"
+    head = (f"{'N':>7} | {'cold':>8} | {'search':>7} | {'report':>7} | {'edit+search':>11} | {'CSafeLoader':>11} | "
+            f"{'stat all':>8} | {'rg':>6} | {'peak RSS':>9} | search/floor | cold/parse")
     print(head)
     print("-" * len(head))
     for n, r in rows.items():
         ms = lambda v: f"{v * 1000:.0f} ms" if v is not None and v < 10 else (f"{v:.1f} s" if v is not None else "–")  # noqa: E731
         print(f"{n:>7} | {ms(r['cold']):>8} | {ms(r['search']):>7} | {ms(r['report']):>7} | {ms(r['edit']):>11} | "
-              f"{ms(r['parse']):>11} | {ms(r['rg']):>6} | {peak_at[n] / 1024:>6.0f} MB | {r['search'] / floor:>11.1f}× | {r['cold'] / r['parse']:>9.1f}×")
+              f"{ms(r['parse']):>11} | {ms(r['stat']):>8} | {ms(r['rg']):>6} | {peak_at[n] / 1024:>6.0f} MB | "
+              f"{r['search'] / floor:>11.1f}× | {r['cold'] / r['parse']:>9.1f}×")
     print()
     small, big = min(rows), max(rows)
     checks = [

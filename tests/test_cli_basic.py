@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from conftest import DATA, FIXTURES
 from servicekb import __version__
 
 

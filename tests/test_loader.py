@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
-from conftest import DATA, FIXTURES
+from conftest import DATA
 from servicekb.loader import load_projects, load_text
 from servicekb.reference import Reference
 from servicekb.yamlfile import parse

@@ -190,7 +190,6 @@ def test_csv_real_data_parses(cli):
 
 
 def test_excel_csv_has_bom_and_semicolons():
-    from conftest import run_servicekb
 
     proc = subprocess.run([sys.executable, "-m", "servicekb", "list", "--format", "csv", "--excel", "--fields", "id,title"],
                           capture_output=True)

@@ -37,7 +37,6 @@ def report(data_dir: DataDir = None, no_cache: NoCache = False, filter_opts=None
     import dataclasses
 
     from ..output import choose_format
-    from ..query import Filters
     from ..report import build_report, document, markdown
 
     kb = load_kb(data_dir, no_cache)
@@ -96,7 +95,6 @@ def _rich_report(rep, ref) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from ..money import format_sek
     from ..output import table_cell
     from ..report import STATUS_LABELS, amount_label, heading, where
     from ..text import visible
