@@ -40,7 +40,7 @@ class KnowledgeBase:
             return False
         from .sync import stored_problems
 
-        self.problems = stored_problems(self.conn, self.root)
+        self.problems = stored_problems(self.conn)
         return True
 
     def count(self) -> int:
@@ -135,17 +135,20 @@ def open_kb(
             conn = open_cache(root, notice) or sqlite3.connect(":memory:", isolation_level=None)
             sync(conn, root, refdir, lambda: ref, progress)
 
+    def up_to_date(entries=None) -> None:
+        try:
+            bring_up_to_date(entries)
+        except OSError as exc:
+            raise ServiceKBError(f"cannot read the knowledge base at {root}: {exc}") from None
+
     try:
-        print_ = fingerprint(refdir)
         stored_digest = meta_value(conn, "files_digest")
-        if not (speculate and use_cache and stored_digest and meta_value(conn, "fingerprint") == print_):
-            bring_up_to_date()
-            return KnowledgeBase(root, ref, conn, stored_problems(conn, root))
-    except OSError as exc:
-        raise ServiceKBError(f"cannot read the knowledge base at {root}: {exc}") from None
-    except sqlite3.DatabaseError:
-        bring_up_to_date()
-        return KnowledgeBase(root, ref, conn, stored_problems(conn, root))
+        warm = bool(speculate and use_cache and stored_digest and meta_value(conn, "fingerprint") == fingerprint(refdir))
+    except (OSError, sqlite3.DatabaseError):  # sync reports or repairs it
+        warm = False
+    if not warm:
+        up_to_date()
+        return KnowledgeBase(root, ref, conn, stored_problems(conn))
 
     import threading
 
@@ -164,13 +167,10 @@ def open_kb(
     def pending() -> bool:
         thread.join()
         if "error" in outcome or outcome.get("digest") != stored_digest:
-            try:
-                bring_up_to_date(outcome.get("entries"))
-            except OSError as exc:
-                raise ServiceKBError(f"cannot read the knowledge base at {root}: {exc}") from None
+            up_to_date(outcome.get("entries"))
             kb.conn = conn
             return True
         return False
 
-    kb = KnowledgeBase(root, ref, conn, stored_problems(conn, root), pending)
+    kb = KnowledgeBase(root, ref, conn, stored_problems(conn), pending)
     return kb

@@ -14,9 +14,6 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
 
-AMOUNT_FIELDS = ("total_cost_sek", "budget_sek", "public_support_sek")
-
-
 def format_sek(amount: Optional[int], unknown: str = "–") -> str:
     """Swedish style: 1442919 → '1 442 919 kr'; None → '–' (no amount on record)."""
     if amount is None:

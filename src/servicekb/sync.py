@@ -45,10 +45,6 @@ class SyncReport:
     touched: int = 0  # mtime changed, content did not
     rebuilt: bool = False
 
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed or self.touched or self.rebuilt)
-
 
 def scan(projects_dir: Path) -> list[tuple[str, int, int]]:
     """Every *.yaml file under projects/: (relative path, size, mtime_ns), in listing order.
@@ -292,7 +288,7 @@ def _reset(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('magic', ?)", (MAGIC,))
 
 
-def stored_problems(conn: sqlite3.Connection, root: Path) -> list[Problem]:
+def stored_problems(conn: sqlite3.Connection) -> list[Problem]:
     """Problems of invalid files, as recorded at their last indexing."""
     out = []
     for (text,) in conn.execute("SELECT problems FROM files WHERE problems IS NOT NULL ORDER BY path"):
