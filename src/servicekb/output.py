@@ -177,7 +177,9 @@ def table_cell(value: Any, kind: str):
         return Text(format_sek(value), style="dim" if value is None else "")
     if kind == "title_id":  # (title, id[, snippet parts]): the title, its id dimmed, a snippet
         title, ident, *rest = value
-        cell = Text(visible(_one_line(title)), style="bold" if rest else "") + Text("\n" + visible(ident), style="dim")
+        cell = Text()
+        cell.append(visible(_one_line(title)), style="bold" if rest else "")  # style the title only
+        cell.append("\n" + visible(ident), style="dim")
         if rest and rest[0]:
             cell.append("\n")
             for piece, hit in rest[0]:
