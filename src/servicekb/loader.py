@@ -11,6 +11,7 @@ from pathlib import Path
 from .checks import check_project, check_related
 from .model import Project
 from .problem import Problem
+from .text import did_you_mean, suggest
 from .reference import Reference
 from .yamlfile import Mark, YAMLFileError, decode, parse
 
@@ -120,9 +121,6 @@ def _load_text(raw: bytes, name: str, stem: str, ref: Reference):
             path = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
             msg = _message(err)
             if err["type"] == "extra_forbidden":
-                hint = ""
-                from .text import did_you_mean, suggest
-
                 hint = did_you_mean(suggest(str(path[-1]), _model_fields(path[:-1])))
                 msg = f"unknown field {str(path[-1])!r}.{hint}"
             out.append(problem(_locate(marks, path, key=err["type"] == "extra_forbidden"), path, msg))

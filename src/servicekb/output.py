@@ -79,11 +79,11 @@ def choose_format(fmt: Optional[str], stdout_is_terminal: bool) -> str:
     return value
 
 
-def _plain(value: Any, kind: str) -> str:
+def _plain(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return ", ".join(_plain(v, "text") for v in value)
+        return ", ".join(_plain(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -144,12 +144,12 @@ def render(
             writer = csv.writer(buf, delimiter=";" if excel else ",", lineterminator="\r\n")
             writer.writerow([c.name for c in columns])
             for r in rows:
-                writer.writerow([_neutralise(_plain(c.get(r), c.kind)) for c in columns])
+                writer.writerow([_neutralise(_plain(c.get(r))) for c in columns])
             stream.write(("\ufeff" if excel else "") + buf.getvalue())
         else:
             stream.write("\t".join(c.name for c in columns) + "\n")
             for r in rows:
-                stream.write("\t".join(visible(_one_line(_plain(c.get(r), c.kind))) for c in columns) + "\n")
+                stream.write("\t".join(visible(_one_line(_plain(c.get(r)))) for c in columns) + "\n")
         return
     if fmt == "markdown":
         stream.write(markdown_table(rows, columns))
@@ -160,7 +160,7 @@ def render(
 def markdown_table(rows: Sequence[Any], columns: Sequence[Column]) -> str:
     def cell(c: Column, r) -> str:
         v = c.get(r)
-        s = format_sek(v) if c.kind == "money" else _plain(v, c.kind)
+        s = format_sek(v) if c.kind == "money" else _plain(v)
         return visible(_one_line(s)).replace("\\", "\\\\").replace("|", "\\|")
 
     lines = ["| " + " | ".join(c.header for c in columns) + " |"]
@@ -187,7 +187,7 @@ def table_cell(value: Any, kind: str):
         return cell
     if value is None:
         return Text("–", style="dim")
-    return Text(visible(_one_line(_plain(value, kind))))
+    return Text(visible(_one_line(_plain(value))))
 
 
 def _table(rows, columns, console, title) -> None:

@@ -224,20 +224,20 @@ def search(conn: sqlite3.Connection, query: Query, where: str = "1", params: Opt
         exp = expand(conn, term)
         excluded |= {w for lvl, ws in exp.levels.items() if lvl >= STEM for w in ws}
 
-    def run(top_only: bool) -> tuple[list[Hit], str, list]:
-        with_clause, all_params = _results_sql(groups, excluded, where, list(params or []), top_only)
-        ranked = (f"{with_clause} SELECT r.rowid, r.tier, r.score FROM results r JOIN projects p ON p.rowid = r.rowid "
-                  "ORDER BY r.tier DESC, round(r.score, 9) DESC, p.sort_key" + (" LIMIT ?" if limit else ""))
-        return [Hit(*row) for row in conn.execute(ranked, all_params + ([limit] if limit else []))], with_clause, all_params
+    full_clause, full_params = _results_sql(groups, excluded, where, list(params or []), top_only=False)
+
+    def ranked(with_clause: str, all_params: list) -> list[Hit]:
+        sql = (f"{with_clause} SELECT r.rowid, r.tier, r.score FROM results r JOIN projects p ON p.rowid = r.rowid "
+               "ORDER BY r.tier DESC, round(r.score, 9) DESC, p.sort_key" + (" LIMIT ?" if limit else ""))
+        return [Hit(*row) for row in conn.execute(sql, all_params + ([limit] if limit else []))]
 
     hits: list[Hit] = []
     # Tiers are strict, so when the best tier alone fills the page, nothing below can
     # enter it: rank that tier first and skip scoring the rest (half the time at scale).
     if limit and any(len(levels) > 1 for levels in groups):
-        hits, _, _ = run(top_only=True)
-    full_clause, full_params = _results_sql(groups, excluded, where, list(params or []), False)
-    if len(hits) < (limit or 0) or not limit:
-        hits, full_clause, full_params = run(top_only=False)
+        hits = ranked(*_results_sql(groups, excluded, where, list(params or []), top_only=True))
+    if not limit or len(hits) < limit:
+        hits = ranked(full_clause, full_params)
     if not limit or len(hits) < limit:
         total: Optional[int] = len(hits)
     else:  # counting every match costs a second pass; only when it will be shown
