@@ -26,7 +26,7 @@ Examples:
 
   servicekb search servicepunkt --region Norrbotten --format csv > punkter.csv
 
-  servicekb search paketombud OR apoteksombud -Dalarna --limit 5
+  servicekb search --limit 5 -- paketombud OR apoteksombud -Dalarna
 
   servicekb search --theme logistik --facets
 """
