@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from .model import Project
-from .reference import Reference
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .money import cost_amount
+from .problem import Problem
 from .text import did_you_mean, suggest
+
+if TYPE_CHECKING:
+    from .model import Project
+    from .reference import Reference
 
 Finding = tuple[tuple, str]  # (field path, message)
 
@@ -54,7 +62,7 @@ def check_project(p: Project, ref: Reference, stem: str) -> list[Finding]:
         out.append((("geography", "scope"), f"scope {geo.scope} needs exactly one county (found {n}); use multi-county or national"))
 
     f = p.funding
-    total = f.total_cost_sek if f.total_cost_sek is not None else f.budget_sek
+    total = cost_amount(f.total_cost_sek, f.budget_sek)
     if f.public_support_sek is not None and total is not None and f.public_support_sek > total:
         out.append((("funding", "public_support_sek"), f"public support {f.public_support_sek} exceeds the project's total {total}"))
     if p.id in p.related:
@@ -62,13 +70,40 @@ def check_project(p: Project, ref: Reference, stem: str) -> list[Finding]:
     return out
 
 
-def check_related(projects: list[Project], known_ids=frozenset()) -> list[tuple[Project, tuple, str]]:
-    """`related` ids that name no project in the knowledge base (or in `known_ids`)."""
-    ids = {p.id for p in projects} | set(known_ids)
-    out = []
-    for p in projects:
-        for i, rid in enumerate(p.related):
+@dataclass(frozen=True)
+class FileEntry:
+    """What the rules spanning files need to know of one valid file."""
+
+    file: str  # as shown to the user
+    id: str
+    related: tuple[tuple[str, int | None, int | None], ...] = ()  # (id, line, column)
+
+
+def cross_file_problems(entries: Iterable[FileEntry], known_ids: Iterable[str] = ()) -> tuple[set[str], list[Problem]]:
+    """The rules that span files, for `validate` and the index alike.
+
+    - Ids are unique: the first file in path order keeps an id; every later file with the
+      same id is a problem and is left out (returned in the first set).
+    - `related` names a project of the knowledge base (or one of `known_ids`).
+    """
+    ordered: Sequence[FileEntry] = sorted(entries, key=lambda e: e.file)
+    owner: dict[str, str] = {}
+    losers: set[str] = set()
+    problems: list[Problem] = []
+    for e in ordered:
+        if e.id in owner:
+            losers.add(e.file)
+            problems.append(Problem(e.file, 1, 1, "id", f"id {e.id!r} is already used by {owner[e.id]}; give one of them a new id"))
+        else:
+            owner[e.id] = e.file
+    ids = set(owner) | set(known_ids)
+    for e in ordered:
+        if e.file in losers:
+            continue
+        for i, (rid, line, column) in enumerate(e.related):
             if rid not in ids:
                 hint = did_you_mean(suggest(rid, ids))
-                out.append((p, ("related", i), f"related id {rid!r} is not a project in this knowledge base.{hint}"))
-    return out
+                problems.append(Problem(e.file, line, column, f"related[{i}]",
+                                        f"related id {rid!r} is not a project in this knowledge base.{hint}"))
+    problems.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
+    return losers, problems

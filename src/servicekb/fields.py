@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .money import project_amount
 from .output import Column, dotted_getter
 
 # The model's field names, listed here so that listing a project never imports pydantic
@@ -14,11 +15,6 @@ NESTED_FIELDS = {
     "funding": ("total_cost_sek", "budget_sek", "public_support_sek", "co_funders"),
 }
 LIST_FIELDS = {"activities", "results", "lessons", "tags", "related", "links", "counties", "municipalities", "places", "co_funders"}
-
-
-def _cost(r: dict):
-    f = r.get("funding") or {}
-    return f.get("total_cost_sek") if f.get("total_cost_sek") is not None else f.get("budget_sek")
 
 
 def _counties_or_national(r: dict):
@@ -41,7 +37,7 @@ def _all_columns() -> dict[str, Column]:
     cols["counties"] = Column("counties", "Counties", dotted_getter("geography.counties"), "list", max_width=18)
     cols["municipalities"] = Column("municipalities", "Municipalities", dotted_getter("geography.municipalities"), "list")
     cols["owner"] = Column("owner", "Owner", dotted_getter("owner.name"))
-    cols["cost_sek"] = Column("cost_sek", "Cost", _cost, "money")
+    cols["cost_sek"] = Column("cost_sek", "Cost", project_amount, "money")
     cols["title"] = Column("title", "Title", dotted_getter("title"), ratio=1, min_width=20)
     cols["id"] = Column("id", "Id", dotted_getter("id"), max_width=24)
     return cols

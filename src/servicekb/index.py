@@ -15,9 +15,10 @@ import re
 import sqlite3
 from typing import Iterable, Optional
 
+from .money import cost_amount
 from .text import fold, swedish_key
 
-INDEX_VERSION = 1  # bump when the layout below changes
+INDEX_VERSION = 2  # bump when the layout below changes
 
 # FTS columns in weight order; search.py weights them with bm25().
 FTS_COLUMNS = ("title", "tags", "summary", "places", "activities", "results", "lessons")
@@ -26,8 +27,9 @@ SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS projects(
     rowid INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
+    id TEXT NOT NULL,               -- unique among active rows (see checks.cross_file_problems)
     file TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,  -- 0: a later file repeating another file's id
     title TEXT NOT NULL,
     sort_key TEXT NOT NULL,
     theme TEXT, kind TEXT, status TEXT, owner_type TEXT, scope TEXT,
@@ -35,6 +37,8 @@ CREATE TABLE IF NOT EXISTS projects(
     record TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS projects_sort ON projects(sort_key);
+CREATE INDEX IF NOT EXISTS projects_id ON projects(id);
+CREATE INDEX IF NOT EXISTS projects_file ON projects(file);
 CREATE TABLE IF NOT EXISTS project_counties(project INTEGER NOT NULL, county TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS project_counties_county ON project_counties(county, project);
 CREATE INDEX IF NOT EXISTS project_counties_project ON project_counties(project);
@@ -104,10 +108,11 @@ def add_project(conn: sqlite3.Connection, record: dict, file: str, labels) -> in
         "total_cost_sek, budget_sek, public_support_sek, cost_sek, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (record["id"], file, record["title"], swedish_key(record["title"]), record["theme"], record["kind"],
          record["status"], owner["type"] if owner else None, record["geography"]["scope"],
-         total, budget, funding["public_support_sek"], total if total is not None else budget,
+         total, budget, funding["public_support_sek"], cost_amount(total, budget),
          json.dumps(record, ensure_ascii=False)),
     )
     rowid = cur.lastrowid
+    assert rowid is not None
     geo = record["geography"]
     conn.executemany("INSERT INTO project_counties VALUES (?, ?)", [(rowid, c) for c in geo["counties"]])
     conn.executemany("INSERT INTO project_municipalities VALUES (?, ?)", [(rowid, m) for m in geo["municipalities"]])

@@ -10,7 +10,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Optional, TypeVar
 
 from .errors import ServiceKBError, UsageError
 from .problem import Problem
@@ -21,30 +21,49 @@ from .reference import Reference
 from .text import did_you_mean, suggest
 
 
+T = TypeVar("T")
+
+
 @dataclass
 class KnowledgeBase:
+    """Every answer comes through a public method here, and every such method returns an
+    answer that reflects the files as they are now (see `_fresh`): a command cannot forget
+    to check freshness, because it has no other way to ask."""
+
     root: Path
     reference: Reference
     conn: sqlite3.Connection
-    problems: list[Problem] = field(default_factory=list)
+    _problems: list[Problem] = field(default_factory=list, repr=False)
     _pending: Optional[Callable[[], bool]] = field(default=None, repr=False)
 
-    def verify(self) -> bool:
-        """Finish the freshness check that runs beside the first query (see open_kb).
+    def _fresh(self, compute: Callable[[], T]) -> T:
+        """compute() from the index while the files are checked beside it; again if they changed.
 
-        Returns True when files had changed: the index is brought up to date now, and an
-        answer computed before this call must be computed again.
+        The freshness check (one stat per file) runs in a thread started by `open_kb`; the
+        first query overlaps with it and is redone only when some file had changed.
         """
+        error: Optional[ServiceKBError] = None
+        try:
+            result = compute()
+        except ServiceKBError as exc:  # e.g. an id that a file added a moment ago defines
+            error = exc
         pending, self._pending = self._pending, None
-        if pending is None or not pending():
-            return False
-        from .sync import stored_problems
+        if pending is not None and pending():
+            from .sync import stored_problems
 
-        self.problems = stored_problems(self.conn)
-        return True
+            self._problems = stored_problems(self.conn)
+            return compute()
+        if error is not None:
+            raise error
+        return result
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Problems of the files as they are now (invalid files are left out of answers)."""
+        return self._fresh(lambda: self._problems)
 
     def count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM projects").fetchone()[0]
+        return self._fresh(lambda: self.conn.execute("SELECT count(*) FROM projects WHERE active").fetchone()[0])
 
     def condition(self, filters: Filters = Filters(), ids: Optional[list[str]] = None) -> tuple[str, list]:
         """Filters and --ids as one SQL condition on projects p (unknown ids are an error)."""
@@ -55,41 +74,66 @@ class KnowledgeBase:
             params = [*params, json.dumps(ids)]
         return where, params
 
-    def rowids(self, filters: Filters = Filters(), ids: Optional[list[str]] = None) -> list[int]:
-        """Rowids of matching projects in title order (Swedish alphabetical)."""
-        where, params = self.condition(filters, ids)
-        sql = f"SELECT p.rowid FROM projects p WHERE {where} ORDER BY p.sort_key"
-        return [r[0] for r in self.conn.execute(sql, params)]
+    def select(self, filters: Filters = Filters(), ids: Optional[list[str]] = None) -> list[dict]:
+        """Records of the matching projects in title order (Swedish alphabetical)."""
 
-    def records(self, rowids: list[int]) -> list[dict]:
-        """Full records for rowids, in the given order."""
+        def compute() -> list[dict]:
+            where, params = self.condition(filters, ids)
+            sql = f"SELECT p.record FROM projects p WHERE {where} ORDER BY p.sort_key"
+            return [json.loads(r[0]) for r in self.conn.execute(sql, params)]
+
+        return self._fresh(compute)
+
+    def search(self, query, filters: Filters = Filters(), ids: Optional[list[str]] = None, limit: Optional[int] = None,
+               count: bool = True, with_facets: bool = False):
+        """Ranked search (search.py) → (SearchResult, records of the hits in rank order, facets or None)."""
+        from .search import facets, search
+
+        def compute():
+            where, params = self.condition(filters, ids)
+            found = search(self.conn, query, where, params, limit=limit, count=count)
+            return found, self._records([h.rowid for h in found.hits]), (facets(self.conn, found) if with_facets else None)
+
+        return self._fresh(compute)
+
+    def get(self, project_id: str) -> dict:
+        """One project by id; an unknown id is a UsageError with the closest ids."""
+
+        def compute() -> Optional[str]:
+            row = self.conn.execute("SELECT record FROM projects WHERE id = ? AND active", (project_id,)).fetchone()
+            return row[0] if row else None
+
+        found = self._fresh(compute)
+        if found is None:
+            hint = did_you_mean(suggest(project_id, self.all_ids(), cutoff=0.5))
+            raise UsageError(f"no project with id {project_id!r}.{hint} `servicekb list --format ids` lists the ids.")
+        return json.loads(found)
+
+    def restrict(self, ids: list[str]) -> list[dict]:
+        """The projects with these ids, in the given order; unknown ids are one error naming them all."""
+
+        def compute() -> list[dict]:
+            self._check_ids(ids)
+            rows = dict(self.conn.execute("SELECT id, record FROM projects WHERE active AND id IN (SELECT value FROM json_each(?))",
+                                          (json.dumps(ids),)))
+            return [json.loads(rows[i]) for i in dict.fromkeys(ids)]
+
+        return self._fresh(compute)
+
+    def all_ids(self) -> list[str]:
+        return self._fresh(lambda: [r[0] for r in self.conn.execute("SELECT id FROM projects WHERE active")])
+
+    def _records(self, rowids: list[int]) -> list[dict]:
+        """Full records for rowids, in the given order (inside a query: freshness is the caller's)."""
         if not rowids:
             return []
         found = dict(self.conn.execute(
             "SELECT rowid, record FROM projects WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps(rowids),)))
         return [json.loads(found[r]) for r in rowids if r in found]
 
-    def select(self, filters: Filters = Filters(), ids: Optional[list[str]] = None) -> list[dict]:
-        return self.records(self.rowids(filters, ids))
-
-    def get(self, project_id: str) -> dict:
-        row = self.conn.execute("SELECT record FROM projects WHERE id = ?", (project_id,)).fetchone()
-        if row is None:
-            hint = did_you_mean(suggest(project_id, self.all_ids(), cutoff=0.5))
-            raise UsageError(f"no project with id {project_id!r}.{hint} `servicekb list --format ids` lists the ids.")
-        return json.loads(row[0])
-
-    def restrict(self, ids: list[str]) -> list[dict]:
-        """The projects with these ids, in the given order; unknown ids are one error naming them all."""
-        self._check_ids(ids)
-        return [self.get(i) for i in dict.fromkeys(ids)]
-
-    def all_ids(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT id FROM projects")]
-
     def _check_ids(self, ids: list[str]) -> None:
         known = {r[0] for r in self.conn.execute(
-            "SELECT id FROM projects WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))}
+            "SELECT id FROM projects WHERE active AND id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))}
         unknown = [i for i in dict.fromkeys(ids) if i not in known]
         if unknown:
             raise UsageError(f"unknown project id(s): {', '.join(unknown)}")
@@ -100,7 +144,7 @@ def open_kb(
     use_cache: bool = True,
     notice: Callable[[str], None] = lambda message: None,
     progress: Optional[Callable] = None,
-    speculate: bool = False,
+    speculate: bool = True,
 ) -> KnowledgeBase:
     """The knowledge base at --data-dir / $SERVICEKB_DATA / the bundled data, indexed.
 
@@ -110,11 +154,12 @@ def open_kb(
     reported in `problems`; the rest stays usable.
 
     With `speculate`, a warm index is returned at once while a thread checks every file
-    (one stat each: the slowest part of a warm command at 100,000 files); the caller must
-    call `kb.verify()` before it shows an answer, and compute again when it returns True.
+    (one stat each: the slowest part of a warm command at 100,000 files); the knowledge
+    base's query methods finish that check before they answer (see KnowledgeBase._fresh).
     """
     from .cache import cache_path, open_cache, remove_cache_file
-    from .sync import files_digest, fingerprint, meta_value, scan, stored_problems, sync
+    from .files import scan
+    from .sync import files_digest, fingerprint, meta_value, stored_problems, sync
 
     root = resolve_data_dir(data_dir)
     refdir = reference_dir(root)

@@ -8,12 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import check_project, check_related
+from collections.abc import Iterable
+
+from .checks import FileEntry, check_project, cross_file_problems
+from .files import MAX_FILE_BYTES, read_file, too_large
 from .model import Project
 from .problem import Problem
-from .text import did_you_mean, suggest
 from .reference import Reference
-from .yamlfile import Mark, YAMLFileError, decode, parse
+from .text import did_you_mean, suggest
+from .yamlfile import Mark, Marks, YAMLFileError, decode, parse
 
 
 @dataclass
@@ -78,48 +81,83 @@ def _model_fields(path: tuple) -> list[str]:
     return list(getattr(model, "model_fields", {}))
 
 
-def _locate(marks: dict, path: tuple, key: bool = False) -> Mark | None:
+def _locate(marks: Marks, path: tuple, key: bool = False) -> Mark | None:
     if key and path:
         m = marks.get(path[:-1] + ("<key>", path[-1]))
         if m:
             return m
     while True:
-        if path in marks:
-            return marks[path]
+        mark = marks.get(path)
+        if mark is not None:
+            return mark
         if not path:
             return None
         path = path[:-1]
 
 
+@dataclass
+class Checked:
+    """One file, read and checked: the project (or None) and every problem found in it."""
+
+    project: Project | None
+    problems: list[Problem]
+    entry: FileEntry | None = None  # for the rules that span files (see checks.cross_file_problems)
+
+
+def check_file(path: Path, display: str, ref: Reference) -> Checked:
+    """THE path from a file to (project | problems), for `validate` and the index alike."""
+    raw, problems = read_file(path, display)
+    if raw is None:
+        return Checked(None, problems)
+    return check_bytes(raw, display, path.stem, ref)
+
+
+def check_bytes(raw: bytes, display: str, stem: str, ref: Reference) -> Checked:
+    """One file's bytes → Checked (the file name's stem must equal the id)."""
+    try:
+        project, problems, marks = _load_text(raw, display, stem, ref)
+    except RecursionError:
+        return Checked(None, [Problem(display, None, None, "", "the file is nested too deeply to be a project")])
+    if project is None:
+        return Checked(None, problems)
+    related = []
+    for i, rid in enumerate(project.related):
+        mark = marks.get(("related", i)) if marks is not None else None
+        related.append((rid, mark.line if mark else None, mark.column if mark else None))
+    return Checked(project, problems, FileEntry(display, project.id, tuple(related)))
+
+
 def load_text(raw: bytes, name: str, stem: str, ref: Reference) -> tuple[Project | None, list[Problem]]:
     """One file's bytes → (project or None, problems)."""
-    project, problems, _ = _load_text(raw, name, stem, ref)
-    return project, problems
+    checked = check_bytes(raw, name, stem, ref)
+    return checked.project, checked.problems
 
 
-def _load_text(raw: bytes, name: str, stem: str, ref: Reference):
+def _load_text(raw: bytes, name: str, stem: str, ref: Reference) -> tuple[Project | None, list[Problem], Marks | None]:
     """→ (project or None, problems, marks): marks are kept for the cross-file checks."""
     from pydantic import ValidationError
 
     def problem(mark: Mark | None, path: tuple, message: str) -> Problem:
         return Problem(name, mark.line if mark else None, mark.column if mark else None, dotted(path), message)
 
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [problem(None, (), too_large(len(raw)))], None
     try:
         data, marks = parse(decode(raw))
     except YAMLFileError as exc:
-        return None, [problem(exc.mark, (), exc.message)], {}
+        return None, [problem(exc.mark, (), exc.message)], None
     if data is None:
-        return None, [problem(None, (), "the file is empty; a project file is a mapping of fields (see data/projects/ for examples)")], {}
+        return None, [problem(None, (), "the file is empty; a project file is a mapping of fields (see data/projects/ for examples)")], None
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        return None, [problem(marks.get(()), (), f"the top level is {kind}; a project file must be a mapping of fields (id: …, title: …)")], {}
+        return None, [problem(marks.get(()), (), f"the top level is {kind}; a project file must be a mapping of fields (id: …, title: …)")], None
     try:
         project = Project.model_validate(data)
     except ValidationError as exc:
         out = []
         for err in exc.errors(include_input=False):  # include_input=False: never render huge inputs
             path = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-            msg = _message(err)
+            msg = _message(dict(err))
             if err["type"] == "extra_forbidden":
                 hint = did_you_mean(suggest(str(path[-1]), _model_fields(path[:-1])))
                 msg = f"unknown field {str(path[-1])!r}.{hint}"
@@ -131,44 +169,17 @@ def _load_text(raw: bytes, name: str, stem: str, ref: Reference):
     return project, [], marks
 
 
-def load_file(path: Path, ref: Reference, display: str | None = None):
-    """One file → (project or None, problems, marks)."""
-    name = display or str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(name, None, None, "", f"cannot read the file: {exc.strerror}")], {}
-    try:
-        return _load_text(raw, name, path.stem, ref)
-    except RecursionError:
-        return None, [Problem(name, None, None, "", "the file is nested too deeply to be a project")], {}
-
-
-def project_files(projects_dir: Path) -> list[Path]:
-    return sorted(p for p in projects_dir.rglob("*.yaml") if p.is_file())
-
-
-def load_projects(paths: list[Path], ref: Reference, root: Path | None = None, known_ids: set[str] = frozenset()) -> LoadResult:
-    """Load and check files, then the rules that span files (unique ids, related ids)."""
+def load_projects(paths: list[Path], ref: Reference, root: Path | None = None, known_ids: Iterable[str] = ()) -> LoadResult:
+    """Check files one by one, then the rules that span files (unique ids, related ids)."""
     result = LoadResult(files=len(paths))
-    seen: dict[str, str] = {}
-    related_marks: dict[str, dict] = {}
+    checked: list[Checked] = []
     for path in paths:
-        display = _display(path, root)
-        project, problems, marks = load_file(path, ref, display)
-        result.problems += problems
-        if project is None:
-            continue
-        if project.id in seen:
-            result.problems.append(Problem(display, 1, 1, "id", f"id {project.id!r} is already used by {seen[project.id]}"))
-            continue
-        seen[project.id] = display
-        if project.related:
-            related_marks[project.id] = marks
-        result.projects.append(project)
-    for project, path, msg in check_related(result.projects, known_ids):
-        mark = related_marks[project.id].get(path)
-        result.problems.append(Problem(seen[project.id], mark.line if mark else None, mark.column if mark else None, dotted(path), msg))
+        one = check_file(path, _display(path, root), ref)
+        result.problems += one.problems
+        checked.append(one)
+    losers, problems = cross_file_problems([c.entry for c in checked if c.entry is not None], known_ids)
+    result.problems += problems
+    result.projects = [c.project for c in checked if c.project is not None and c.entry and c.entry.file not in losers]
     return result
 
 

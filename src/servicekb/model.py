@@ -14,6 +14,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from .constants import MODEL_VERSION, SCOPES, STATUSES  # noqa: F401  (re-exported)
+from .money import check_kronor
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Status = Literal[STATUSES]  # type: ignore[valid-type]
@@ -30,12 +31,15 @@ def _whole_kronor(value):
     """
     if value is None or isinstance(value, bool):
         return value
+    if isinstance(value, str) and _DIGITS.fullmatch(value) and len(value) <= 16:
+        value = int(value)
+    elif isinstance(value, str) and _DIGITS.fullmatch(value):
+        value = 10**16  # too many digits to be an amount: the range check below explains
     if isinstance(value, int):
-        if value < 0:
-            raise ValueError("must be a whole number of kronor, 0 or more (e.g. 1442919); use null when unknown")
+        problem = check_kronor(value)
+        if problem:
+            raise ValueError(f"{problem}; a whole number of kronor such as 1442919, or null when unknown")
         return value
-    if isinstance(value, str) and _DIGITS.fullmatch(value):
-        return int(value)
     raise ValueError(
         "must be a whole number of kronor written with digits only, no spaces, signs or "
         "decimals (e.g. 1442919); use null when the source gives no amount"

@@ -14,6 +14,42 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
 
+MAX_KRONOR = 10**15  # amounts are 0 ≤ x < 10^15 kr: ample, and far inside SQLite's 64-bit integers
+_AMOUNT_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009_")
+
+
+def check_kronor(amount: int) -> Optional[str]:
+    """Why an amount is out of range, or None: the one range rule for files and options."""
+    if amount < 0:
+        return "must be 0 or more"
+    if amount >= MAX_KRONOR:
+        return f"is implausibly large (at most {MAX_KRONOR - 1:,} kr)".replace(",", " ")
+    return None
+
+
+def parse_amount(text: Optional[str], option: str) -> Optional[int]:
+    """An amount typed on the command line: '1000000', '1 000 000', '1 000 000 kr' → 1000000."""
+    from .errors import UsageError
+
+    if text is None:
+        return None
+    cleaned = text.strip().lower()
+    for unit in ("kronor", "sek", "kr"):
+        if cleaned.endswith(unit):
+            cleaned = cleaned[: -len(unit)]
+            break
+    cleaned = cleaned.translate(_AMOUNT_SPACES)
+    if not cleaned.isascii() or not cleaned.isdigit() or len(cleaned) > 16:
+        if cleaned.isascii() and cleaned.isdigit():
+            raise UsageError(f"{option} {text!r} is implausibly large; amounts are whole kronor below 10^15.")
+        raise UsageError(f"{option} takes whole kronor, e.g. 1000000 or '1 000 000 kr' (got {text!r}).")
+    amount = int(cleaned)
+    problem = check_kronor(amount)
+    if problem:
+        raise UsageError(f"{option} {problem} (whole kronor).")
+    return amount
+
+
 def format_sek(amount: Optional[int], unknown: str = "–") -> str:
     """Swedish style: 1442919 → '1 442 919 kr'; None → '–' (no amount on record)."""
     if amount is None:
@@ -98,10 +134,16 @@ class MoneySummary:
         ]
 
 
+def cost_amount(total_cost_sek: Optional[int], budget_sek: Optional[int]) -> Optional[int]:
+    """THE money rule: a project's own amount is its actual total cost, else (not finished)
+    its budget; None when neither is on record. Every other module calls this."""
+    return total_cost_sek if total_cost_sek is not None else budget_sek
+
+
 def project_amount(record: dict) -> Optional[int]:
-    """A project's own amount: the actual total cost, else (not finished) its budget."""
-    f = record["funding"]
-    return f["total_cost_sek"] if f["total_cost_sek"] is not None else f["budget_sek"]
+    """A project record's own amount (see `cost_amount`)."""
+    f = record.get("funding") or {}
+    return cost_amount(f.get("total_cost_sek"), f.get("budget_sek"))
 
 
 def summarise(records: Iterable[dict]) -> MoneySummary:

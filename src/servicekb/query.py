@@ -36,7 +36,7 @@ class Filters:
 
     def where(self) -> tuple[str, list]:
         """The filters as an SQL condition on the index's `projects` table (aliased p)."""
-        clauses: list[str] = []
+        clauses: list[str] = ["p.active"]  # a file repeating another's id is never an answer
         params: list = []
 
         def any_of(column: str, values: tuple[str, ...]) -> None:
@@ -73,7 +73,7 @@ class Filters:
         if self.max_cost is not None:
             clauses.append("p.cost_sek <= ?")
             params.append(self.max_cost)
-        return (" AND ".join(clauses) or "1"), params
+        return " AND ".join(clauses), params
 
 
 def resolve_filters(

@@ -161,7 +161,7 @@ class Reference:
 
     @cached_property
     def _municipality_keys(self) -> dict[str, Municipality]:
-        keys = {}
+        keys: dict[str, Municipality] = {}
         for m in self.municipalities.values():
             keys.setdefault(fold(m.name), m)
             keys.setdefault(m.code, m)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .money import format_sek
 from .reference import Reference
 from .text import visible
@@ -52,7 +54,7 @@ def project_text(p: dict, ref: Reference):
     for k, v in rows:
         facts.add_row(Text(k), t(v))
 
-    parts = [head, Text(), facts, Text(), Text("Sammanfattning", style="bold"), t(p["summary"])]
+    parts: list[Any] = [head, Text(), facts, Text(), Text("Sammanfattning", style="bold"), t(p["summary"])]
     for heading, items in (("Genomförande", p["activities"]), ("Resultat", p["results"]), ("Lärdomar", p["lessons"])):
         if items:
             parts += [Text(), Text(heading, style="bold")]

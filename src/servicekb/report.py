@@ -7,7 +7,8 @@ Markdown here (plain text, no terminal needed).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional
+from collections.abc import Callable, Iterable, Sequence
+from typing import Optional
 
 from .money import NATIONAL, MoneySummary, format_sek, group_by, project_amount, summarise
 from .reference import County, Reference
@@ -50,17 +51,28 @@ SORTS = {
 }
 
 
-def stats_rows(records: list[dict], by: str, ref: Reference, sort: str = "name") -> list[dict]:
+@dataclass(frozen=True)
+class StatsRow:
+    """One group of `stats` (and of a report's per-county / per-theme table)."""
+
+    value: str  # the group's key: slug or name; "(…)" for a placeholder group
+    label: str  # as shown to people
+    summary: MoneySummary
+
+    def as_dict(self) -> dict:
+        return {"value": self.value, "label": self.label, **self.summary.as_dict()}
+
+
+def stats_rows(records: list[dict], by: str, ref: Reference, sort: str = "name") -> list[StatsRow]:
     """One row per group: counts and separate sums. Names sort in Swedish order; numbers
     largest first (unknown last)."""
     groups = group_by(records, group_keys(by))
     label = group_label(ref, by)
-    rows = [{"value": v, "label": label(v), **s.as_dict(), "_summary": s} for v, s in groups.items()]
-    placeholder_last = lambda r: (r["value"].startswith("("), swedish_key(r["label"]))  # noqa: E731
-    rows.sort(key=placeholder_last)
+    rows = [StatsRow(v, label(v), s) for v, s in groups.items()]
+    rows.sort(key=lambda r: (r.value.startswith("("), swedish_key(r.label)))
     key = SORTS[sort]
     if key is not None:
-        rows.sort(key=lambda r: (key(r["_summary"]) is None, -(key(r["_summary"]) or 0)))
+        rows.sort(key=lambda r: (key(r.summary) is None, -(key(r.summary) or 0)))
     return rows
 
 
@@ -71,8 +83,8 @@ class Report:
     county: Optional[County]
     projects: list[dict]  # in the report (title order)
     summary: MoneySummary  # every project once
-    by_theme: list[dict]
-    by_county: list[dict] = field(default_factory=list)  # national overview only
+    by_theme: list[StatsRow]
+    by_county: list[StatsRow] = field(default_factory=list)  # national overview only
     national_projects: list[dict] = field(default_factory=list)  # footnote of a county report
     lessons: list[tuple[str, str]] = field(default_factory=list)
     scope: str = ""  # what the projects are, when not a county report: "" = all projects
@@ -82,7 +94,7 @@ class Report:
         return [p for p in self.projects if len(p["geography"]["counties"]) > 1]
 
 
-def build_report(ref: Reference, projects: list[dict], county: Optional[County], national: list[dict] = (),
+def build_report(ref: Reference, projects: list[dict], county: Optional[County], national: Sequence[dict] = (),
                  counties: Iterable[str] = (), scope: str = "") -> Report:
     """A county report (`county`), or an overview by county (of `counties`, default all).
 
@@ -92,10 +104,10 @@ def build_report(ref: Reference, projects: list[dict], county: Optional[County],
     by_theme = stats_rows(projects, "theme", ref)
     report = Report(county, projects, summary, by_theme, national_projects=list(national), scope=scope)
     if county is None:
-        rows = {r["value"]: r for r in stats_rows(projects, "county", ref)}
+        rows = {r.value: r for r in stats_rows(projects, "county", ref)}
         ordered = []
         for name in sorted(counties or ref.counties, key=swedish_key):  # also counties without projects
-            ordered.append(rows.get(name) or {"value": name, "label": name, **MoneySummary().as_dict(), "_summary": MoneySummary()})
+            ordered.append(rows.get(name) or StatsRow(name, name, MoneySummary()))
         if NATIONAL in rows:
             ordered.append(rows[NATIONAL])
         report.by_county = ordered
@@ -135,12 +147,114 @@ def heading(report: Report) -> str:
     return f"{c.official_name} (länskod {c.code}, {c.letter}) – {c.region}" + (f" ({report.scope})" if report.scope else "")
 
 
+# --- the layout: one description of a report, walked by every renderer ---------------
+
+TOTAL_ONCE = "Totalt (varje projekt en gång)"
+SEPARATE_SUMS = "Kostnad, budget och stöd summeras var för sig; projekt utan belopp räknas inte som 0."
+MULTI_COUNTY_NOTE = "* arbetar i flera län och står med i varje läns rapport."
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 2  # 1: the document's title; 2: a section
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    note: bool = False  # a side remark (dim on a terminal)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Short lines of key figures (a bulleted list in Markdown)."""
+
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MoneyTable:
+    """Projects and separate sums per group (county or theme), optionally with a total row."""
+
+    name_header: str
+    rows: tuple[StatsRow, ...]
+    total: Optional[MoneySummary] = None
+
+    HEADERS = ("Projekt", "Total kostnad", "Budget", "Offentligt stöd", "Utan belopp")
+
+    @property
+    def top(self) -> int:
+        """The largest total cost in the table (bars are drawn relative to it)."""
+        return max((r.summary.total_cost.value or 0 for r in self.rows), default=0)
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    id: str
+    title: str
+    multi_county: bool
+    where: str
+    owner: str
+    status: str
+    amount: str
+
+
+@dataclass(frozen=True)
+class ProjectTable:
+    rows: tuple[ProjectRow, ...]
+
+    HEADERS = ("Projekt", "Kommun/orter", "Projektägare", "Status", "Belopp")
+
+
+@dataclass(frozen=True)
+class Lessons:
+    items: tuple[tuple[str, str], ...]  # (project title, lesson)
+
+
+Block = Heading | Paragraph | Facts | MoneyTable | ProjectTable | Lessons
+
+
+def layout(report: Report, ref: Reference) -> list[Block]:
+    """The report as a sequence of blocks: what it says and in which order, once.
+
+    The terminal, plain-text, Markdown (and any future) renderers walk this list; none of
+    them decides what a report contains.
+    """
+    s = report.summary
+    multi = f", varav {len(report.multi_county)} i flera län (markerade med *)" if report.multi_county else ""
+    blocks: list[Block] = [
+        Heading(heading(report), 1),
+        Paragraph(f"{s.projects} projekt{multi}"),
+        Facts(tuple(s.describe())),
+        Paragraph(SEPARATE_SUMS, note=True),
+    ]
+    if report.county is None:
+        blocks += [
+            Heading("Per län"),
+            MoneyTable("Län", tuple(report.by_county), total=s),
+            Paragraph(f"Totalt {s.projects} projekt: ett projekt i flera län står under varje län men räknas en gång i totalen.",
+                      note=True),
+        ]
+    blocks += [Heading("Per tema"), MoneyTable("Tema", tuple(report.by_theme))]
+    rows = tuple(
+        ProjectRow(p["id"], p["title"], len(p["geography"]["counties"]) > 1, where(p, ref, report.county),
+                   p["owner"]["name"] if p.get("owner") else "–", STATUS_LABELS.get(p["status"], p["status"]), amount_label(p))
+        for p in report.projects
+    )
+    blocks += [Heading("Projekt"), ProjectTable(rows)]
+    if report.multi_county:
+        blocks.append(Paragraph(MULTI_COUNTY_NOTE, note=True))
+    if report.lessons:
+        blocks += [Heading("Några lärdomar"), Lessons(tuple(report.lessons))]
+    if report.national_projects:
+        names = ", ".join(p["title"] for p in report.national_projects)
+        blocks.append(Paragraph(f"Nationella projekt som gäller hela landet räknas inte ovan ({len(report.national_projects)} st): {names}.",
+                                note=True))
+    return blocks
+
+
 # --- Markdown -----------------------------------------------------------------------
-
-def _md(text: str) -> str:
-    from .text import visible
-
-    return visible(" ".join(str(text).split())).replace("|", "\\|")
 
 
 def _bar(value: Optional[int], top: int, width: int = 20) -> str:
@@ -149,53 +263,43 @@ def _bar(value: Optional[int], top: int, width: int = 20) -> str:
     return "█" * max(1, round(width * value / top))
 
 
-def markdown(report: Report, ref: Reference) -> str:
-    s = report.summary
-    lines = [f"# {heading(report)}", ""]
-    lines.append(f"**{s.projects} projekt**" + (f", varav {len(report.multi_county)} i flera län (markerade med *)" if report.multi_county else ""))
-    lines.append("")
-    lines += [f"- {line}" for line in s.describe()]
-    lines += ["", "Kostnad, budget och stöd summeras var för sig. Projekt utan belopp räknas inte som 0.", ""]
+def markdown(blocks: Sequence[Block]) -> str:
+    """The layout as a Markdown document (plain text: no terminal needed)."""
+    from .output import md_escape as md
 
-    def table(title: str, rows: list[dict], name_header: str, total: Optional[dict] = None) -> None:
-        top = max((r["total_cost_sek"] or 0) for r in rows) if rows else 0
-        lines.extend([f"## {title}", "", f"| {name_header} | Projekt | Total kostnad | Budget | Offentligt stöd | Utan belopp | |",
-                      "|---|---:|---:|---:|---:|---:|---|"])
-        for r in rows:
-            lines.append(f"| {_md(r['label'])} | {r['projects']} | {format_sek(r['total_cost_sek'])} | {format_sek(r['budget_sek'])} | "
-                         f"{format_sek(r['public_support_sek'])} | {r['without_amount']} | {_bar(r['total_cost_sek'], top)} |")
-        if total is not None:
-            lines.append(f"| **Totalt (varje projekt en gång)** | **{total['projects']}** | **{format_sek(total['total_cost_sek'])}** | "
-                         f"**{format_sek(total['budget_sek'])}** | **{format_sek(total['public_support_sek'])}** | **{total['without_amount']}** | |")
-        lines.append("")
-
-    if report.county is None:
-        table("Per län", report.by_county, "Län", total=s.as_dict())
-        lines += [f"Totalt: {s.projects} projekt. Ett projekt i flera län står under varje län, men räknas en gång i totalen.", ""]
-    table("Per tema", report.by_theme, "Tema")
-    lines += ["## Projekt", "", "| Projekt | Kommun/orter | Projektägare | Status | Belopp |", "|---|---|---|---|---:|"]
-    for p in report.projects:
-        mark = " *" if len(p["geography"]["counties"]) > 1 else ""
-        owner = p["owner"]["name"] if p.get("owner") else "–"
-        lines.append(f"| {_md(p['title'])}{mark} | {_md(where(p, ref, report.county))} | {_md(owner)} | {STATUS_LABELS.get(p['status'], p['status'])} | {amount_label(p)} |")
-    lines.append("")
-    if report.multi_county:
-        lines += ["\\* Projektet arbetar i flera län och står med i varje läns rapport.", ""]
-    if report.lessons:
-        lines += ["## Några lärdomar", ""]
-        lines += [f"- **{_md(title)}:** {_md(lesson)}" for title, lesson in report.lessons]
-        lines.append("")
-    if report.national_projects:
-        names = ", ".join(_md(p["title"]) for p in report.national_projects)
-        lines += [f"Nationella projekt som gäller hela landet räknas inte ovan ({len(report.national_projects)} st): {names}.", ""]
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            lines += ["#" * block.level + " " + md(block.text), ""]
+        elif isinstance(block, Paragraph):
+            text = md(block.text)
+            lines += [text.replace("*", "\\*", 1) if text.startswith("*") else text, ""]
+        elif isinstance(block, Facts):
+            lines += [f"- {md(line)}" for line in block.lines] + [""]
+        elif isinstance(block, MoneyTable):
+            lines += [f"| {block.name_header} | " + " | ".join(block.HEADERS) + " | |", "|---|---:|---:|---:|---:|---:|---|"]
+            for r in block.rows:
+                m = r.summary
+                lines.append(f"| {md(r.label)} | {m.projects} | {format_sek(m.total_cost.value)} | {format_sek(m.budget.value)} | "
+                             f"{format_sek(m.public_support.value)} | {m.without_amount} | {_bar(m.total_cost.value, block.top)} |")
+            if block.total is not None:
+                t = block.total
+                lines.append(f"| **{TOTAL_ONCE}** | **{t.projects}** | **{format_sek(t.total_cost.value)}** | "
+                             f"**{format_sek(t.budget.value)}** | **{format_sek(t.public_support.value)}** | **{t.without_amount}** | |")
+            lines.append("")
+        elif isinstance(block, ProjectTable):
+            lines += ["| " + " | ".join(block.HEADERS) + " |", "|---|---|---|---|---:|"]
+            for p in block.rows:
+                mark = " *" if p.multi_county else ""
+                lines.append(f"| {md(p.title)}{mark} | {md(p.where)} | {md(p.owner)} | {md(p.status)} | {md(p.amount)} |")
+            lines.append("")
+        elif isinstance(block, Lessons):
+            lines += [f"- **{md(title)}:** {md(lesson)}" for title, lesson in block.items] + [""]
     return "\n".join(lines)
 
 
 def document(report: Report) -> dict:
     """The report as plain data (JSON/YAML): whole kronor, the model's field names."""
-    def rows(items):
-        return [{k: v for k, v in r.items() if k != "_summary"} for r in items]
-
     c = report.county
     return {
         "county": None if c is None else {"name": c.name, "official_name": c.official_name, "code": c.code,
@@ -204,10 +308,10 @@ def document(report: Report) -> dict:
         "note": "Amounts are summed separately and never added together; projects without an amount are "
                 "counted in without_amount, not as 0. A project in several counties appears under each "
                 "county; summary counts it once.",
-        "by_county": rows(report.by_county),
-        "by_theme": rows(report.by_theme),
+        "by_county": [r.as_dict() for r in report.by_county],
+        "by_theme": [r.as_dict() for r in report.by_theme],
         "multi_county_projects": [p["id"] for p in report.multi_county],
         "national_projects_not_counted": [p["id"] for p in report.national_projects],
-        "lessons": [{"title": t, "lesson": l} for t, l in report.lessons],
+        "lessons": [{"title": t, "lesson": lesson} for t, lesson in report.lessons],
         "projects": report.projects,
     }

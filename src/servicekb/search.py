@@ -192,7 +192,7 @@ class SearchResult:
     query: Query
     matched_words: set[str]
     suggestions: list[str] = field(default_factory=list)
-    results_sql: str = ""  # a CTE body selecting (rowid, tier, score) of every match
+    matches: str = ""  # a WITH clause ending in results(rowid, tier, score): every match
     params: list = field(default_factory=list)
 
 
@@ -245,7 +245,7 @@ def search(conn: sqlite3.Connection, query: Query, where: str = "1", params: Opt
     if not hits:  # suggest for words the index does not have at all
         unmatched = [w for w in unmatched if not conn.execute("SELECT 1 FROM vocab WHERE term = ?", (w,)).fetchone()]
     suggestions = suggest_words(conn, unmatched) if not hits else []
-    return SearchResult(hits, total, query, matched_words, suggestions, f"{full_clause} SELECT rowid FROM results", full_params)
+    return SearchResult(hits, total, query, matched_words, suggestions, full_clause, full_params)
 
 
 def _results_sql(groups: list[dict[int, set[str]]], excluded: set[str], where: str, params: list,
@@ -386,25 +386,26 @@ def snippet_text(parts: list[tuple[str, bool]]) -> str:
 # --- facets ---------------------------------------------------------------------------
 
 FACETS = ("theme", "county", "status", "kind")
+FACET_SIZE = 30  # values per facet, as Datasette's default_facet_size
+_FACET_SQL = {
+    "theme": "SELECT theme, count(*) FROM projects WHERE rowid IN (SELECT rowid FROM results) GROUP BY theme",
+    "status": "SELECT status, count(*) FROM projects WHERE rowid IN (SELECT rowid FROM results) GROUP BY status",
+    "kind": "SELECT kind, count(*) FROM projects WHERE rowid IN (SELECT rowid FROM results) GROUP BY kind",
+    "county": "SELECT coalesce(c.county, '(nationellt)'), count(*) FROM projects p LEFT JOIN project_counties c "
+              "ON c.project = p.rowid WHERE p.rowid IN (SELECT rowid FROM results) GROUP BY 1",
+}
 
 
-def facets(conn: sqlite3.Connection, result: SearchResult) -> list[dict]:
-    """Counts of all matches by theme, county, status and kind (Datasette's shape).
+def facets(conn: sqlite3.Connection, result: SearchResult) -> dict[str, dict]:
+    """Counts of all matches by theme, county, status and kind, keyed by facet name in
+    Datasette's shape: {"theme": {"name", "results": [{"value", "count"}], "truncated"}}.
 
     A project in two counties counts under both; projects without a county count under
     "(nationellt)" — so county counts can add up to more than the number of projects.
     """
-    matches = result.results_sql  # "WITH … SELECT rowid FROM results"
-    head, select = matches.rsplit(" SELECT rowid FROM results", 1)
-    sql = {
-        "theme": f"{head} SELECT theme, count(*) FROM projects WHERE rowid IN (SELECT rowid FROM results) GROUP BY theme",
-        "status": f"{head} SELECT status, count(*) FROM projects WHERE rowid IN (SELECT rowid FROM results) GROUP BY status",
-        "kind": f"{head} SELECT kind, count(*) FROM projects WHERE rowid IN (SELECT rowid FROM results) GROUP BY kind",
-        "county": f"{head} SELECT coalesce(c.county, '(nationellt)'), count(*) FROM projects p LEFT JOIN project_counties c "
-                  "ON c.project = p.rowid WHERE p.rowid IN (SELECT rowid FROM results) GROUP BY 1",
-    }
-    out = []
+    out = {}
     for name in FACETS:
-        rows = sorted(conn.execute(sql[name], result.params), key=lambda r: (-r[1], r[0]))
-        out.append({"name": name, "results": [{"value": v, "count": c} for v, c in rows], "truncated": False})
+        rows = sorted(conn.execute(f"{result.matches} {_FACET_SQL[name]}", result.params), key=lambda r: (-r[1], r[0]))
+        out[name] = {"name": name, "results": [{"value": v, "count": c} for v, c in rows[:FACET_SIZE]],
+                     "truncated": len(rows) > FACET_SIZE}
     return out

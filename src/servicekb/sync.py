@@ -15,26 +15,28 @@ import hashlib
 import json
 import os
 import sqlite3
-import stat
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable, Optional
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable, Optional
 
 from . import __version__
 from .cache import MAGIC
+from .checks import FileEntry, cross_file_problems
 from .constants import MODEL_VERSION
+from .files import read_file, scan
 from .index import INDEX_VERSION, TABLES, Labels, add_project, create_schema, refresh_vocab, remove_project
 from .problem import Problem
 
 FILES_SCHEMA = """CREATE TABLE IF NOT EXISTS files(
-    path TEXT PRIMARY KEY,          -- relative to the data directory, '/'-separated
+    path TEXT PRIMARY KEY,          -- relative to projects/, '/'-separated
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     hash TEXT NOT NULL,
     project INTEGER,                -- rowid in projects, NULL when the file is invalid
-    problems TEXT                   -- JSON list of problems, NULL when valid
+    pid TEXT,                       -- the project's id (valid files), for the cross-file rules
+    related TEXT,                   -- JSON [[id, line, column], …] of its related ids
+    problems TEXT                   -- JSON list of the file's own problems, NULL when none
 )"""
-DUPLICATE = "duplicate-id"
 
 
 @dataclass
@@ -44,45 +46,6 @@ class SyncReport:
     removed: int = 0
     touched: int = 0  # mtime changed, content did not
     rebuilt: bool = False
-
-
-def scan(projects_dir: Path) -> list[tuple[str, int, int]]:
-    """Every *.yaml file under projects/: (relative path, size, mtime_ns), in listing order.
-
-    One stat per file is the floor of staleness checking (about 2 µs each here); listing
-    names and stat-ing them relative to the folder's descriptor avoids most other costs.
-    The order is the file system's: stable while nothing changes, which is all the
-    digest needs (a different order only costs one slow-path comparison).
-    """
-    found: list[tuple[str, int, int]] = []
-    stack = [(str(projects_dir), "")]
-    by_fd = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
-    isdir, isreg, st_ = stat.S_ISDIR, stat.S_ISREG, os.stat
-    while stack:
-        folder, prefix = stack.pop()
-        try:
-            fd = os.open(folder, os.O_RDONLY) if by_fd else None
-        except OSError:
-            continue
-        try:
-            for name in os.listdir(fd if by_fd else folder):
-                if name[0] == ".":
-                    continue
-                try:
-                    st = st_(name, dir_fd=fd) if by_fd else st_(os.path.join(folder, name))
-                except OSError:
-                    continue  # vanished meanwhile
-                if name.endswith(".yaml"):
-                    if isreg(st.st_mode):
-                        found.append((prefix + name, st.st_size, st.st_mtime_ns))
-                elif isdir(st.st_mode):
-                    stack.append((os.path.join(folder, name), f"{prefix}{name}/"))
-        except OSError:
-            continue
-        finally:
-            if fd is not None:
-                os.close(fd)
-    return found
 
 
 def files_digest(entries: list[tuple[str, int, int]]) -> str:
@@ -147,13 +110,9 @@ def _apply(conn, root, projects_dir, current, print_, ref_loader, progress) -> S
     if meta_value(conn, "fingerprint") != print_:
         _reset(conn)
         report.rebuilt = True
-    stored = {r[0]: r[1:] for r in conn.execute("SELECT path, size, mtime_ns, hash, project, problems FROM files")}
+    stored = {r[0]: r[1:] for r in conn.execute("SELECT path, size, mtime_ns, hash, project FROM files")}
     removed = [p for p in stored if p not in current]
     changed = sorted(p for p in current if stored.get(p, (None, None))[:2] != current[p])
-    if removed or changed:
-        # A file that lost a duplicate-id contest may win now: look at it again.
-        again = [p for p, row in stored.items() if row[4] and DUPLICATE in row[4] and p in current and p not in changed]
-        changed = sorted(set(changed) | set(again))
     for path in removed:
         _drop(conn, path, stored[path][3])
         report.removed += 1
@@ -164,8 +123,30 @@ def _apply(conn, root, projects_dir, current, print_, ref_loader, progress) -> S
         refresh_vocab(conn)  # read every word back from FTS5
     elif records:
         refresh_vocab(conn, records)  # only the words of what changed
+    if report.rebuilt or removed or changed:
+        _apply_cross_file_rules(conn)
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (print_,))
     return report
+
+
+def _apply_cross_file_rules(conn: sqlite3.Connection) -> None:
+    """Unique ids and related ids, by the same function `validate` uses: a file that loses
+    an id to an earlier file is left out of every answer; the problems are stored."""
+    rows = conn.execute("SELECT path, pid, related FROM files").fetchall()
+    entries = [
+        FileEntry(f"projects/{path}", pid, tuple(tuple(r) for r in json.loads(related)) if related else ())
+        for path, pid, related in rows
+        if pid is not None
+    ]
+    # As in `validate`: an id whose file exists but is invalid is not dangling (that file's own
+    # problem is reported); the file name stands for the id.
+    losers, problems = cross_file_problems(entries, known_ids={PurePosixPath(path).stem for path, _, _ in rows})
+    conn.execute("UPDATE projects SET active = 1 WHERE active = 0")
+    if losers:
+        conn.execute("UPDATE projects SET active = 0 WHERE file IN (SELECT value FROM json_each(?))",
+                     (json.dumps(sorted(losers), ensure_ascii=False),))
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('cross_file_problems', ?)",
+                 (json.dumps([p.as_dict() for p in problems], ensure_ascii=False),))
 
 
 def _index_changed(conn, projects_dir, changed, stored, current, ref, progress, report) -> list[dict]:
@@ -173,8 +154,8 @@ def _index_changed(conn, projects_dir, changed, stored, current, ref, progress, 
     labels = Labels(ref)
     indexed: list[dict] = []
     task = progress(len(changed)) if progress and len(changed) >= 200 else None
-    jobs = [(str(projects_dir / p), p, _reusable_hash(stored.get(p))) for p in changed]
-    for n, (path, digest, record, problems) in enumerate(_parse_all(jobs, ref)):
+    jobs = [(str(projects_dir / p), p, stored[p][2] if p in stored else "") for p in changed]
+    for n, (path, digest, record, related, problems) in enumerate(_parse_all(jobs, ref)):
         if task:
             task(n)
         old = stored.get(path)
@@ -184,21 +165,15 @@ def _index_changed(conn, projects_dir, changed, stored, current, ref, progress, 
             continue
         if old is not None:
             _drop(conn, path, old[3])
-        display = f"projects/{path}"
         rowid = None
         if record is not None:
-            rival = conn.execute("SELECT p.rowid, f.path FROM projects p JOIN files f ON f.project = p.rowid WHERE p.id = ?",
-                                 (record["id"],)).fetchone()
-            if rival is not None and rival[1] < path:  # the first file in path order keeps the id
-                problems = [Problem(display, 1, 1, "id", f"id {record['id']!r} is already used by projects/{rival[1]} ({DUPLICATE})")]
-            else:
-                if rival is not None:
-                    _demote(conn, rival, record["id"], display)
-                rowid = add_project(conn, record, display, labels)
-                indexed.append(record)
+            rowid = add_project(conn, record, f"projects/{path}", labels)
+            indexed.append(record)
         conn.execute(
-            "INSERT OR REPLACE INTO files(path, size, mtime_ns, hash, project, problems) VALUES (?, ?, ?, ?, ?, ?)",
-            (path, *current[path], digest, rowid, json.dumps([p.as_dict() for p in problems], ensure_ascii=False) if problems else None),
+            "INSERT OR REPLACE INTO files(path, size, mtime_ns, hash, project, pid, related, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (path, *current[path], digest, rowid, record["id"] if record is not None else None,
+             json.dumps(related, ensure_ascii=False) if related else None,
+             json.dumps([p.as_dict() for p in problems], ensure_ascii=False) if problems else None),
         )
         if old is None:
             report.added += 1
@@ -212,16 +187,9 @@ def _index_changed(conn, projects_dir, changed, stored, current, ref, progress, 
 SAME = "same"  # a parse result meaning: content unchanged since it was indexed
 
 
-def _reusable_hash(row) -> str:
-    """The stored hash, unless the file must be parsed again anyway (a lost duplicate-id contest)."""
-    if row is None or (row[4] and DUPLICATE in row[4]):
-        return ""
-    return row[2]
-
-
 def _parse_all(jobs: list[tuple[str, str, str]], ref):
-    """(path, digest, record | SAME | None, problems) for each job, in order; in worker
-    processes as well when there are many (parsing and validating dominate a cold build)."""
+    """(path, digest, record | SAME | None, related, problems) for each job, in order; in
+    worker processes as well when there are many (parsing and validating dominate a cold build)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_MIN or workers < 2:
         _init_worker(ref)
@@ -233,7 +201,7 @@ def _parse_all(jobs: list[tuple[str, str, str]], ref):
         yield from pool.map(_parse_one, jobs, chunksize=64)
 
 
-_worker_ref = None
+_worker_ref: Any = None  # the Reference of this process (set by _init_worker)
 
 
 def _init_worker(ref) -> None:
@@ -248,35 +216,24 @@ def _init_worker(ref) -> None:
 def _parse_one(job: tuple[str, str, str]):
     full, path, old_hash = job
     display = f"projects/{path}"
-    try:
-        raw = Path(full).read_bytes()
-    except OSError as exc:
-        return path, "", None, [Problem(display, None, None, "", f"cannot read the file: {exc.strerror}")]
+    raw, problems = read_file(Path(full), display)
+    if raw is None:
+        return path, "", None, None, problems
     digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
     if old_hash and digest == old_hash:
-        return path, digest, SAME, []
-    from .loader import load_text  # imports yaml and pydantic: only when a file changed
+        return path, digest, SAME, None, []
+    from .loader import check_bytes  # imports yaml and pydantic: only when a file changed
 
-    try:
-        project, problems = load_text(raw, display, Path(path).stem, _worker_ref)
-    except RecursionError:
-        project, problems = None, [Problem(display, None, None, "", "the file is nested too deeply to be a project")]
-    return path, digest, project.model_dump(mode="json") if project is not None else None, problems
+    checked = check_bytes(raw, display, Path(path).stem, _worker_ref)
+    if checked.project is None or checked.entry is None:
+        return path, digest, None, None, checked.problems
+    return path, digest, checked.project.model_dump(mode="json"), [list(r) for r in checked.entry.related], checked.problems
 
 
 def _drop(conn, path: str, rowid) -> None:
     if rowid is not None:
         remove_project(conn, rowid)
     conn.execute("DELETE FROM files WHERE path = ?", (path,))
-
-
-def _demote(conn, rival, project_id: str, winner: str) -> None:
-    """A file earlier in path order now claims an id: the later file becomes a problem."""
-    rowid, path = rival
-    remove_project(conn, rowid)
-    problem = Problem(f"projects/{path}", 1, 1, "id", f"id {project_id!r} is already used by {winner} ({DUPLICATE})")
-    conn.execute("UPDATE files SET project = NULL, problems = ? WHERE path = ?",
-                 (json.dumps([problem.as_dict()], ensure_ascii=False), path))
 
 
 def _reset(conn: sqlite3.Connection) -> None:
@@ -289,8 +246,10 @@ def _reset(conn: sqlite3.Connection) -> None:
 
 
 def stored_problems(conn: sqlite3.Connection) -> list[Problem]:
-    """Problems of invalid files, as recorded at their last indexing."""
+    """Every problem the last indexing found: each file's own, then the cross-file ones."""
     out = []
     for (text,) in conn.execute("SELECT problems FROM files WHERE problems IS NOT NULL ORDER BY path"):
         out += [Problem(**d) for d in json.loads(text)]
+    out += [Problem(**d) for d in json.loads(meta_value(conn, "cross_file_problems") or "[]")]
+    out.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
     return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -22,7 +23,6 @@ try:  # libyaml's C parser when present; the pure-Python one otherwise
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 64  # project files nest 3 deep; deeper is an error, not a RecursionError
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
@@ -47,9 +47,7 @@ def _mark(m) -> Mark:
 
 
 def decode(raw: bytes) -> str:
-    """Bytes → text: UTF-8 (a BOM is accepted), size-limited, with a located error otherwise."""
-    if len(raw) > MAX_FILE_BYTES:
-        raise YAMLFileError(f"file is {len(raw):,} bytes; project files are limited to 1 MiB")
+    """Bytes → text: UTF-8 (a BOM is accepted), with a located error otherwise."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -164,7 +162,7 @@ def _build(root):
     """Nodes → plain data, iteratively (no recursion limit to hit)."""
     seen: set[int] = set()  # an alias is the same node object met twice
     result_holder: list = [None]
-    stack = [(root, result_holder, 0, 0)]  # (node, container, key-or-index, depth)
+    stack: list[tuple[Any, Any, Any, int]] = [(root, result_holder, 0, 0)]  # (node, container, key-or-index, depth)
     while stack:
         node, container, slot, depth = stack.pop()
         if id(node) in seen:

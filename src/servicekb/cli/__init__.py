@@ -1,8 +1,16 @@
-"""The command-line interface: a thin shell over the library (one module per command family)."""
+"""The command-line interface: a thin shell over the library, one module per command family.
+
+Commands are registered explicitly in `COMMANDS` and imported lazily (click's documented
+lazy group, as hatch does): `servicekb list` imports only the list command's module, and
+`servicekb --help` imports none of them.
+"""
 
 from __future__ import annotations
 
+import importlib
 import sys
+from dataclasses import dataclass
+from typing import Any
 
 import typer
 from typer.core import TyperGroup
@@ -10,9 +18,48 @@ from typer.core import TyperGroup
 from .. import __version__
 
 
+@dataclass(frozen=True)
+class CommandSpec:
+    module: str  # under servicekb.cli
+    attribute: str  # a typer.Typer holding the command (or sub-commands)
+    summary: str  # one line for `servicekb --help`, without importing the module
+
+
+# Registration order is the order of `servicekb --help`: the everyday commands first.
+COMMANDS: dict[str, CommandSpec] = {
+    "search": CommandSpec("search", "app", "Search projects: ranked full-text search that knows Swedish."),
+    "report": CommandSpec("report", "app", "Report on a county or the whole country: projects, money, lessons."),
+    "list": CommandSpec("listing", "app", "List projects (sorted by title), optionally filtered."),
+    "show": CommandSpec("show", "app", "Show every field of one project."),
+    "stats": CommandSpec("stats", "app", "Count projects and sum their money per county, theme, tag …"),
+    "validate": CommandSpec("validate", "validate_app", "Check project files and report every problem, with file, line and field."),
+    "schema": CommandSpec("validate", "schema_app", "Print the JSON Schema of a project file."),
+    "cache": CommandSpec("cache_cmd", "cache_app", "Show or clear the index cache."),
+}
+
+
+def load_command(name: str) -> Any:
+    """The click command of one registered command (imports its module)."""
+    spec = COMMANDS[name]
+    module = importlib.import_module(f"{__name__}.{spec.module}")
+    command = typer.main.get_command(getattr(module, spec.attribute))
+    command.name = name
+    return command
+
+
 class _Group(TyperGroup):
-    """Turns a library error into `servicekb: error: …` and its exit code — for the console
-    script and for typer.testing.CliRunner alike."""
+    """The root group: lazy commands, and one error format for every failure a user can cause —
+    library errors and click's usage errors alike, for the console script and CliRunner."""
+
+    def list_commands(self, ctx) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx, cmd_name: str):
+        return load_command(cmd_name) if cmd_name in COMMANDS else None
+
+    def format_commands(self, ctx, formatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, spec.summary) for name, spec in COMMANDS.items()])
 
     def invoke(self, ctx):
         from ..errors import EXIT_INTERRUPTED, ServiceKBError
@@ -22,7 +69,7 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except ServiceKBError as exc:
-            _error(exc.message)
+            error(exc.message)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             sys.stderr.write("\n")
@@ -34,8 +81,9 @@ app = typer.Typer(
     name="servicekb",
     help="A knowledge base of Tillväxtverket's rural-service pilot projects (Landsbygdsprogrammet 2014–2020).\n\n"
     "Examples:\n\n"
-    "  servicekb search paketautomat\n\n"
-    "  servicekb report --region Dalarna\n\n"
+    "\b\n"
+    "  servicekb search paketautomat\n"
+    "  servicekb report --region Dalarna\n"
     "  servicekb search servicepunkt --region Norrbotten --format csv > punkter.csv",
     no_args_is_help=True,
     add_completion=False,
@@ -56,10 +104,6 @@ def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
     """A knowledge base of rural-service pilot projects."""
-
-
-# Registration order is the order of `servicekb --help`: the everyday commands first.
-from . import search, basic, report, cache_cmd  # noqa: E402,F401,I001
 
 
 def main() -> None:
@@ -85,7 +129,7 @@ def main() -> None:
             sys.exit(exc.exit_code)
         if env_debug():
             raise
-        _error(f"unexpected {type(exc).__name__}: {exc} (set SERVICEKB_DEBUG=1 for a traceback)")
+        error(f"unexpected {type(exc).__name__}: {exc} (set SERVICEKB_DEBUG=1 for a traceback)")
         sys.exit(2)
     else:
         _flush_or_quiet()
@@ -95,13 +139,14 @@ def main() -> None:
 def _click_exceptions():
     """The click exceptions module typer uses (newer typer vendors click as typer._click)."""
     try:
-        from typer._click import exceptions
+        from typer._click import exceptions  # type: ignore[import-not-found,unused-ignore]
     except ImportError:  # typer that depends on click itself
-        from click import exceptions
+        from click import exceptions  # type: ignore[import-not-found,no-redef,unused-ignore]
     return exceptions
 
 
-def _error(message: str) -> None:
+def error(message: str) -> None:
+    """The one error format: `servicekb: error: …` on stderr, control characters made visible."""
     from ..text import visible
 
     sys.stderr.write(f"servicekb: error: {visible(message)}\n")

@@ -6,12 +6,11 @@ from typing import Annotated
 
 import typer
 
-from . import app
-from .common import DataDir, out
+from .common import out
+from .options import DataDir
 
 cache_app = typer.Typer(help="Show or clear the index cache.\n\nExample: servicekb cache info", no_args_is_help=True,
                         context_settings={"help_option_names": ["-h", "--help"]})
-app.add_typer(cache_app, name="cache")
 
 
 @cache_app.command()

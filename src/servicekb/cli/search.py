@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from dataclasses import dataclass
+from typing import Annotated, Any, Optional
 
 import typer
 
-from . import app
-from .common import FILTER_OPTIONS, IDS_OPTION, OUTPUT_OPTIONS, DataDir, NoCache, answer, err, load_kb, out, read_ids, resolve_filters, stdout_is_terminal, with_options
+from .options import (
+    OUTPUT,
+    DataDir,
+    Excel,
+    Fields,
+    Format,
+    HasCost,
+    Ids,
+    Kind,
+    ListingOptions,
+    MaxCost,
+    MinCost,
+    Municipality,
+    NoCache,
+    OwnerType,
+    Region,
+    Status,
+    Tag,
+    Theme,
+)
 
 SEARCH_HELP = """Search projects: ranked full-text search that knows Swedish.
 
@@ -22,106 +41,132 @@ Exit status: 0 results, 1 no results, 2 usage error.
 
 Examples:
 
+\b
   servicekb search paketautomat
-
   servicekb search servicepunkt --region Norrbotten --format csv > punkter.csv
-
   servicekb search --limit 5 -- paketombud OR apoteksombud -Dalarna
-
   servicekb search --theme logistik --facets
 """
 
+app = typer.Typer()
+
+
+@dataclass(frozen=True)
+class SearchRow:
+    """One hit as the output layer sees it: the project's record and how it matched."""
+
+    record: dict
+    rank: int
+    level: int
+    score: float
+    snippet: list[tuple[str, bool]]  # (text, is_match) pieces
+
+    def document(self) -> dict:
+        from ..search import snippet_text
+
+        return {**self.record, "search": {"rank": self.rank, "level": self.level, "score": round(self.score, 4),
+                                          "snippet": snippet_text(self.snippet)}}
+
 
 @app.command(help=SEARCH_HELP)
-@with_options(IDS_OPTION, "ids_opt")
-@with_options(OUTPUT_OPTIONS, "output_opts")
-@with_options(FILTER_OPTIONS, "filter_opts")
 def search(
-    query: Annotated[Optional[list[str]], typer.Argument(help="Search words (see syntax above). Empty: everything that passes the filters.", show_default=False)] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="Show at most N results (0 for all).", rich_help_panel="Output")] = 20,
-    show_facets: Annotated[bool, typer.Option("--facets", help="Add counts of the results by theme, county, status and kind.", rich_help_panel="Output")] = False,
+    query: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="Search words (see syntax above). Empty: everything that passes the filters.", show_default=False),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Show at most N results (0 for all).", rich_help_panel=OUTPUT)] = 20,
+    show_facets: Annotated[
+        bool, typer.Option("--facets", help="Add counts of the results by theme, county, status and kind.", rich_help_panel=OUTPUT)
+    ] = False,
+    theme: Theme = None,
+    region: Region = None,
+    municipality: Municipality = None,
+    status: Status = None,
+    kind: Kind = None,
+    owner_type: OwnerType = None,
+    tag: Tag = None,
+    min_cost: MinCost = None,
+    max_cost: MaxCost = None,
+    has_cost: HasCost = None,
+    ids: Ids = None,
+    format: Format = None,
+    fields: Fields = None,
+    excel: Excel = False,
     data_dir: DataDir = None,
     no_cache: NoCache = False,
-    filter_opts=None,
-    output_opts=None,
-    ids_opt=None,
 ) -> None:
     from ..errors import UsageError
     from ..output import choose_format
-    from ..search import facets, no_match_message, parse_query, search as run_search, snippet, snippet_text
+    from ..search import no_match_message, parse_query, snippet
+    from .common import err, load_kb, report_problems, stdout_is_terminal
 
+    options = ListingOptions.of(locals())
     if limit < 0:
         raise UsageError("--limit must be 0 (all) or more.")
-    text = " ".join(query or [])
-    parsed = parse_query(text)  # syntax errors before any work
-    fmt = choose_format(output_opts.get("format"), stdout_is_terminal())
+    parsed = parse_query(" ".join(query or []))  # syntax errors before any work
+    fmt = choose_format(options.format, stdout_is_terminal())
     if show_facets and fmt not in ("table", "markdown", "json", "yaml"):
         raise UsageError("--facets works with --format table, markdown, json or yaml.")
-    kb = load_kb(data_dir, no_cache)
-    filters = resolve_filters(kb, filter_opts)
-    ids = read_ids(ids_opt["ids"])
-
-    def compute():
-        where, params = kb.condition(filters, ids)
-        found = run_search(kb.conn, parsed, where, params, limit=limit or None, count=fmt in ("table", "markdown"))
-        return found, kb.records([h.rowid for h in found.hits]), (facets(kb.conn, found) if show_facets else None)
-
-    result, records, facet_data = answer(kb, compute)
+    kb = load_kb(options.data_dir, options.no_cache)
+    filters = options.filters(kb.reference)
+    wanted = options.read_ids()
+    result, records, facet_data = kb.search(parsed, filters, wanted, limit=limit or None, count=fmt in ("table", "markdown"),
+                                            with_facets=show_facets)
+    report_problems(kb)
     if not result.hits:
-        err().print("servicekb: " + no_match_message(result, filters.active or ids is not None), soft_wrap=True)
+        err().print("servicekb: " + no_match_message(result, filters.active or wanted is not None), soft_wrap=True)
         raise typer.Exit(1)
-    shown = result.hits
-    for rank, (hit, record) in enumerate(zip(shown, records), 1):
-        parts = snippet(record, result.matched_words) if not parsed.empty else []
-        record["search"] = {"rank": rank, "level": hit.level, "score": round(hit.score, 4),
-                            "snippet": snippet_text(parts), "_parts": parts}
+    rows = [
+        SearchRow(record, rank, hit.level, hit.score, snippet(record, result.matched_words) if not parsed.empty else [])
+        for rank, (hit, record) in enumerate(zip(result.hits, records), 1)
+    ]
     total = result.total
-    title = f"{total} project(s) match" + (f", showing {len(shown)} (--limit 0 shows all)" if total and len(shown) < total else "")
-    _render(records, fmt, output_opts, title, facet_data, kb)
+    title = f"{total} project(s) match" + (f", showing {len(rows)} (--limit 0 shows all)" if total and len(rows) < total else "")
+    _render(rows, fmt, options, title, facet_data, kb)
 
 
-def _render(records, fmt, output_opts, title, facet_data, kb) -> None:
-    import json
+def _render(rows: list[SearchRow], fmt: str, options: ListingOptions, title: str, facet_data: Any, kb) -> None:
+    import sys
 
     from ..fields import COLUMNS
-    from ..output import Column, dotted_getter, pick_columns, render
+    from ..output import Column, Listing, dotted_getter, dump_document, pick_columns, render
+    from .common import out
 
-    rank = Column("rank", "#", lambda r: r["search"]["rank"], "int")
-    snip = Column("snippet", "Snippet", lambda r: r["search"]["snippet"])
-    available = {**COLUMNS, "rank": rank, "snippet": snip}
-    if fmt == "table" and not output_opts.get("fields"):
+    def on_record(column: Column) -> Column:  # project columns read the hit's record
+        get = column.get
+        return Column(column.name, column.header, lambda r: get(r.record), column.kind, column.min_width, column.max_width,
+                      column.ratio, column.drop_below)
+
+    rank = Column("rank", "#", lambda r: r.rank, "int")
+    snip = Column("snippet", "Snippet", lambda r: r.document()["search"]["snippet"])
+    available = {**{n: on_record(c) for n, c in COLUMNS.items()}, "rank": rank, "snippet": snip}
+    if fmt == "table" and not options.fields:
         columns = [
             rank,
-            Column("project", "Project", lambda r: (r["title"], r["id"], r["search"]["_parts"]), "title_id", ratio=1, min_width=30),
-            Column("counties", "Counties", dotted_getter("geography.counties"), "list", max_width=16),
-            Column("theme", "Theme", dotted_getter("theme"), drop_below=110, max_width=19),
-            COLUMNS["cost_sek"],
+            Column("project", "Project", lambda r: (r.record["title"], r.record["id"], r.snippet), "title_id", ratio=1, min_width=30),
+            Column("counties", "Counties", lambda r: dotted_getter("geography.counties")(r.record), "list", max_width=16),
+            Column("theme", "Theme", lambda r: r.record["theme"], drop_below=110, max_width=19),
+            available["cost_sek"],
         ]
     else:
-        columns = pick_columns(output_opts.get("fields"), [rank, COLUMNS["id"], COLUMNS["title"], COLUMNS["counties"],
-                                                            COLUMNS["theme"], COLUMNS["cost_sek"], snip], available)
-    clean = [{k: v for k, v in r.items() if k != "search"} | {"search": {k: v for k, v in r["search"].items() if k != "_parts"}} for r in records]
+        default = [rank, available["id"], available["title"], available["counties"], available["theme"], available["cost_sek"], snip]
+        columns = pick_columns(options.fields, default, available)
+    listing = Listing(rows, columns, documents=[r.document() for r in rows], title=title, fields_chosen=bool(options.fields),
+                      excel=options.excel, id_of=lambda r: r.record["id"])
     if facet_data is not None and fmt in ("json", "yaml"):
-        objs = clean if not output_opts.get("fields") else [{c.name: c.get(r) for c in columns} for r in records]
-        doc = {"projects": objs, "facets": facet_data}
-        if fmt == "json":
-            typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
-        else:
-            import yaml
-
-            typer.echo(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), nl=False)
+        dump_document({"projects": listing.objects(), "facets": facet_data}, fmt, sys.stdout)
         return
-    render(records, columns, fmt, records=clean, console=out(), title=title,
-           excel=output_opts.get("excel", False), fields_chosen=bool(output_opts.get("fields")))
+    render(listing, fmt, console=out() if fmt == "table" else None)
     if facet_data is not None:
         _render_facets(facet_data, fmt, kb)
 
 
 def _render_facets(facet_data, fmt, kb) -> None:
-    from ..output import Column, render
+    from ..output import Column, Listing, render
+    from .common import out
 
     labels = {"theme": kb.reference.themes.label, "kind": kb.reference.kinds.label}
-    for facet in facet_data:
+    for facet in facet_data.values():
         name = facet["name"]
         label = labels.get(name, lambda v: v)
         rows = [{"value": label(x["value"]), "count": x["count"]} for x in facet["results"]]
@@ -129,4 +174,4 @@ def _render_facets(facet_data, fmt, kb) -> None:
         note = " (a project in two counties counts in both)" if name == "county" else ""
         if fmt == "markdown":
             typer.echo(f"\n### {name.capitalize()}{note}\n")
-        render(rows, cols, fmt, console=out(), title=f"By {name}{note}")
+        render(Listing(rows, cols, title=f"By {name}{note}"), fmt, console=out())

@@ -1,0 +1,117 @@
+"""stats: counts and separate money sums per county, theme, tag …"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .options import (
+    DataDir,
+    Excel,
+    Fields,
+    Format,
+    HasCost,
+    Ids,
+    Kind,
+    ListingOptions,
+    MaxCost,
+    MinCost,
+    Municipality,
+    NoCache,
+    OwnerType,
+    Region,
+    Status,
+    Tag,
+    Theme,
+)
+
+app = typer.Typer()
+
+
+@app.command()
+def stats(
+    by: Annotated[str, typer.Option("--by", "-b", help="county, theme, status, kind, owner-type, tag or municipality.")] = "county",
+    sort: Annotated[
+        str, typer.Option("--sort", "-s", help="name (Swedish order), projects, total-cost, budget, support, without-amount or median.")
+    ] = "name",
+    theme: Theme = None,
+    region: Region = None,
+    municipality: Municipality = None,
+    status: Status = None,
+    kind: Kind = None,
+    owner_type: OwnerType = None,
+    tag: Tag = None,
+    min_cost: MinCost = None,
+    max_cost: MaxCost = None,
+    has_cost: HasCost = None,
+    ids: Ids = None,
+    format: Format = None,
+    fields: Fields = None,
+    excel: Excel = False,
+    data_dir: DataDir = None,
+    no_cache: NoCache = False,
+) -> None:
+    """Count projects and sum their money per county, theme, tag …
+
+    Groups: county, theme, status, kind, owner type, tag or municipality.
+
+    A project in two counties (or with two tags) counts in both groups; the table's total
+    row counts it once. The median is over projects with a known cost or budget.
+
+    Examples:
+
+    \b
+      servicekb stats --by theme
+      servicekb stats --by county --sort total-cost --format csv
+    """
+    from ..errors import UsageError
+    from ..money import summarise
+    from ..output import WIDE, Column, Listing, choose_format, pick_columns
+    from ..report import GROUPINGS, SORTS, TOTAL_ONCE, StatsRow, stats_rows
+    from ..text import did_you_mean, suggest
+    from .common import emit_listing, load_kb, out, report_problems, stdout_is_terminal
+
+    options = ListingOptions.of(locals())
+    if by not in GROUPINGS:
+        raise UsageError(f"unknown grouping {by!r} for --by.{did_you_mean(suggest(by, GROUPINGS))} Valid: {', '.join(GROUPINGS)}.")
+    if sort not in SORTS:
+        raise UsageError(f"unknown sort {sort!r}.{did_you_mean(suggest(sort, SORTS))} Valid: {', '.join(SORTS)}.")
+    kb = load_kb(options.data_dir, options.no_cache)
+    projects = kb.select(options.filters(kb.reference), options.read_ids())
+    rows = stats_rows(projects, by, kb.reference, sort)
+    fmt = choose_format(options.format, stdout_is_terminal())
+
+    def money(name: str, header: str, get) -> Column:
+        return Column(name, header, lambda r: get(r.summary), "money")
+
+    def count(name: str, header: str, get) -> Column:
+        return Column(name, header, lambda r: get(r.summary), "int")
+
+    columns = [
+        Column("value", by.capitalize(), lambda r: r.value if fmt != "table" else r.label, ratio=1, min_width=12),
+        Column("label", "Label", lambda r: r.label),
+        count("projects", "Projects", lambda s: s.projects),
+        money("total_cost_sek", "Total cost", lambda s: s.total_cost.value),
+        money("budget_sek", "Budget", lambda s: s.budget.value),
+        money("public_support_sek", "Public support", lambda s: s.public_support.value),
+        count("without_amount", "No amount", lambda s: s.without_amount),
+        money("median_cost_sek", "Median cost", lambda s: s.median_cost),
+    ]
+    available = {c.name: c for c in columns}
+    default = [c for c in columns if c.name != "label" or fmt not in ("table", "markdown")]
+    if fmt == "table" and out().width < WIDE:
+        default = [c for c in default if c.name not in ("public_support_sek", "median_cost_sek")]
+    chosen = pick_columns(options.fields, default, available)
+    shown = rows
+    if fmt in ("table", "markdown") and rows:
+        shown = [*rows, StatsRow(TOTAL_ONCE, TOTAL_ONCE, summarise(projects))]
+    title = f"{len(projects)} project(s) by {by}" + (
+        " — a project in several groups counts in each; the total counts it once" if by in ("county", "tag", "municipality") else ""
+    )
+    listing = Listing(shown, chosen, documents=[r.as_dict() for r in rows], title=title, fields_chosen=bool(options.fields),
+                      excel=options.excel, id_of=lambda r: r.value)
+    emit_listing(listing, options)
+    report_problems(kb)
+    if not projects:
+        raise typer.Exit(1)

@@ -1,0 +1,73 @@
+"""validate and schema: the data contract, checked and printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .options import DataDir
+
+validate_app = typer.Typer()
+schema_app = typer.Typer()
+
+
+@validate_app.command()
+def validate(
+    paths: Annotated[
+        Optional[list[Path]],
+        typer.Argument(help="Files or folders to check. Default: the knowledge base's projects/.", show_default=False),
+    ] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Check project files and report every problem, with file, line and field.
+
+    Exit status: 0 all valid, 1 problems found, 2 usage error.
+
+    Example: servicekb validate data/projects/servicepunkt-2-0-i-hoga-kusten.yaml
+    """
+    from ..errors import EXIT_NO_RESULTS, UsageError
+    from ..files import project_files
+    from ..loader import load_projects
+    from ..paths import data_dir as resolve_data_dir
+    from ..paths import reference_dir
+    from ..reference import Reference
+    from ..text import visible
+
+    root = resolve_data_dir(data_dir)
+    files: list[Path] = []
+    for p in paths or [root / "projects"]:
+        if p.is_dir():
+            files += project_files(p)
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise UsageError(f"no such file or folder: {str(p)!r}")
+    ref = Reference(reference_dir(root))
+    # `related` may point at any project of the knowledge base, not only the files checked.
+    known = {f.stem for f in project_files(root / "projects")} if (root / "projects").is_dir() else set()
+    result = load_projects(files, ref, known_ids=known)
+    for problem in result.problems:
+        typer.echo(visible(str(problem)))
+    bad = result.invalid_files
+    typer.echo(
+        f"{result.files} file(s) checked: {result.files - bad} valid, {bad} with problems ({len(result.problems)} problem(s))."
+    )
+    if result.problems:
+        raise typer.Exit(EXIT_NO_RESULTS)
+
+
+@schema_app.command()
+def schema() -> None:
+    """Print the JSON Schema of a project file.
+
+    It is the same as schemas/project.schema.json.
+
+    Example: servicekb schema > project.schema.json
+    """
+    import json
+
+    from ..model import json_schema
+
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))

@@ -1,0 +1,88 @@
+"""Which files are project files, and reading one safely: one scanner and one reader for
+`validate`, the index and every command (so they can never disagree about the file set).
+
+Light on purpose (no YAML, no pydantic): a warm command calls `scan` on every run.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .problem import Problem
+
+MAX_FILE_BYTES = 1024 * 1024  # a project file is a few KiB; 1 MiB is ample
+
+
+def too_large(size: int) -> str:
+    return f"file is {size:,} bytes; project files are limited to 1 MiB"
+
+
+def scan(projects_dir: Path) -> list[tuple[str, int, int]]:
+    """Every *.yaml file under projects/: (relative path, size, mtime_ns), in listing order.
+
+    One stat per file is the floor of staleness checking (about 2 µs each here); listing
+    names and stat-ing them relative to the folder's descriptor avoids most other costs.
+    Names starting with '.' are skipped. The order is the file system's: stable while
+    nothing changes, which is all the digest needs.
+    """
+    found: list[tuple[str, int, int]] = []
+    stack = [(str(projects_dir), "")]
+    by_fd = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
+    isdir, isreg, st_ = stat.S_ISDIR, stat.S_ISREG, os.stat
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            fd = os.open(folder, os.O_RDONLY) if by_fd else None
+        except OSError:
+            continue
+        try:
+            for name in os.listdir(fd if fd is not None else folder):
+                if name[0] == ".":
+                    continue
+                try:
+                    st = st_(name, dir_fd=fd) if by_fd else st_(os.path.join(folder, name))
+                except OSError:
+                    continue  # vanished meanwhile
+                if name.endswith(".yaml"):
+                    if isreg(st.st_mode):
+                        found.append((prefix + name, st.st_size, st.st_mtime_ns))
+                elif isdir(st.st_mode):
+                    stack.append((os.path.join(folder, name), f"{prefix}{name}/"))
+        except OSError:
+            continue
+        finally:
+            if fd is not None:
+                os.close(fd)
+    return found
+
+
+def project_files(projects_dir: Path) -> list[Path]:
+    """The project files of a folder, sorted by path: the same set the index holds."""
+    return [projects_dir / rel for rel, _, _ in sorted(scan(projects_dir))]
+
+
+def read_file(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
+    """A file's bytes, or the problem that prevents reading it (too large, unreadable).
+
+    The size is checked before reading and the read is bounded, so a huge (or growing)
+    file costs nothing.
+    """
+
+    def problem(message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(display, None, None, "", message)]
+
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            return problem("not a regular file; a project file is a plain .yaml file")
+        if st.st_size > MAX_FILE_BYTES:
+            return problem(too_large(st.st_size))
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return problem(f"cannot read the file: {exc.strerror or exc}")
+    if len(raw) > MAX_FILE_BYTES:
+        return problem(too_large(len(raw)))
+    return raw, []
