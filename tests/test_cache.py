@@ -20,17 +20,24 @@ def ids(kb_dir, *args, cli):
     return result.stdout.split()
 
 
-def test_cache_is_built_once_and_reused(kb_copy):
+def test_cache_is_built_once_and_reused(kb_copy, monkeypatch):
     first = open_kb(kb_copy)
     assert first.count() == 81
     path = cache_path(kb_copy)
     assert path.exists()
+    from servicekb import loader
+
+    def no_parsing(*args, **kwargs):  # reuse means: not one file is parsed again
+        raise AssertionError("a file was parsed although nothing changed")
+
+    monkeypatch.setattr(loader, "check_bytes", no_parsing)
+    again = open_kb(kb_copy)
+    assert again.count() == 81 and again.select()[0] == first.select()[0]
     from servicekb.sync import sync
 
+    monkeypatch.undo()
     report = sync(first.conn, kb_copy, kb_copy.parent / "none", lambda: first.reference)
     assert report.rebuilt  # different reference folder → different fingerprint → rebuild
-    again = open_kb(kb_copy)
-    assert again.count() == 81
 
 
 def test_edit_is_seen_immediately(kb_copy, cli):

@@ -137,9 +137,12 @@ def test_stats_sort_by_column(cli):
     assert values == sorted(values, reverse=True)
 
 
-def test_stats_table_total_row_counts_once(cli):
+def test_stats_table_total_row_counts_once(cli, raw):
     out = cli("stats", "--by", "county", "--format", "table").stdout
-    assert "Totalt (varje projekt en gång)" in out and "81" in out
+    total_line = next(line for line in out.splitlines() if "Totalt (varje projekt en gång)" in line)
+    assert total_line.split()[5] == str(len(raw))  # 'Totalt (varje projekt en gång) 81 …': each project once
+    per_county = [line for line in out.splitlines() if line.strip() and line.split()[0] in {"Dalarna", "Gävleborg"}]
+    assert len(per_county) == 2
 
 
 def test_stats_bad_grouping(cli):

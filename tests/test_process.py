@@ -21,9 +21,13 @@ def test_piped_list_is_plain_tsv_without_colour():
 
 
 def test_no_color_is_respected_even_when_a_terminal_is_forced():
-    proc = run_servicekb("list", "--format", "table", env={"NO_COLOR": "1", "COLUMNS": "100"})
+    """FORCE_COLOR makes rich colour a pipe as if it were a terminal; NO_COLOR must still win."""
+    forced = run_servicekb("list", "--format", "table", env={"FORCE_COLOR": "1", "COLUMNS": "100"})
+    assert forced.returncode == 0 and "\x1b[" in forced.stdout  # the control: colour is on
+    proc = run_servicekb("list", "--format", "table", env={"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "100"})
     assert proc.returncode == 0
     assert "\x1b[" not in proc.stdout
+    assert "Servicepunkt 2.0 i Höga Kusten" in proc.stdout
 
 
 def test_head_closing_the_pipe_exits_quietly():

@@ -96,10 +96,15 @@ def test_limit_default_20(cli):
     assert len(cli("search", "--format", "ids").stdout.split()) == 20
 
 
-def test_snippet_highlights_match_in_table(cli):
-    result = cli("search", "reservkraft", "--format", "table")
-    assert "reservkraft" in result.stdout.lower()
-    assert "SOT – Service och trygghetspunkter" in result.stdout
+def test_snippet_highlights_match_in_table():
+    """The matched word is drawn bold yellow (rich: ESC[1;33m) and nothing else is."""
+    import re
+
+    proc = run_servicekb("search", "reservkraft", "--format", "table", env={"FORCE_COLOR": "1", "COLUMNS": "120"})
+    assert proc.returncode == 0
+    assert "SOT – Service och trygghetspunkter" in proc.stdout
+    highlighted = set(re.findall(r"\x1b\[1;33m([^\x1b]*)\x1b\[0m", proc.stdout))
+    assert highlighted and {w.lower() for w in highlighted} <= {"reservkraft"}, highlighted
 
 
 def test_json_output_has_rank_and_snippet(cli):

@@ -77,6 +77,11 @@ class FileEntry:
     file: str  # as shown to the user
     id: str
     related: tuple[tuple[str, int | None, int | None], ...] = ()  # (id, line, column)
+    key: str = ""  # the path inside projects/ ('sub/x.yaml'): orders files and names them in messages
+
+    @property
+    def name(self) -> str:
+        return f"projects/{self.key}" if self.key else self.file
 
 
 def cross_file_problems(entries: Iterable[FileEntry], known_ids: Iterable[str] = ()) -> tuple[set[str], list[Problem]]:
@@ -86,7 +91,7 @@ def cross_file_problems(entries: Iterable[FileEntry], known_ids: Iterable[str] =
       same id is a problem and is left out (returned in the first set).
     - `related` names a project of the knowledge base (or one of `known_ids`).
     """
-    ordered: Sequence[FileEntry] = sorted(entries, key=lambda e: e.file)
+    ordered: Sequence[FileEntry] = sorted(entries, key=lambda e: e.key or e.file)
     owner: dict[str, str] = {}
     losers: set[str] = set()
     problems: list[Problem] = []
@@ -95,7 +100,7 @@ def cross_file_problems(entries: Iterable[FileEntry], known_ids: Iterable[str] =
             losers.add(e.file)
             problems.append(Problem(e.file, 1, 1, "id", f"id {e.id!r} is already used by {owner[e.id]}; give one of them a new id"))
         else:
-            owner[e.id] = e.file
+            owner[e.id] = e.name
     ids = set(owner) | set(known_ids)
     for e in ordered:
         if e.file in losers:

@@ -20,21 +20,27 @@ def too_large(size: int) -> str:
 
 
 def scan(projects_dir: Path) -> list[tuple[str, int, int]]:
-    """Every *.yaml file under projects/: (relative path, size, mtime_ns), in listing order.
+    """Every *.yaml entry under projects/: (relative path, size, mtime_ns), in listing order.
 
     One stat per file is the floor of staleness checking (about 2 µs each here); listing
     names and stat-ing them relative to the folder's descriptor avoids most other costs.
-    Names starting with '.' are skipped. The order is the file system's: stable while
-    nothing changes, which is all the digest needs.
+    The order is the file system's: stable while nothing changes, which is all the digest needs.
+
+    - Names starting with '.' are skipped.
+    - Symbolic links to files are followed; links to folders are not (a link loop such as
+      `ln -s . projects/self` would otherwise list every file again and again).
+    - A *.yaml entry that is not a regular file (a folder, FIFO, socket or device) is listed
+      too, so that reading it reports the problem instead of leaving it out silently; a folder
+      named *.yaml is also searched for project files.
     """
     found: list[tuple[str, int, int]] = []
     stack = [(str(projects_dir), "")]
     by_fd = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
-    isdir, isreg, st_ = stat.S_ISDIR, stat.S_ISREG, os.stat
+    isdir, islnk, st_ = stat.S_ISDIR, stat.S_ISLNK, os.stat
     while stack:
         folder, prefix = stack.pop()
         try:
-            fd = os.open(folder, os.O_RDONLY) if by_fd else None
+            fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if by_fd else None
         except OSError:
             continue
         try:
@@ -42,13 +48,18 @@ def scan(projects_dir: Path) -> list[tuple[str, int, int]]:
                 if name[0] == ".":
                     continue
                 try:
-                    st = st_(name, dir_fd=fd) if by_fd else st_(os.path.join(folder, name))
+                    st = st_(name, dir_fd=fd, follow_symlinks=False) if fd is not None else st_(
+                        os.path.join(folder, name), follow_symlinks=False)
+                    yaml_name = name.endswith(".yaml")
+                    if islnk(st.st_mode):
+                        if not yaml_name:
+                            continue  # never follow a link to a folder
+                        st = st_(name, dir_fd=fd) if fd is not None else st_(os.path.join(folder, name))
                 except OSError:
-                    continue  # vanished meanwhile
-                if name.endswith(".yaml"):
-                    if isreg(st.st_mode):
-                        found.append((prefix + name, st.st_size, st.st_mtime_ns))
-                elif isdir(st.st_mode):
+                    continue  # vanished meanwhile, or a dangling link
+                if yaml_name:
+                    found.append((prefix + name, st.st_size, st.st_mtime_ns))
+                if isdir(st.st_mode) and not islnk(st.st_mode):
                     stack.append((os.path.join(folder, name), f"{prefix}{name}/"))
         except OSError:
             continue
@@ -75,8 +86,10 @@ def read_file(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
 
     try:
         st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            return problem("a folder named like a project file; rename it (its own .yaml files are read as usual)")
         if not stat.S_ISREG(st.st_mode):
-            return problem("not a regular file; a project file is a plain .yaml file")
+            return problem("not a regular file (a pipe, socket or device); a project file is a plain .yaml file")
         if st.st_size > MAX_FILE_BYTES:
             return problem(too_large(st.st_size))
         with open(path, "rb") as fh:

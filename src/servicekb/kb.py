@@ -188,8 +188,12 @@ def open_kb(
 
     try:
         stored_digest = meta_value(conn, "files_digest")
-        warm = bool(speculate and use_cache and stored_digest and meta_value(conn, "fingerprint") == fingerprint(refdir))
-    except (OSError, sqlite3.DatabaseError):  # sync reports or repairs it
+        current = meta_value(conn, "fingerprint") == fingerprint(refdir)
+        warm = bool(speculate and use_cache and stored_digest and current)
+        snapshot = meta_value(conn, "reference") if current else None
+        if snapshot:  # the reference data as parsed when the index was built from these files
+            ref.snapshot = json.loads(snapshot)
+    except (OSError, sqlite3.DatabaseError, ValueError):  # sync reports or repairs it
         warm = False
     if not warm:
         up_to_date()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import os
 from collections.abc import Iterable
 
 from .checks import FileEntry, check_project, cross_file_problems
@@ -104,15 +105,17 @@ class Checked:
     entry: FileEntry | None = None  # for the rules that span files (see checks.cross_file_problems)
 
 
-def check_file(path: Path, display: str, ref: Reference) -> Checked:
-    """THE path from a file to (project | problems), for `validate` and the index alike."""
+def check_file(path: Path, display: str, ref: Reference, key: str = "") -> Checked:
+    """THE path from a file to (project | problems), for `validate` and the index alike.
+
+    `key` is the file's path inside projects/, when it lies there (see checks.FileEntry)."""
     raw, problems = read_file(path, display)
     if raw is None:
         return Checked(None, problems)
-    return check_bytes(raw, display, path.stem, ref)
+    return check_bytes(raw, display, path.stem, ref, key)
 
 
-def check_bytes(raw: bytes, display: str, stem: str, ref: Reference) -> Checked:
+def check_bytes(raw: bytes, display: str, stem: str, ref: Reference, key: str = "") -> Checked:
     """One file's bytes → Checked (the file name's stem must equal the id)."""
     try:
         project, problems, marks = _load_text(raw, display, stem, ref)
@@ -124,7 +127,7 @@ def check_bytes(raw: bytes, display: str, stem: str, ref: Reference) -> Checked:
     for i, rid in enumerate(project.related):
         mark = marks.get(("related", i)) if marks is not None else None
         related.append((rid, mark.line if mark else None, mark.column if mark else None))
-    return Checked(project, problems, FileEntry(display, project.id, tuple(related)))
+    return Checked(project, problems, FileEntry(display, project.id, tuple(related), key))
 
 
 def load_text(raw: bytes, name: str, stem: str, ref: Reference) -> tuple[Project | None, list[Problem]]:
@@ -169,12 +172,23 @@ def _load_text(raw: bytes, name: str, stem: str, ref: Reference) -> tuple[Projec
     return project, [], marks
 
 
-def load_projects(paths: list[Path], ref: Reference, root: Path | None = None, known_ids: Iterable[str] = ()) -> LoadResult:
-    """Check files one by one, then the rules that span files (unique ids, related ids)."""
+def load_projects(paths: list[Path], ref: Reference, root: Path | None = None, known_ids: Iterable[str] = (),
+                  projects_dir: Path | None = None) -> LoadResult:
+    """Check files one by one, then the rules that span files (unique ids, related ids).
+
+    Files inside `projects_dir` are named as the index names them (projects/…) in messages
+    about other files, so `validate` and every other command say the same."""
     result = LoadResult(files=len(paths))
     checked: list[Checked] = []
+    base = Path(os.path.abspath(projects_dir)) if projects_dir is not None else None  # links stay links
     for path in paths:
-        one = check_file(path, _display(path, root), ref)
+        key = ""
+        if base is not None:
+            try:
+                key = Path(os.path.abspath(path)).relative_to(base).as_posix()
+            except ValueError:
+                pass
+        one = check_file(path, _display(path, root), ref, key)
         result.problems += one.problems
         checked.append(one)
     losers, problems = cross_file_problems([c.entry for c in checked if c.entry is not None], known_ids)

@@ -6,9 +6,10 @@ Every `--region`, `--theme`, `--tag` … option resolves through here, so "Dalar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any, Optional
 
 from .errors import UsageError
 from .text import did_you_mean, fold, suggest, swedish_key
@@ -82,39 +83,56 @@ def _load_yaml(path: Path):
         return yaml.load(fh, Loader=loader)
 
 
-def _terms(path: Path) -> list[Term]:
+def _terms(entries) -> list[Term]:
     return [
         Term(str(e["slug"]), str(e["label"]), tuple(str(a) for a in e.get("aliases") or ()), str(e.get("description", "")))
-        for e in _load_yaml(path)
+        for e in entries
     ]
+
+
+FILES = ("themes.yaml", "kinds.yaml", "owner_types.yaml", "tags.yaml", "counties.yaml", "municipalities.yaml")
 
 
 @dataclass
 class Reference:
-    """All reference data of one knowledge base, loaded lazily from its reference/ folder."""
+    """All reference data of one knowledge base, loaded lazily from its reference/ folder.
+
+    `snapshot` holds the files' parsed contents as the index stored them (see sync): a warm
+    command reads reference data from there and never imports a YAML parser.
+    """
 
     folder: Path
+    snapshot: Optional[dict[str, Any]] = field(default=None, repr=False, compare=False)
+
+    def _data(self, name: str) -> Any:
+        if self.snapshot is not None and name in self.snapshot:
+            return self.snapshot[name]
+        return _load_yaml(self.folder / name)
+
+    def parsed(self) -> dict[str, Any]:
+        """Every reference file's parsed contents (what the index stores as the snapshot)."""
+        return {name: self._data(name) for name in FILES}
 
     @cached_property
     def themes(self) -> Vocabulary:
-        return Vocabulary("theme", _terms(self.folder / "themes.yaml"))
+        return Vocabulary("theme", _terms(self._data("themes.yaml")))
 
     @cached_property
     def kinds(self) -> Vocabulary:
-        return Vocabulary("kind", _terms(self.folder / "kinds.yaml"))
+        return Vocabulary("kind", _terms(self._data("kinds.yaml")))
 
     @cached_property
     def owner_types(self) -> Vocabulary:
-        return Vocabulary("owner type", _terms(self.folder / "owner_types.yaml"))
+        return Vocabulary("owner type", _terms(self._data("owner_types.yaml")))
 
     @cached_property
     def tags(self) -> Vocabulary:
-        return Vocabulary("tag", _terms(self.folder / "tags.yaml"))
+        return Vocabulary("tag", _terms(self._data("tags.yaml")))
 
     @cached_property
     def counties(self) -> dict[str, County]:
         out = {}
-        for e in _load_yaml(self.folder / "counties.yaml"):
+        for e in self._data("counties.yaml"):
             c = County(e["name"], e["official_name"], str(e["code"]), e["letter"], e["region"], tuple(e.get("aliases") or ()))
             out[c.name] = c
         return out
@@ -123,7 +141,7 @@ class Reference:
     def municipalities(self) -> dict[str, Municipality]:
         return {
             e["name"]: Municipality(e["name"], str(e["code"]), e["county"])
-            for e in _load_yaml(self.folder / "municipalities.yaml")
+            for e in self._data("municipalities.yaml")
         }
 
     @cached_property

@@ -110,6 +110,8 @@ def _apply(conn, root, projects_dir, current, print_, ref_loader, progress) -> S
     if meta_value(conn, "fingerprint") != print_:
         _reset(conn)
         report.rebuilt = True
+        # Warm commands read the reference data from here, without a YAML parser.
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('reference', ?)", (json.dumps(ref_loader().parsed(), ensure_ascii=False),))
     stored = {r[0]: r[1:] for r in conn.execute("SELECT path, size, mtime_ns, hash, project FROM files")}
     removed = [p for p in stored if p not in current]
     changed = sorted(p for p in current if stored.get(p, (None, None))[:2] != current[p])
@@ -134,7 +136,7 @@ def _apply_cross_file_rules(conn: sqlite3.Connection) -> None:
     an id to an earlier file is left out of every answer; the problems are stored."""
     rows = conn.execute("SELECT path, pid, related FROM files").fetchall()
     entries = [
-        FileEntry(f"projects/{path}", pid, tuple(tuple(r) for r in json.loads(related)) if related else ())
+        FileEntry(f"projects/{path}", pid, tuple(tuple(r) for r in json.loads(related)) if related else (), key=path)
         for path, pid, related in rows
         if pid is not None
     ]

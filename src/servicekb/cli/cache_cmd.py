@@ -7,10 +7,9 @@ from typing import Annotated
 import typer
 
 from .common import out
-from .options import DataDir
+from .options import DataDir, command_app
 
-cache_app = typer.Typer(help="Show or clear the index cache.\n\nExample: servicekb cache info", no_args_is_help=True,
-                        context_settings={"help_option_names": ["-h", "--help"]})
+cache_app = command_app(help="Show or clear the index cache.\n\nExample: servicekb cache info", no_args_is_help=True)
 
 
 @cache_app.command()

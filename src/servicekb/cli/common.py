@@ -14,20 +14,24 @@ def reset_consoles() -> None:
     _consoles.clear()
 
 
+def _console(stderr: bool):
+    from rich.console import Console
+
+    # NO_COLOR (no-color.org): no ANSI styling at all, not even bold — rich alone keeps bold.
+    plain = {"color_system": None} if os.environ.get("NO_COLOR") else {}
+    return Console(stderr=stderr, markup=False, highlight=False, emoji=False, **plain)  # type: ignore[arg-type]
+
+
 def out():
     """The stdout console: no markup, no highlighting — data is shown as it is."""
     if "out" not in _consoles:
-        from rich.console import Console
-
-        _consoles["out"] = Console(markup=False, highlight=False, emoji=False)
+        _consoles["out"] = _console(stderr=False)
     return _consoles["out"]
 
 
 def err():
     if "err" not in _consoles:
-        from rich.console import Console
-
-        _consoles["err"] = Console(stderr=True, markup=False, highlight=False, emoji=False)
+        _consoles["err"] = _console(stderr=True)
     return _consoles["err"]
 
 

@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from ..query import Filters
     from ..reference import Reference
 
+def command_app(**settings: Any) -> typer.Typer:
+    """A Typer holding one command (or a family): plain click help, as the root has."""
+    return typer.Typer(rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False, **settings)
+
+
 FILTERS = "Filters"
 OUTPUT = "Output"
 KB = "Knowledge base"

@@ -26,6 +26,7 @@ from .options import (
     Status,
     Tag,
     Theme,
+    command_app,
 )
 
 SEARCH_HELP = """Search projects: ranked full-text search that knows Swedish.
@@ -48,7 +49,7 @@ Examples:
   servicekb search --theme logistik --facets
 """
 
-app = typer.Typer()
+app = command_app()
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from .options import DataDir, Ids, NoCache
+from .options import DataDir, Ids, NoCache, command_app
 
-app = typer.Typer()
+app = command_app()
 
 
 @app.command()

@@ -24,9 +24,10 @@ from .options import (
     Status,
     Tag,
     Theme,
+    command_app,
 )
 
-app = typer.Typer()
+app = command_app()
 
 
 @app.command()

@@ -7,10 +7,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from .options import DataDir
+from .options import DataDir, command_app
 
-validate_app = typer.Typer()
-schema_app = typer.Typer()
+validate_app = command_app()
+schema_app = command_app()
 
 
 @validate_app.command()
@@ -47,7 +47,7 @@ def validate(
     ref = Reference(reference_dir(root))
     # `related` may point at any project of the knowledge base, not only the files checked.
     known = {f.stem for f in project_files(root / "projects")} if (root / "projects").is_dir() else set()
-    result = load_projects(files, ref, known_ids=known)
+    result = load_projects(files, ref, known_ids=known, projects_dir=root / "projects")
     for problem in result.problems:
         typer.echo(visible(str(problem)))
     bad = result.invalid_files

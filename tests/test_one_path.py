@@ -1,0 +1,84 @@
+"""One path for every file rule: validate and the index (list, search, show) agree on which
+files count and report the same problems with the same words."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from servicekb.files import scan
+
+
+def _problem_messages(text: str) -> set[str]:
+    """The 'field: message' part of each problem line (file names differ: relative vs. projects/)."""
+    out = set()
+    for line in text.splitlines():
+        if ".yaml" in line and ": " in line:
+            out.add(line.split(".yaml", 1)[1].split(": ", 1)[1].split("; run `servicekb validate`")[0])
+    return out
+
+
+def _break(kb_copy, case, valid_text):
+    projects = kb_copy / "projects"
+    if case == "dangling-related":
+        f = projects / "ica.yaml"
+        text = re.sub(r"^related: \[(.*)\]$", lambda m: f"related: [{m.group(1) + ', ' if m.group(1) else ''}no-such-project]",
+                      f.read_text(encoding="utf-8"), flags=re.M)
+        assert "no-such-project" in text
+        f.write_text(text, encoding="utf-8")
+        return "related id 'no-such-project' is not a project in this knowledge base"
+    if case == "duplicate-id":
+        (projects / "zz").mkdir()
+        (projects / "zz" / "ica.yaml").write_text((projects / "ica.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        return "id 'ica' is already used by"
+    if case == "too-large":
+        (projects / "big.yaml").write_text(valid_text + "#" + "x" * (1024 * 1024) + "\n", encoding="utf-8")
+        return "project files are limited to 1 MiB"
+    if case == "folder-named-yaml":
+        (projects / "odd.yaml").mkdir()
+        return "a folder named like a project file"
+    if case == "fifo":
+        os.mkfifo(projects / "pipe.yaml")
+        return "not a regular file"
+    raise AssertionError(case)
+
+
+CASES = ["dangling-related", "duplicate-id", "too-large", "folder-named-yaml", "fifo"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_validate_and_every_command_report_the_same_problem(cli, kb_copy, valid_text, case):
+    expected = _break(kb_copy, case, valid_text)
+    validated = cli("validate", "--data-dir", kb_copy)
+    assert validated.exit_code == 1
+    assert expected in validated.stdout
+    for args in (["list", "--format", "ids"], ["search", "service", "--format", "ids"], ["show", "leaxw-dalarna-gavleborg"]):
+        result = cli(*args, "--data-dir", kb_copy)
+        assert result.exit_code == 0, (args, result.output)
+        assert expected in result.stderr, (args, result.stderr)
+        assert _problem_messages(result.stderr) <= _problem_messages(validated.stdout), (args, result.stderr)
+
+
+def test_a_dangling_related_id_is_not_shown_silently(cli, kb_copy, valid_text):
+    _break(kb_copy, "dangling-related", valid_text)
+    result = cli("show", "ica", "--data-dir", kb_copy)
+    assert "no-such-project" in result.stdout  # the data as written…
+    assert "related id 'no-such-project'" in result.stderr  # …and the problem beside it
+
+
+def test_duplicate_id_keeps_the_first_file_everywhere(cli, kb_copy, valid_text):
+    _break(kb_copy, "duplicate-id", valid_text)
+    listed = cli("list", "--data-dir", kb_copy, "--format", "ids").stdout.split()
+    assert listed.count("ica") == 1 and len(listed) == 81
+    validated = cli("validate", "--data-dir", kb_copy).stdout
+    assert "zz/ica.yaml:1:1: id: id 'ica' is already used by" in validated
+
+
+def test_directory_symlink_loop_is_not_followed(tmp_path, kb_copy):
+    (kb_copy / "projects" / "self").symlink_to(kb_copy / "projects", target_is_directory=True)
+    (kb_copy / "projects" / "linked.yaml").symlink_to(kb_copy / "projects" / "ica.yaml")
+    entries = {path for path, _, _ in scan(kb_copy / "projects")}
+    assert len(entries) == 82 and "linked.yaml" in entries
+    assert not any(path.startswith("self/") for path in entries)
