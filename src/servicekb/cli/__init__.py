@@ -121,3 +121,6 @@ def _quiet_broken_pipe() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     sys.exit(0)
+
+
+from .export import export_app; app.add_typer(export_app, name="export")  # noqa: E402,E702
