@@ -319,7 +319,7 @@ def test_readme_schema_matches_the_database(db):
         if name == FTS_TABLE:
             continue
         keys = {fk["from"]: fk["table"] for fk in db.execute(f"PRAGMA foreign_key_list({name})")}
-        for (column, kind, pk, ref, nullable), row in zip(columns, info):
+        for (column, kind, pk, ref, nullable), row in zip(columns, info, strict=True):
             where = f"{name}.{column}"
             assert sql_types[kind] == row["type"], where
             assert kind == table(name).column(column).type, where

@@ -202,22 +202,13 @@ def build_rows(records: Sequence[dict], ref: Reference) -> dict[str, list[tuple]
             json.dumps(geo["counties"], ensure_ascii=False), json.dumps(r["tags"], ensure_ascii=False),
         ))
 
-        def link(table_name: str, values: Sequence[str]) -> None:
-            rows[table_name] += [(pid, v, n) for n, v in enumerate(dict.fromkeys(values), 1)]
-
-        def items(table_name: str, values: Sequence[str]) -> None:
-            rows[table_name] += [(pid, n, v) for n, v in enumerate(values, 1)]
-
-        link("project_counties", geo["counties"])
-        link("project_municipalities", geo["municipalities"])
-        link("project_tags", r["tags"])
-        link("project_related", [i for i in r["related"] if i in exported])
-        items("project_places", geo["places"])
-        items("project_co_funders", money["co_funders"])
-        items("project_links", r["links"])
-        items("project_activities", r["activities"])
-        items("project_results", r["results"])
-        items("project_lessons", r["lessons"])
+        for name, values in (("project_counties", geo["counties"]), ("project_municipalities", geo["municipalities"]),
+                             ("project_tags", r["tags"]), ("project_related", [i for i in r["related"] if i in exported])):
+            rows[name] += [(pid, v, n) for n, v in enumerate(dict.fromkeys(values), 1)]
+        for name, values in (("project_places", geo["places"]), ("project_co_funders", money["co_funders"]),
+                             ("project_links", r["links"]), ("project_activities", r["activities"]),
+                             ("project_results", r["results"]), ("project_lessons", r["lessons"])):
+            rows[name] += [(pid, n, v) for n, v in enumerate(values, 1)]
     return rows
 
 
