@@ -34,6 +34,7 @@ COMMANDS: dict[str, CommandSpec] = {
     "stats": CommandSpec("stats", "app", "Count projects and sum their money per county, theme, tag …"),
     "validate": CommandSpec("validate", "validate_app", "Check project files and report every problem, with file, line and field."),
     "schema": CommandSpec("validate", "schema_app", "Print the JSON Schema of a project file."),
+    "export": CommandSpec("export", "export_app", "Export projects for other tools: an SQLite database for Datasette, or CSV files."),
     "cache": CommandSpec("cache_cmd", "cache_app", "Show or clear the index cache."),
 }
 
@@ -166,3 +167,4 @@ def _quiet_broken_pipe() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     sys.exit(0)
+
