@@ -49,7 +49,7 @@ def test_usage_error_exit_code_and_no_traceback():
 def test_unknown_option_is_exit_2():
     proc = run_servicekb("list", "--regoin", "Dalarna")
     assert proc.returncode == 2
-    assert "No such option" in proc.stderr
+    assert proc.stderr == "servicekb: error: no such option: --regoin. Did you mean --region? (see `servicekb list -h`)\n"
 
 
 def _dependency_paths() -> list[str]:

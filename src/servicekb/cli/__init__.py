@@ -16,6 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__
+from .options import DataDir, NoCache
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,42 @@ class _Group(TyperGroup):
         with formatter.section("Commands"):
             formatter.write_dl([(name, spec.summary) for name, spec in COMMANDS.items()])
 
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
+        """Every way a run can end, in one place: results, library errors, click's usage errors
+        (one line, not click's four-line block), Ctrl-C, a closed pipe, and the unexpected."""
+        from ..errors import EXIT_INTERRUPTED, EXIT_USAGE
+
+        exceptions = _click_exceptions()
+        try:
+            code = super().main(args, prog_name or "servicekb", complete_var, standalone_mode=False, **extra)
+        except exceptions.UsageError as exc:  # bad option value, unknown option or command, missing argument
+            error(_usage_message(exc))
+            sys.exit(EXIT_USAGE)
+        except exceptions.ClickException as exc:
+            error(exc.format_message())
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            sys.stderr.write("\n")
+            sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        except Exception as exc:  # a bug: one line, and a traceback only when asked for
+            from .common import env_debug
+
+            if type(exc).__name__ == "Abort":  # click's wrapper for Ctrl-C / EOF at a prompt
+                sys.stderr.write("\n")
+                sys.exit(EXIT_INTERRUPTED)
+            if env_debug():
+                raise
+            error(f"unexpected {type(exc).__name__}: {exc} (set SERVICEKB_DEBUG=1 for a traceback)")
+            sys.exit(EXIT_USAGE)
+        if not standalone_mode:
+            return code
+        _flush_or_quiet()
+        sys.exit(code if isinstance(code, int) else 0)
+
     def invoke(self, ctx):
-        from ..errors import EXIT_INTERRUPTED, ServiceKBError
+        from ..errors import ServiceKBError
         from .common import reset_consoles
 
         reset_consoles()  # one pair of consoles per run, sized to this run's terminal
@@ -72,9 +107,33 @@ class _Group(TyperGroup):
         except ServiceKBError as exc:
             error(exc.message)
             ctx.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            sys.stderr.write("\n")
-            ctx.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:  # click's own handler would exit 1, the code for "no results"
+            _quiet_broken_pipe()
+
+    def resolve_command(self, ctx, args):
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            from ..text import suggest
+
+            if name == "help":
+                ctx.fail("there is no 'help' command; use `servicekb --help` or `servicekb COMMAND --help`.")
+            close = suggest(name, COMMANDS, n=1, cutoff=0.5)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            ctx.fail(f"no such command {name!r}.{hint} Commands: {', '.join(COMMANDS)}.")
+        return super().resolve_command(ctx, args)
+
+
+def _usage_message(exc) -> str:
+    """click's usage error as one line, naming where to read more."""
+    import re
+
+    message = " ".join(exc.format_message().split())
+    message = re.sub(r" \(Possible options: ([^)]*)\)", lambda m: f". Did you mean {m.group(1).replace(',', ' or')}?", message)
+    message = message[:1].lower() + message[1:]
+    if "--help" in message:
+        return message
+    path = exc.ctx.command_path if exc.ctx is not None else "servicekb"
+    return f"{message} (see `{path} -h`)"
 
 
 app = typer.Typer(
@@ -102,39 +161,32 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    data_dir: DataDir = None,
+    no_cache: NoCache = False,
 ) -> None:
     """A knowledge base of rural-service pilot projects."""
+    # Global options may come before the command too (`servicekb --data-dir kb2 list`): they
+    # become the defaults of every command's own option of the same name (click's default_map).
+    defaults: dict[str, Any] = {}
+    if data_dir is not None:
+        defaults["data_dir"] = str(data_dir)
+    if no_cache:
+        defaults["no_cache"] = True
+    if defaults:
+        ctx.default_map = {name: _defaults_for(name, defaults) for name in COMMANDS}
+
+
+def _defaults_for(name: str, defaults: dict[str, Any]) -> dict[str, Any]:
+    if name == "cache":  # a group: its sub-commands look one level deeper
+        return {"info": dict(defaults), "clear": dict(defaults)}
+    return dict(defaults)
 
 
 def main() -> None:
-    """Console entry point: run the app; errors print once, without a traceback."""
-    from ..errors import EXIT_INTERRUPTED
-    from .common import env_debug
-
-    try:
-        code = app(standalone_mode=False)  # library errors are handled in _Group.invoke
-    except KeyboardInterrupt:  # during start-up or argument parsing
-        sys.stderr.write("\n")
-        sys.exit(EXIT_INTERRUPTED)
-    except BrokenPipeError:
-        _quiet_broken_pipe()
-    except SystemExit:
-        raise
-    except Exception as exc:  # click's usage errors and anything unexpected
-        exceptions = _click_exceptions()
-        if type(exc).__name__ == "Abort":  # click's wrapper for Ctrl-C / EOF at a prompt
-            sys.exit(EXIT_INTERRUPTED)
-        if isinstance(exc, exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if env_debug():
-            raise
-        error(f"unexpected {type(exc).__name__}: {exc} (set SERVICEKB_DEBUG=1 for a traceback)")
-        sys.exit(2)
-    else:
-        _flush_or_quiet()
-        sys.exit(code if isinstance(code, int) else 0)
+    """Console entry point (see _Group.main for how a run ends)."""
+    app()
 
 
 def _click_exceptions():

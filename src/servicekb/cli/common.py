@@ -19,7 +19,12 @@ def _console(stderr: bool):
 
     # NO_COLOR (no-color.org): no ANSI styling at all, not even bold — rich alone keeps bold.
     plain = {"color_system": None} if os.environ.get("NO_COLOR") else {}
-    return Console(stderr=stderr, markup=False, highlight=False, emoji=False, **plain)  # type: ignore[arg-type]
+    console = Console(stderr=stderr, markup=False, highlight=False, emoji=False, **plain)  # type: ignore[arg-type]
+    if not stderr:  # rich exits 1 on a closed pipe; `servicekb list | head -1` is a success
+        from . import _quiet_broken_pipe
+
+        console.on_broken_pipe = _quiet_broken_pipe  # type: ignore[method-assign]
+    return console
 
 
 def out():
@@ -66,7 +71,7 @@ def report_problems(kb) -> None:
     if problems:
         files = len({p.file for p in problems})
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        note(f"servicekb: {files} file(s) with problems: {problems[0]}{more}; run `servicekb validate` for details. "
+        note(f"servicekb: {files} file(s) with problems: {str(problems[0]).rstrip('.')}{more}; run `servicekb validate` for details. "
              "Invalid files are left out.")
 
 

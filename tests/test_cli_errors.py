@@ -1,0 +1,63 @@
+"""Every way a run can end: one error format, documented exit codes, pipes, global options."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import DATA, run_servicekb
+
+USAGE_ERRORS = [
+    (["list", "--min-cost", "abc"], "servicekb: error: --min-cost takes whole kronor"),
+    (["search", "x", "--limit", "abc"], "servicekb: error: invalid value for '--limit' / '-n': 'abc' is not a valid int"),
+    (["list", "--limit", "3"], "servicekb: error: no such option: --limit (see `servicekb list -h`)"),
+    (["help"], "servicekb: error: there is no 'help' command; use `servicekb --help`"),
+    (["lsit"], "servicekb: error: no such command 'lsit'. Did you mean 'list'?"),
+    (["stats", "--by"], "servicekb: error: option '--by' requires an argument"),
+    (["show"], "servicekb: error: give a project ID"),
+]
+
+
+@pytest.mark.parametrize(("args", "start"), USAGE_ERRORS, ids=[" ".join(a) for a, _ in USAGE_ERRORS])
+def test_usage_errors_are_one_line(cli, args, start):
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert result.output.startswith(start), result.output
+    assert result.output.count("\n") == 1, result.output
+
+
+@pytest.mark.parametrize("args", [["list"], ["list", "--format", "table"], ["search", "service"], ["report", "-r", "Dalarna"]])
+def test_a_closed_pipe_is_success(args):
+    """`servicekb list | head -1` under pipefail: the reader left early, nothing went wrong."""
+    proc = subprocess.run(f'"{sys.executable}" -m servicekb {" ".join(args)} | head -1 >/dev/null; echo "${{PIPESTATUS[0]}}"',
+                          shell=True, executable="/bin/bash", capture_output=True, text=True, env={"COLUMNS": "100", "PATH": "/usr/bin:/bin"})
+    assert proc.stdout.strip() == "0", proc.stderr
+    assert proc.stderr == ""
+
+
+def test_global_options_before_the_command(cli, tmp_path, valid_text):
+    (tmp_path / "projects").mkdir()
+    (tmp_path / "projects" / "valid-project.yaml").write_text(valid_text, encoding="utf-8")
+    assert cli("--data-dir", tmp_path, "list", "--format", "ids").stdout == "valid-project\n"
+    assert cli("--data-dir", tmp_path, "--no-cache", "search", "testprojekt", "--format", "ids").stdout == "valid-project\n"
+    # The command's own option wins over the global one.
+    assert len(cli("--data-dir", tmp_path, "list", "--data-dir", DATA, "--format", "ids").stdout.split()) == 81
+
+
+def test_unexpected_errors_are_one_line_without_traceback(monkeypatch, cli):
+    from servicekb import kb
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(kb.KnowledgeBase, "select", boom)
+    result = cli("list")
+    assert result.exit_code == 2
+    assert result.output == "servicekb: error: unexpected RuntimeError: simulated bug (set SERVICEKB_DEBUG=1 for a traceback)\n"
+
+
+def test_module_run_names_itself_servicekb():
+    proc = run_servicekb("list", "--bogus")
+    assert "`servicekb list -h`" in proc.stderr and "python" not in proc.stderr
