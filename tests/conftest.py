@@ -20,6 +20,9 @@ def _isolated_env(monkeypatch, tmp_path_factory):
     monkeypatch.delenv("SERVICEKB_DATA", raising=False)
     monkeypatch.setenv("SERVICEKB_CACHE", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("COLUMNS", "160")
+    # The interface language follows the locale; tests pin Swedish (the users' language) and
+    # ask for English explicitly where they test it.
+    monkeypatch.setenv("SERVICEKB_LANG", "sv")
 
 
 @pytest.fixture

@@ -40,7 +40,7 @@ def test_list_default_piped_is_tsv_with_header(cli):
     result = cli("list")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].split("\t") == ["id", "title", "counties", "theme", "status", "cost_sek"]
+    assert lines[0].split("\t") == ["id", "title", "counties", "theme", "status", "cost_sek", "cost_kind", "past_end_date"]
     assert len(lines) == 82
 
 
@@ -89,7 +89,7 @@ def test_show_json_is_the_record(cli):
 
 
 def test_show_unknown_id_suggests(cli):
-    result = cli("show", "servicepunkt-2-0-i-hoga-kust")
+    result = cli("show", "servicepunkt-2-0-i-hoga-kusen")
     assert result.exit_code == 2
     assert "Did you mean 'servicepunkt-2-0-i-hoga-kusten'" in result.output
 

@@ -201,7 +201,7 @@ def test_excel_csv_has_bom_and_semicolons():
 
 def test_markdown_listing(cli):
     out = cli("list", "--region", "Uppsala", "--format", "markdown").stdout
-    assert out.splitlines()[0] == "| Id | Title | Counties | Theme | Status | Cost |"
+    assert out.splitlines()[0] == "| Id | Titel | Län | Tema | Status | Belopp |"
     assert "3 257 425 kr" in out
 
 

@@ -92,8 +92,15 @@ def test_empty_query_lists_all_by_title(cli):
     assert len(result.stdout.split()) == 81
 
 
-def test_limit_default_20(cli):
-    assert len(cli("search", "--format", "ids").stdout.split()) == 20
+def test_limit_default_20_on_a_terminal_all_when_piped(cli):
+    """A page of 20 is for reading; a pipe gets every match, and a limit that hides rows says so."""
+    table = cli("search", "service", "--format", "table").stdout
+    total = int(table.split()[0])
+    assert total > 20 and f"{total} projekt matchar, visar 20" in table
+    assert len(cli("search", "service", "--format", "ids").stdout.split()) == total
+    limited = cli("search", "service", "--format", "ids", "--limit", "5")
+    assert len(limited.stdout.split()) == 5
+    assert f"5 av {total} träffar visas; --limit 0 visar alla" in limited.stderr
 
 
 def test_snippet_highlights_match_in_table():
@@ -128,7 +135,7 @@ def test_facets_count_multi_county_projects_in_each(cli):
 
 def test_facets_table_says_multi_county_rule(cli):
     out = cli("search", "paketombud", "--facets", "--format", "table").stdout
-    assert "counts in both" in out
+    assert "ett projekt i två län räknas i båda" in out
 
 
 def test_no_match_exit_1_with_suggestion(cli):

@@ -1,8 +1,11 @@
-"""The columns a project listing offers to --fields, and the default ones."""
+"""The columns a project listing offers to --fields, and the default ones.
+
+Built when asked for (not at import): headers follow this run's language.
+"""
 
 from __future__ import annotations
 
-from .money import project_amount
+from .money import cost_kind, project_amount
 from .output import Column, dotted_getter
 
 # The model's field names, listed here so that listing a project never imports pydantic
@@ -15,14 +18,25 @@ NESTED_FIELDS = {
     "funding": ("total_cost_sek", "budget_sek", "public_support_sek", "co_funders"),
 }
 LIST_FIELDS = {"activities", "results", "lessons", "tags", "related", "links", "counties", "municipalities", "places", "co_funders"}
+DEFAULT_LIST_FIELDS = ("id", "title", "counties", "theme", "status", "cost_sek", "cost_kind", "past_end_date")
 
 
 def _counties_or_national(r: dict):
+    from .messages import t
+
     geo = r.get("geography") or {}
-    return geo.get("counties") or (["hela landet"] if geo.get("scope") == "national" else [])
+    return geo.get("counties") or ([t("scope.national")] if geo.get("scope") == "national" else [])
 
 
-def _all_columns() -> dict[str, Column]:
+def _past_end(r: dict):
+    from .status import past_end_date
+
+    return True if past_end_date(r) else None
+
+
+def all_columns() -> dict[str, Column]:
+    from .messages import t
+
     cols: dict[str, Column] = {}
     money = {"total_cost_sek", "budget_sek", "public_support_sek"}
     for name in TOP_FIELDS:
@@ -34,22 +48,48 @@ def _all_columns() -> dict[str, Column]:
             kind = "money" if name in money else "list" if name in LIST_FIELDS else "text"
             cols[dotted] = Column(dotted, name.replace("_sek", "").replace("_", " ").capitalize(), dotted_getter(dotted), kind)
     # Short names for the columns people ask for most.
-    cols["counties"] = Column("counties", "Counties", dotted_getter("geography.counties"), "list", max_width=18)
+    cols["counties"] = Column("counties", t("col.counties"), dotted_getter("geography.counties"), "list", max_width=18)
     cols["municipalities"] = Column("municipalities", "Municipalities", dotted_getter("geography.municipalities"), "list")
     cols["owner"] = Column("owner", "Owner", dotted_getter("owner.name"))
-    cols["cost_sek"] = Column("cost_sek", "Cost", project_amount, "money")
+    # The project's own amount (total cost, else budget) and which of the two it is.
+    cols["cost_sek"] = Column("cost_sek", t("col.cost"), project_amount, "money")
+    cols["cost_kind"] = Column("cost_kind", "Cost kind", cost_kind)
+    cols["past_end_date"] = Column("past_end_date", "Past end date", _past_end)
     cols["title"] = Column("title", "Title", dotted_getter("title"), ratio=1, min_width=20)
     cols["id"] = Column("id", "Id", dotted_getter("id"), max_width=24)
     return cols
 
 
-COLUMNS = _all_columns()
-DEFAULT_LIST = [COLUMNS[n] for n in ("id", "title", "counties", "theme", "status", "cost_sek")]
-# On a terminal the id sits under the title, so the table fits 80 columns.
-DEFAULT_TABLE = [
-    Column("project", "Project (id)", lambda r: (r["title"], r["id"]), "title_id", ratio=1, min_width=24),
-    Column("counties", "Counties", _counties_or_national, "list", max_width=16),
-    Column("theme", "Theme", dotted_getter("theme"), drop_below=110, max_width=19),
-    Column("status", "Status", dotted_getter("status"), min_width=9),
-    COLUMNS["cost_sek"],
-]
+def default_markdown() -> list[Column]:
+    """Markdown is read by people: their words, the amount with its kind."""
+    from .messages import t
+    from .status import status_text
+
+    return [
+        Column("id", t("col.id"), dotted_getter("id")),
+        Column("title", t("col.title"), dotted_getter("title")),
+        Column("counties", t("col.counties"), _counties_or_national, "list"),
+        Column("theme", t("col.theme"), dotted_getter("theme")),
+        Column("status", t("col.status"), status_text),
+        Column("cost", t("col.cost"), lambda r: (project_amount(r), cost_kind(r)), "cost"),
+    ]
+
+
+def default_list() -> list[Column]:
+    """Piped and machine formats: stable English names, the model's values."""
+    cols = all_columns()
+    return [cols[n] for n in DEFAULT_LIST_FIELDS]
+
+
+def default_table() -> list[Column]:
+    """On a terminal: the id under the title (the table fits 80 columns), words in this run's language."""
+    from .messages import t
+    from .status import status_text
+
+    return [
+        Column("project", t("col.project_id"), lambda r: (r["title"], r["id"]), "title_id", ratio=1, min_width=24),
+        Column("counties", t("col.counties"), _counties_or_national, "list", max_width=16, drop_priority=2),
+        Column("theme", t("col.theme"), dotted_getter("theme"), drop_priority=1, max_width=19),
+        Column("status", t("col.status"), lambda r: status_text(r, short=True), max_width=16, drop_priority=3),
+        Column("cost", t("col.cost"), lambda r: (project_amount(r), cost_kind(r)), "cost"),
+    ]

@@ -109,6 +109,26 @@ class KnowledgeBase:
             raise UsageError(f"no project with id {project_id!r}.{hint} `servicekb list --format ids` lists the ids.")
         return json.loads(found)
 
+    def find(self, typed: str) -> dict:
+        """One project by what a person types: the id in any case, or a unique beginning of it."""
+        key = typed.strip().lower()
+
+        def compute() -> list[str]:
+            exact = self.conn.execute("SELECT id FROM projects WHERE active AND id = ?", (key,)).fetchall()
+            if exact:
+                return [exact[0][0]]
+            like = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            return [r[0] for r in self.conn.execute(
+                "SELECT id FROM projects WHERE active AND id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6", (like,))]
+
+        found = self._fresh(compute)
+        if len(found) == 1:
+            return self.get(found[0])
+        if len(found) > 1:
+            shown = ", ".join(found[:5]) + (" …" if len(found) > 5 else "")
+            raise UsageError(f"{typed!r} is the beginning of several ids: {shown}. Type more of the id.")
+        return self.get(typed)
+
     def restrict(self, ids: list[str]) -> list[dict]:
         """The projects with these ids, in the given order; unknown ids are one error naming them all."""
 

@@ -120,17 +120,19 @@ class MoneySummary:
         }
 
     def describe(self) -> list[str]:
-        """The summary in words (Swedish), honest about what is unknown."""
+        """The summary in words (this run's language), honest about what is unknown."""
+        from .messages import t
+
         def line(label: str, amount: AmountSum, of_what: str) -> str:
             if not amount.known:
-                return f"{label}: inget belopp angivet"
-            return f"{label}: {format_sek(amount.total)} ({amount.known} {of_what})"
+                return f"{t(label)}: {t('rep.no_amount')}"
+            return f"{t(label)}: {format_sek(amount.total)} ({amount.known} {t(of_what)})"
 
         return [
-            line("Total kostnad, avslutade projekt", self.total_cost, "projekt med belopp"),
-            line("Budget, pågående projekt", self.budget, "projekt med budget"),
-            line("Offentligt stöd", self.public_support, "projekt med angivet stöd"),
-            f"Utan kostnad eller budget: {self.without_amount} av {self.projects} projekt",
+            line("rep.total_cost", self.total_cost, "rep.with_amount"),
+            line("rep.budget", self.budget, "rep.with_budget"),
+            line("rep.support", self.public_support, "rep.with_support"),
+            t("rep.without", n=self.without_amount, total=self.projects),
         ]
 
 
@@ -138,6 +140,14 @@ def cost_amount(total_cost_sek: Optional[int], budget_sek: Optional[int]) -> Opt
     """THE money rule: a project's own amount is its actual total cost, else (not finished)
     its budget; None when neither is on record. Every other module calls this."""
     return total_cost_sek if total_cost_sek is not None else budget_sek
+
+
+def cost_kind(record: dict) -> Optional[str]:
+    """Which amount `project_amount` is: 'total_cost', 'budget', or None when neither is known."""
+    f = record.get("funding") or {}
+    if f.get("total_cost_sek") is not None:
+        return "total_cost"
+    return "budget" if f.get("budget_sek") is not None else None
 
 
 def project_amount(record: dict) -> Optional[int]:

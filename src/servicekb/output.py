@@ -39,7 +39,7 @@ class Column:
     min_width: Optional[int] = None
     max_width: Optional[int] = None
     ratio: Optional[int] = None
-    drop_below: Optional[int] = None  # tables leave the column out on terminals narrower than this
+    drop_priority: Optional[int] = None  # tables may leave it out when too narrow: lower goes first; None never
 
 
 @dataclass
@@ -191,27 +191,120 @@ def _write_markdown(listing: Listing, stream: IO[str], console: Any) -> None:
 
 def _write_table(listing: Listing, stream: IO[str], console: Any) -> None:
     from rich import box
+    from rich.text import Text
+
+    columns = list(listing.columns)
+    cells = [[table_cell(c.get(r), c.kind) for c in columns] for r in listing.rows]
+    specs = [FitColumn(c.header, no_wrap=c.kind in NUMERIC or c.name == "id", priority=c.drop_priority,
+                       justify="right" if c.kind in NUMERIC else "left", ratio=c.ratio, max_width=c.max_width)
+             for c in columns]
+    if listing.title:
+        console.print(Text(listing.title), soft_wrap=True)
+    print_fitted(console, specs, cells, box=box.SIMPLE_HEAD)
+
+
+NUMERIC = ("money", "int", "cost")
+
+
+@dataclass(frozen=True)
+class FitColumn:
+    """How a table column may be fitted to a terminal (see `print_fitted`)."""
+
+    header: str
+    no_wrap: bool = False  # numbers and ids: shown whole on one line, or not at all
+    priority: Optional[int] = None  # None: never left out; otherwise lower numbers go first
+    justify: str = "left"
+    ratio: Optional[int] = None
+    max_width: Optional[int] = None
+
+
+def _longest_word(text: str) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(w) for w in text.split()), default=0)
+
+
+def _min_width(spec: FitColumn, column_cells: list) -> int:
+    """The narrowest this column can be without cutting anything: whole lines for numbers and
+    ids, whole words for prose (and the header's longest word)."""
+    from rich.cells import cell_len
+
+    widest = _longest_word(spec.header)
+    for cell in column_cells:
+        lines = cell.plain.split("\n")
+        widest = max(widest, *(cell_len(line) if spec.no_wrap else _longest_word(line) for line in lines))
+    return max(widest, 1)
+
+
+def fit_columns(specs: Sequence[FitColumn], cells: Sequence[Sequence[Any]], width: int, gap: int = 2) -> Optional[list[int]]:
+    """Which columns to show so that no number, id or word is ever cut: leave out the lowest
+    priority columns until the rest fit; None when even the essential ones do not fit."""
+    mins = [_min_width(spec, [row[i] for row in cells]) for i, spec in enumerate(specs)]
+    kept = list(range(len(specs)))
+    while True:
+        needed = sum(mins[i] for i in kept) + gap * (len(kept) - 1)  # padding (and a box's divider) between columns
+        if needed <= width:
+            return kept
+        droppable = [i for i in kept if specs[i].priority is not None]
+        if not droppable:
+            return None
+        kept.remove(min(droppable, key=lambda i: (specs[i].priority, -i)))
+
+
+def _widths(specs: Sequence[FitColumn], cells: Sequence[Sequence[Any]], width: int, gap: int) -> list[int]:
+    """Column widths: each at least its minimum; spare room goes to prose columns up to their
+    natural width, the flexible (ratio) column first."""
+    from rich.cells import cell_len
+
+    mins = [_min_width(spec, [row[i] for row in cells]) for i, spec in enumerate(specs)]
+    natural = []
+    for i, spec in enumerate(specs):
+        longest = max([cell_len(spec.header)] + [cell_len(line) for row in cells for line in row[i].plain.split("\n")])
+        natural.append(max(mins[i], min(longest, spec.max_width) if spec.max_width else longest))
+    widths = list(mins)
+    spare = width - sum(widths) - gap * (len(widths) - 1)
+    for i in sorted(range(len(specs)), key=lambda i: (specs[i].ratio is None, i)):
+        grow = max(0, min(spare, natural[i] - widths[i]))
+        widths[i] += grow
+        spare -= grow
+    return widths
+
+
+def print_fitted(console: Any, specs: Sequence[FitColumn], cells: Sequence[Sequence[Any]], box: Any = None,
+                 title: Any = None) -> list[str]:
+    """Print a table that never cuts a number, an id or a word: it leaves out optional columns
+    (and says so in one dim line), or, when even the essential ones do not fit, prints each row
+    as a block of 'header: value' lines. Returns the headers left out."""
     from rich.table import Table
     from rich.text import Text
 
-    title = listing.title
-    table = Table(box=box.SIMPLE_HEAD, title=Text(title) if title else None, title_justify="left", pad_edge=False)
-    width = console.width
-    columns = [c for c in listing.columns if not (c.drop_below and width < c.drop_below)]
-    for c in columns:
-        numeric = c.kind in ("money", "int")
-        table.add_column(
-            c.header,
-            justify="right" if numeric else "left",
-            no_wrap=numeric or c.name == "id",
-            min_width=c.min_width,
-            max_width=c.max_width,
-            ratio=c.ratio,
-            overflow="fold" if c.name == "id" else "ellipsis" if c.max_width else "fold",
-        )
-    for r in listing.rows:
-        table.add_row(*(table_cell(c.get(r), c.kind) for c in columns))
+    from .messages import t
+
+    gap = 2 if box is None else 3  # a box (even SIMPLE_HEAD) puts a divider between the paddings
+    kept = fit_columns(specs, cells, console.width, gap)
+    if kept is None:  # too narrow for a table: one block per row
+        if title is not None:
+            console.print(title)
+        for row in cells:
+            console.print()
+            for spec, cell in zip(specs, row):
+                for n, part in enumerate(cell.split("\n")):  # continuation lines (an id, a snippet) indented
+                    line = (Text(spec.header + ": ", style="bold") if n == 0 else Text("  ")) + part
+                    # Prose wraps at spaces; an id or a number is never broken (the terminal may wrap it whole).
+                    console.print(line, soft_wrap=" " not in part.plain.strip())
+        return []
+    widths = _widths([specs[i] for i in kept], [[row[i] for i in kept] for row in cells], console.width, gap)
+    table = Table(box=box, title=title, title_justify="left", pad_edge=False, header_style="bold", show_edge=False)
+    for i, width in zip(kept, widths):  # every width decided here: rich never has to squeeze (or cut) a column
+        spec = specs[i]
+        table.add_column(spec.header, justify=spec.justify, no_wrap=spec.no_wrap, width=width, overflow="fold")  # type: ignore[arg-type]
+    for row in cells:
+        table.add_row(*(row[i] for i in kept))
     console.print(table)
+    left_out = [specs[i].header for i in range(len(specs)) if i not in kept]
+    if left_out:
+        console.print(Text(t("note.columns_left_out", columns=", ".join(left_out)), style="dim"))
+    return left_out
 
 
 Writer = Callable[[Listing, IO[str], Any], None]
@@ -238,11 +331,14 @@ def render(listing: Listing, fmt: str, *, console: Any = None, stream: Optional[
 def markdown_table(rows: Sequence[Any], columns: Sequence[Column]) -> str:
     def cell(c: Column, r) -> str:
         v = c.get(r)
-        s = format_sek(v) if c.kind == "money" else _plain(v)
+        if c.kind == "cost":
+            s = format_sek(v[0]) + (" (budget)" if v[1] == "budget" else "")
+        else:
+            s = format_sek(v) if c.kind == "money" else _plain(v)
         return md_escape(s)
 
     lines = ["| " + " | ".join(c.header for c in columns) + " |"]
-    lines.append("|" + "|".join("---:" if c.kind in ("money", "int") else "---" for c in columns) + "|")
+    lines.append("|" + "|".join("---:" if c.kind in ("money", "int", "cost") else "---" for c in columns) + "|")
     lines += ["| " + " | ".join(cell(c, r) for c in columns) + " |" for r in rows]
     return "\n".join(lines) + "\n"
 
@@ -258,6 +354,10 @@ def table_cell(value: Any, kind: str):
 
     if kind == "money":
         return Text(format_sek(value), style="dim" if value is None else "")
+    if kind == "cost":  # (amount, 'total_cost' | 'budget' | None): a budget says so
+        amount, which = value
+        # "(budget)" on a line of its own: the column stays as narrow as the amount
+        return Text(format_sek(amount) + ("\n(budget)" if which == "budget" else ""), style="dim" if amount is None else "")
     if kind == "title_id":  # (title, id[, snippet parts]): the title, its id dimmed, a snippet
         title, ident, *rest = value
         cell = Text()

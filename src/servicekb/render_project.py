@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from .messages import t
 from .money import format_sek
 from .reference import Reference
+from .status import citation, past_end_date, status_text
 from .text import visible
 
 
 def project_text(p: dict, ref: Reference):
-    """A project record (model field names) as a rich renderable."""
+    """A project record (model field names) as a rich renderable, in this run's language."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    def t(s) -> Text:
+    def text(s) -> Text:
         return Text(visible(str(s)))
 
     head = Text()
@@ -26,37 +28,41 @@ def project_text(p: dict, ref: Reference):
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
     geo, f, owner = p["geography"], p["funding"], p.get("owner")
+    status = status_text(p)  # names the end date itself when it has passed
+    if p.get("end_date") and not past_end_date(p):
+        status += ", " + t("show.end_date", end=p["end_date"])
+    unknown = t("show.unknown_amount")
     rows = [
-        ("Tema", f"{ref.themes.label(p['theme'])} ({p['theme']})"),
-        ("Typ", f"{ref.kinds.label(p['kind'])} ({p['kind']})"),
-        ("Status", p["status"] + (f", slutdatum {p['end_date']}" if p.get("end_date") else "")),
-        ("Projektägare", f"{owner['name']} ({ref.owner_types.label(owner['type'])})" if owner else "– (sidan anger ingen)"),
+        (t("show.theme"), f"{ref.themes.label(p['theme'])} ({p['theme']})"),
+        (t("show.kind"), f"{ref.kinds.label(p['kind'])} ({p['kind']})"),
+        (t("show.status"), status),
+        (t("show.owner"), f"{owner['name']} ({ref.owner_types.label(owner['type'])})" if owner else t("show.no_owner")),
     ]
     if p.get("contact_organisation"):
-        rows.append(("Kontaktorganisation", p["contact_organisation"]))
+        rows.append((t("show.contact"), p["contact_organisation"]))
     rows += [
-        ("Omfattning", geo["scope"]),
-        ("Län", ", ".join(geo["counties"]) or "–"),
-        ("Kommuner", ", ".join(geo["municipalities"]) or "–"),
-        ("Orter", ", ".join(geo["places"]) or "–"),
-        ("Total kostnad", format_sek(f["total_cost_sek"], "– (ingen uppgift)")),
-        ("Budget", format_sek(f["budget_sek"], "– (ingen uppgift)")),
-        ("Offentligt stöd", format_sek(f["public_support_sek"], "– (ingen uppgift)")),
+        (t("show.scope"), t(f"scope.{geo['scope']}")),
+        (t("show.counties"), ", ".join(geo["counties"]) or "–"),
+        (t("show.municipalities"), ", ".join(geo["municipalities"]) or "–"),
+        (t("show.places"), ", ".join(geo["places"]) or "–"),
+        (t("show.total_cost"), format_sek(f["total_cost_sek"], unknown)),
+        (t("show.budget"), format_sek(f["budget_sek"], unknown)),
+        (t("show.public_support"), format_sek(f["public_support_sek"], unknown)),
     ]
     if f["co_funders"]:
-        rows.append(("Medfinansiärer", ", ".join(f["co_funders"])))
-    rows.append(("Taggar", ", ".join(ref.tags.label(x) for x in p["tags"]) or "–"))
+        rows.append((t("show.co_funders"), ", ".join(f["co_funders"])))
+    rows.append((t("show.tags"), ", ".join(ref.tags.label(x) for x in p["tags"]) or "–"))
     if p["related"]:
-        rows.append(("Relaterade", ", ".join(p["related"])))
+        rows.append((t("show.related"), ", ".join(p["related"])))
     if p["links"]:
-        rows.append(("Länkar", ", ".join(p["links"])))
-    rows.append(("Källa", p["source"]))
+        rows.append((t("show.links"), ", ".join(p["links"])))
+    rows.append((t("show.source"), citation(p)))
     for k, v in rows:
-        facts.add_row(Text(k), t(v))
+        facts.add_row(Text(k), text(v))
 
-    parts: list[Any] = [head, Text(), facts, Text(), Text("Sammanfattning", style="bold"), t(p["summary"])]
-    for heading, items in (("Genomförande", p["activities"]), ("Resultat", p["results"]), ("Lärdomar", p["lessons"])):
+    parts: list[Any] = [head, Text(), facts, Text(), Text(t("show.summary"), style="bold"), text(p["summary"])]
+    for key, items in (("show.activities", p["activities"]), ("show.results", p["results"]), ("show.lessons", p["lessons"])):
         if items:
-            parts += [Text(), Text(heading, style="bold")]
-            parts += [Text("• ") + t(item) for item in items]
+            parts += [Text(), Text(t(key), style="bold")]
+            parts += [Text("• ") + text(item) for item in items]
     return Group(*parts)

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from .output import WIDE, table_cell
-from .report import TOTAL_ONCE, Block, Facts, Heading, Lessons, MoneyTable, Paragraph, ProjectTable
+from .messages import t
+from .report import Block, Facts, Heading, Lessons, MoneyTable, Paragraph, ProjectTable
 from .text import visible
 
 
@@ -43,18 +44,18 @@ def print_report(blocks: Sequence[Block], console: Any) -> None:
             for line in block.lines:
                 console.print(Text("  " + visible(line)))
         elif isinstance(block, MoneyTable):
-            t = Table(title=title, title_justify="left", pad_edge=False, box=None, header_style="bold")
+            table = Table(title=title, title_justify="left", pad_edge=False, box=None, header_style="bold")
             title = None
-            projects, total_cost, budget, support, without = block.HEADERS
-            t.add_column(block.name_header, ratio=1, min_width=12)
-            t.add_column(projects, justify="right")
-            t.add_column(total_cost, justify="right", no_wrap=True)
-            t.add_column(budget, justify="right", no_wrap=True)
+            projects, total_cost, budget, support, without = block.headers
+            table.add_column(block.name_header, ratio=1, min_width=12)
+            table.add_column(projects, justify="right")
+            table.add_column(total_cost, justify="right", no_wrap=True)
+            table.add_column(budget, justify="right", no_wrap=True)
             if wide:
-                t.add_column(support, justify="right", no_wrap=True)
-            t.add_column(without, justify="right")
+                table.add_column(support, justify="right", no_wrap=True)
+            table.add_column(without, justify="right")
             if wide:
-                t.add_column("", no_wrap=True, width=20)
+                table.add_column("", no_wrap=True, width=20)
 
             def cells(label: Text, s, bar: bool) -> list:
                 row = [label, Text(str(s.projects)), table_cell(s.total_cost.value, "money"), table_cell(s.budget.value, "money")]
@@ -67,31 +68,31 @@ def print_report(blocks: Sequence[Block], console: Any) -> None:
                 return row
 
             for r in block.rows:
-                t.add_row(*cells(Text(visible(r.label)), r.summary, True))
+                table.add_row(*cells(Text(visible(r.label)), r.summary, True))
             if block.total is not None:
-                t.add_section()
-                t.add_row(*cells(Text(TOTAL_ONCE, style="bold"), block.total, False))
+                table.add_section()
+                table.add_row(*cells(Text(t("rep.total_once"), style="bold"), block.total, False))
             console.print()
-            console.print(t)
+            console.print(table)
         elif isinstance(block, ProjectTable):
-            t = Table(title=title, title_justify="left", pad_edge=False, box=None, header_style="bold")
+            table = Table(title=title, title_justify="left", pad_edge=False, box=None, header_style="bold")
             title = None
-            project, where, owner, status, amount = block.HEADERS
-            t.add_column(project, ratio=3, min_width=20)
-            t.add_column(where, ratio=2, max_width=24)
+            project, where, owner, status, amount = block.headers
+            table.add_column(project, ratio=3, min_width=20)
+            table.add_column(where, ratio=2, max_width=24)
             if wide:
-                t.add_column(owner, ratio=2, max_width=30)
-            t.add_column(status, no_wrap=True)
-            t.add_column(amount, justify="right")
+                table.add_column(owner, ratio=2, max_width=30)
+            table.add_column(status, no_wrap=True)
+            table.add_column(amount, justify="right")
             for p in block.rows:
                 name = Text(visible(p.title)) + (Text(" *", style="bold") if p.multi_county else Text(""))
                 row = [name, Text(visible(p.where))]
                 if wide:
                     row.append(Text(visible(p.owner)))
                 row += [Text(p.status), Text(p.amount)]
-                t.add_row(*row)
+                table.add_row(*row)
             console.print()
-            console.print(t)
+            console.print(table)
         elif isinstance(block, Lessons):
             flush_heading()
             for project, lesson in block.items:

@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable, Sequence
 from typing import Optional
 
-from .money import NATIONAL, MoneySummary, format_sek, group_by, project_amount, summarise
+from .messages import status_label, t
+from .money import NATIONAL, MoneySummary, cost_kind, format_sek, group_by, project_amount, summarise
 from .reference import County, Reference
+from .status import page_citation, status_text
 from .text import swedish_key
 
 GROUPINGS = ("county", "theme", "status", "kind", "owner-type", "tag", "municipality")
-STATUS_LABELS = {"completed": "avslutat", "ongoing": "pågående", "planned": "planerat"}
 
 
 def group_keys(by: str) -> Callable[[dict], Iterable[str]]:
@@ -36,7 +37,7 @@ def group_label(ref: Reference, by: str) -> Callable[[str], str]:
     if vocab is not None:
         return vocab.label
     if by == "status":
-        return lambda v: STATUS_LABELS.get(v, v)
+        return status_label
     return lambda v: v
 
 
@@ -95,7 +96,7 @@ class Report:
 
 
 def build_report(ref: Reference, projects: list[dict], county: Optional[County], national: Sequence[dict] = (),
-                 counties: Iterable[str] = (), scope: str = "") -> Report:
+                 counties: Iterable[str] = (), scope: str = "", every_county: bool = True) -> Report:
     """A county report (`county`), or an overview by county (of `counties`, default all).
 
     `scope` names a selection (filters, --ids) for the heading; empty means all projects.
@@ -106,7 +107,8 @@ def build_report(ref: Reference, projects: list[dict], county: Optional[County],
     if county is None:
         rows = {r.value: r for r in stats_rows(projects, "county", ref)}
         ordered = []
-        for name in sorted(counties or ref.counties, key=swedish_key):  # also counties without projects
+        names = counties or (ref.counties if every_county else [r for r in rows if r != NATIONAL])
+        for name in sorted(names, key=swedish_key):  # also counties without projects, in an overview
             ordered.append(rows.get(name) or StatsRow(name, name, MoneySummary()))
         if NATIONAL in rows:
             ordered.append(rows[NATIONAL])
@@ -118,12 +120,9 @@ def build_report(ref: Reference, projects: list[dict], county: Optional[County],
 
 
 def amount_label(record: dict) -> str:
-    f = record["funding"]
-    if f["total_cost_sek"] is not None:
-        return format_sek(f["total_cost_sek"])
-    if f["budget_sek"] is not None:
-        return format_sek(f["budget_sek"]) + " (budget)"
-    return "–"
+    """The project's own amount; a budget says so."""
+    which = cost_kind(record)
+    return format_sek(project_amount(record)) + (" (budget)" if which == "budget" else "")
 
 
 def where(record: dict, ref: Reference, county: Optional[County] = None) -> str:
@@ -136,22 +135,20 @@ def where(record: dict, ref: Reference, county: Optional[County] = None) -> str:
         places = []  # places are not tied to a county in the data; shown in single-county projects only
     parts = munis + [p for p in places if p not in munis]
     if parts:
-        return ", ".join(parts) + (" m.fl." if county is not None and len(geo["counties"]) > 1 else "")
-    return "hela länet" if geo["scope"] == "county" else "flera län" if len(geo["counties"]) > 1 else "–"
+        return ", ".join(parts) + (t("rep.and_more") if county is not None and len(geo["counties"]) > 1 else "")
+    return t("rep.whole_county") if geo["scope"] == "county" else t("rep.several_counties") if len(geo["counties"]) > 1 else "–"
 
 
 def heading(report: Report) -> str:
     c = report.county
     if c is None:
-        return f"Lokal service: {report.scope}" if report.scope else "Lokal service: alla pilotprojekt"
-    return f"{c.official_name} (länskod {c.code}, {c.letter}) – {c.region}" + (f" ({report.scope})" if report.scope else "")
+        return t("rep.heading_scope", scope=report.scope) if report.scope else t("rep.heading_all")
+    return t("rep.heading_county", official=c.official_name, code=c.code, letter=c.letter, region=c.region) + (
+        f" ({report.scope})" if report.scope else "")
 
 
 # --- the layout: one description of a report, walked by every renderer ---------------
 
-TOTAL_ONCE = "Totalt (varje projekt en gång)"
-SEPARATE_SUMS = "Kostnad, budget och stöd summeras var för sig; projekt utan belopp räknas inte som 0."
-MULTI_COUNTY_NOTE = "* arbetar i flera län och står med i varje läns rapport."
 
 
 @dataclass(frozen=True)
@@ -181,7 +178,9 @@ class MoneyTable:
     rows: tuple[StatsRow, ...]
     total: Optional[MoneySummary] = None
 
-    HEADERS = ("Projekt", "Total kostnad", "Budget", "Offentligt stöd", "Utan belopp")
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return (t("col.projects"), t("col.total_cost"), t("col.budget"), t("col.public_support"), t("col.without_amount"))
 
     @property
     def top(self) -> int:
@@ -204,7 +203,9 @@ class ProjectRow:
 class ProjectTable:
     rows: tuple[ProjectRow, ...]
 
-    HEADERS = ("Projekt", "Kommun/orter", "Projektägare", "Status", "Belopp")
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return (t("rep.projects"), t("rep.where"), t("rep.owner"), t("col.status"), t("rep.amount"))
 
 
 @dataclass(frozen=True)
@@ -222,35 +223,34 @@ def layout(report: Report, ref: Reference) -> list[Block]:
     them decides what a report contains.
     """
     s = report.summary
-    multi = f", varav {len(report.multi_county)} i flera län (markerade med *)" if report.multi_county else ""
+    multi = t("rep.count_multi", m=len(report.multi_county)) if report.multi_county else ""
     blocks: list[Block] = [
         Heading(heading(report), 1),
-        Paragraph(f"{s.projects} projekt{multi}"),
+        Paragraph(t("rep.count", n=s.projects) + multi),
         Facts(tuple(s.describe())),
-        Paragraph(SEPARATE_SUMS, note=True),
+        Paragraph(t("rep.separate_sums"), note=True),
     ]
     if report.county is None:
         blocks += [
-            Heading("Per län"),
-            MoneyTable("Län", tuple(report.by_county), total=s),
-            Paragraph(f"Totalt {s.projects} projekt: ett projekt i flera län står under varje län men räknas en gång i totalen.",
-                      note=True),
+            Heading(t("rep.per_county")),
+            MoneyTable(t("rep.county"), tuple(report.by_county), total=s),
+            Paragraph(t("rep.counted_once", n=s.projects), note=True),
         ]
-    blocks += [Heading("Per tema"), MoneyTable("Tema", tuple(report.by_theme))]
+    blocks += [Heading(t("rep.per_theme")), MoneyTable(t("rep.theme"), tuple(report.by_theme))]
     rows = tuple(
         ProjectRow(p["id"], p["title"], len(p["geography"]["counties"]) > 1, where(p, ref, report.county),
-                   p["owner"]["name"] if p.get("owner") else "–", STATUS_LABELS.get(p["status"], p["status"]), amount_label(p))
+                   p["owner"]["name"] if p.get("owner") else "–", status_text(p), amount_label(p))
         for p in report.projects
     )
-    blocks += [Heading("Projekt"), ProjectTable(rows)]
+    blocks += [Heading(t("rep.projects")), ProjectTable(rows)]
     if report.multi_county:
-        blocks.append(Paragraph(MULTI_COUNTY_NOTE, note=True))
+        blocks.append(Paragraph(t("rep.multi_note"), note=True))
     if report.lessons:
-        blocks += [Heading("Några lärdomar"), Lessons(tuple(report.lessons))]
+        blocks += [Heading(t("rep.lessons")), Lessons(tuple(report.lessons))]
     if report.national_projects:
         names = ", ".join(p["title"] for p in report.national_projects)
-        blocks.append(Paragraph(f"Nationella projekt som gäller hela landet räknas inte ovan ({len(report.national_projects)} st): {names}.",
-                                note=True))
+        blocks.append(Paragraph(t("rep.national", n=len(report.national_projects), names=names), note=True))
+    blocks.append(Paragraph(t("rep.source", source=page_citation()), note=True))
     return blocks
 
 
@@ -277,18 +277,19 @@ def markdown(blocks: Sequence[Block]) -> str:
         elif isinstance(block, Facts):
             lines += [f"- {md(line)}" for line in block.lines] + [""]
         elif isinstance(block, MoneyTable):
-            lines += [f"| {block.name_header} | " + " | ".join(block.HEADERS) + " | |", "|---|---:|---:|---:|---:|---:|---|"]
+            lines += [f"| {block.name_header} | " + " | ".join(block.headers) + " | |", "|---|---:|---:|---:|---:|---:|---|"]
             for r in block.rows:
                 m = r.summary
                 lines.append(f"| {md(r.label)} | {m.projects} | {format_sek(m.total_cost.value)} | {format_sek(m.budget.value)} | "
                              f"{format_sek(m.public_support.value)} | {m.without_amount} | {_bar(m.total_cost.value, block.top)} |")
             if block.total is not None:
-                t = block.total
-                lines.append(f"| **{TOTAL_ONCE}** | **{t.projects}** | **{format_sek(t.total_cost.value)}** | "
-                             f"**{format_sek(t.budget.value)}** | **{format_sek(t.public_support.value)}** | **{t.without_amount}** | |")
+                total = block.total
+                lines.append(f"| **{t('rep.total_once')}** | **{total.projects}** | **{format_sek(total.total_cost.value)}** | "
+                             f"**{format_sek(total.budget.value)}** | **{format_sek(total.public_support.value)}** | "
+                             f"**{total.without_amount}** | |")
             lines.append("")
         elif isinstance(block, ProjectTable):
-            lines += ["| " + " | ".join(block.HEADERS) + " |", "|---|---|---|---|---:|"]
+            lines += ["| " + " | ".join(block.headers) + " |", "|---|---|---|---|---:|"]
             for p in block.rows:
                 mark = " *" if p.multi_county else ""
                 lines.append(f"| {md(p.title)}{mark} | {md(p.where)} | {md(p.owner)} | {md(p.status)} | {md(p.amount)} |")

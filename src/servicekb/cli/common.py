@@ -11,7 +11,11 @@ _consoles: dict[str, Any] = {}
 
 
 def reset_consoles() -> None:
+    """Start of a run: consoles sized to this run's terminal, the language from this run's locale."""
+    from ..messages import language
+
     _consoles.clear()
+    language.cache_clear()
 
 
 def _console(stderr: bool):
@@ -32,6 +36,27 @@ def out():
     if "out" not in _consoles:
         _consoles["out"] = _console(stderr=False)
     return _consoles["out"]
+
+
+def document_console():
+    """Where a document (report, show) goes: the terminal console, or — piped or saved — plain
+    text without colour, as wide as $COLUMNS (default 100), so a file holds the same document."""
+    if stdout_is_terminal():
+        return out()
+    if "document" not in _consoles:
+        from rich.console import Console
+
+        try:
+            width = int(os.environ.get("COLUMNS", "")) or 100
+        except ValueError:
+            width = 100
+        console = Console(markup=False, highlight=False, emoji=False, color_system=None, width=max(width, 20),
+                          force_terminal=False, soft_wrap=False)
+        from . import _quiet_broken_pipe
+
+        console.on_broken_pipe = _quiet_broken_pipe  # type: ignore[method-assign]
+        _consoles["document"] = console
+    return _consoles["document"]
 
 
 def err():
@@ -77,9 +102,9 @@ def report_problems(kb) -> None:
 
 def emit_listing(listing, options) -> str:
     """Write a listing in the format chosen by --format (table on a terminal, TSV piped)."""
-    from ..output import choose_format, render
+    from ..output import render
 
-    fmt = choose_format(options.format, stdout_is_terminal())
+    fmt = options.output_format(stdout_is_terminal())
     render(listing, fmt, console=out() if fmt == "table" else None)
     return fmt
 

@@ -60,7 +60,9 @@ def list_(
     options = ListingOptions.of(locals())
     kb = load_kb(options.data_dir, options.no_cache)
     projects = kb.select(options.filters(kb.reference), options.read_ids())
-    emit_listing(project_listing(projects, options, title=f"{len(projects)} project(s)"), options)
+    from ..messages import t
+
+    emit_listing(project_listing(projects, options, title=t("title.projects", n=len(projects))), options)
     report_problems(kb)
     if not projects:
         raise typer.Exit(1)
@@ -68,11 +70,13 @@ def list_(
 
 def project_listing(projects: list[dict], options: ListingOptions, title=None, columns=None):
     """Project records as a listing: the default columns for the format, or --fields."""
-    from ..fields import COLUMNS, DEFAULT_LIST, DEFAULT_TABLE
+    from ..fields import all_columns, default_list, default_markdown, default_table
     from ..output import Listing, choose_format, pick_columns
+    from ..status import provenance
     from .common import stdout_is_terminal
 
     fmt = choose_format(options.format, stdout_is_terminal())
-    default = columns or (DEFAULT_TABLE if fmt == "table" else DEFAULT_LIST)
-    cols = pick_columns(options.fields, default, COLUMNS)
-    return Listing(projects, cols, documents=projects, title=title, fields_chosen=bool(options.fields), excel=options.excel)
+    default = columns or (default_table() if fmt == "table" else default_markdown() if fmt == "markdown" else default_list())
+    cols = pick_columns(options.fields, default, all_columns())
+    documents = [{**p, "provenance": provenance(p)} for p in projects]
+    return Listing(projects, cols, documents=documents, title=title, fields_chosen=bool(options.fields), excel=options.excel)

@@ -118,6 +118,24 @@ class ListingOptions:
     def read_ids(self) -> Optional[list[str]]:
         return read_ids(self.ids)
 
+    def output_format(self, terminal: bool, document: bool = False) -> str:
+        """The format to write: --format, else a table on a terminal; piped, TSV for a listing and
+        plain text for a document (report). --excel implies csv; an option that would be ignored
+        is an error instead."""
+        from ..errors import UsageError
+        from ..output import FORMATS, choose_format
+
+        allowed = (*FORMATS, "text") if document else FORMATS
+        default = self.format or ("csv" if self.excel else None)
+        if default is None and document:
+            default = "table" if terminal else "text"
+        fmt = choose_format(default, terminal, allowed)
+        if self.excel and fmt != "csv":
+            raise UsageError(f"--excel goes with --format csv (not {fmt}).")
+        if self.fields and document and fmt in ("table", "text", "markdown", "json", "yaml"):
+            raise UsageError("--fields chooses the columns of the project list: use it with --format tsv, csv, jsonl or ids.")
+        return fmt
+
 
 def _split(values: Optional[list[str]]) -> list[str]:
     """Repeated options and comma lists alike: -r Norrbotten,Västerbotten = -r Norrbotten -r Västerbotten."""

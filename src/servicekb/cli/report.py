@@ -55,8 +55,9 @@ def report(
     separately; projects without an amount are counted as such, never as 0. A project in
     several counties appears under each county and counts once in every total.
 
-    --format markdown gives the same report as a Markdown document; json/yaml give its numbers;
-    csv/tsv/jsonl/ids give its project list.
+    The report is the same document on a terminal and when piped or saved (then plain text,
+    without colour). --format markdown gives it as Markdown; json/yaml give its numbers;
+    tsv/csv/jsonl/ids give its project list.
 
     Examples:
 
@@ -68,16 +69,17 @@ def report(
     import dataclasses
     import sys
 
-    from ..output import choose_format, dump_document
+    from ..messages import t
+    from ..output import dump_document
     from ..report import build_report, document, layout, markdown
-    from .common import load_kb, out, report_problems, stdout_is_terminal
+    from .common import document_console, load_kb, report_problems, stdout_is_terminal
     from .listing import project_listing
 
     options = ListingOptions.of(locals())
     kb = load_kb(options.data_dir, options.no_cache)
     filters = options.filters(kb.reference)
     wanted = options.read_ids()
-    fmt = choose_format(options.format, stdout_is_terminal())
+    fmt = options.output_format(stdout_is_terminal(), document=True)
     others = dataclasses.replace(filters, counties=())
     projects = kb.select(filters, wanted)
     # Nationwide projects apply in a county too: named in a footnote, not counted.
@@ -85,18 +87,21 @@ def report(
     county = kb.reference.counties[filters.counties[0]] if len(filters.counties) == 1 else None
     scope = ""
     if wanted is not None or others.active:
-        scope = "urval av pilotprojekt"
+        scope = t("rep.selection")
     elif len(filters.counties) > 1:
         scope = ", ".join(filters.counties)
-    rep = build_report(kb.reference, projects, county, national, counties=filters.counties, scope=scope)
+    # The overview lists every county (zeros too) for the whole knowledge base; for a selection,
+    # only the counties its projects are in.
+    rep = build_report(kb.reference, projects, county, national, counties=filters.counties, scope=scope,
+                       every_county=not scope)
     if fmt == "markdown":
         sys.stdout.write(markdown(layout(rep, kb.reference)))
     elif fmt in ("json", "yaml"):
         dump_document(document(rep), fmt, sys.stdout)
-    elif fmt == "table":
+    elif fmt in ("table", "text"):  # the same document on a terminal, in a pipe or in a file
         from ..render_report import print_report
 
-        print_report(layout(rep, kb.reference), out())
+        print_report(layout(rep, kb.reference), document_console())
     else:
         from .common import emit_listing
 
@@ -107,8 +112,9 @@ def report(
 
 
 def _report_columns():
-    from ..fields import COLUMNS
+    from ..fields import all_columns
 
-    names = ("id", "title", "counties", "municipalities", "owner", "status", "funding.total_cost_sek", "funding.budget_sek",
-             "funding.public_support_sek")
-    return [COLUMNS[n] for n in names]
+    names = ("id", "title", "counties", "municipalities", "owner", "status", "past_end_date", "funding.total_cost_sek",
+             "funding.budget_sek", "funding.public_support_sek")
+    columns = all_columns()
+    return [columns[n] for n in names]

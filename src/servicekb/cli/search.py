@@ -50,6 +50,7 @@ Examples:
 """
 
 app = command_app()
+DEFAULT_LIMIT = 20  # on a terminal
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,9 @@ class SearchRow:
 
     def document(self) -> dict:
         from ..search import snippet_text
+        from ..status import provenance
 
-        return {**self.record, "search": {"rank": self.rank, "level": self.level, "score": round(self.score, 4),
+        return {**self.record, "provenance": provenance(self.record), "search": {"rank": self.rank, "level": self.level, "score": round(self.score, 4),
                                           "snippet": snippet_text(self.snippet)}}
 
 
@@ -75,7 +77,11 @@ def search(
         Optional[list[str]],
         typer.Argument(help="Search words (see syntax above). Empty: everything that passes the filters.", show_default=False),
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="Show at most N results (0 for all).", rich_help_panel=OUTPUT)] = 20,
+    limit: Annotated[
+        Optional[int],
+        typer.Option("--limit", "-n", help="Show at most N results (0 for all). Default: 20 on a terminal, all when piped.",
+                     rich_help_panel=OUTPUT, show_default=False),
+    ] = None,
     show_facets: Annotated[
         bool, typer.Option("--facets", help="Add counts of the results by theme, county, status and kind.", rich_help_panel=OUTPUT)
     ] = False,
@@ -101,18 +107,19 @@ def search(
     from ..search import no_match_message, parse_query, snippet
     from .common import err, load_kb, report_problems, stdout_is_terminal
 
+    from ..messages import t
+
     options = ListingOptions.of(locals())
-    if limit < 0:
+    if limit is not None and limit < 0:
         raise UsageError("--limit must be 0 (all) or more.")
     parsed = parse_query(" ".join(query or []))  # syntax errors before any work
     fmt = choose_format(options.format, stdout_is_terminal())
-    if show_facets and fmt not in ("table", "markdown", "json", "yaml"):
-        raise UsageError("--facets works with --format table, markdown, json or yaml.")
+    # A page of 20 is for reading on a terminal; a pipe or a file gets every match (as gh does).
+    effective = (limit if limit is not None else DEFAULT_LIMIT if fmt == "table" else 0) or None
     kb = load_kb(options.data_dir, options.no_cache)
     filters = options.filters(kb.reference)
     wanted = options.read_ids()
-    result, records, facet_data = kb.search(parsed, filters, wanted, limit=limit or None, count=fmt in ("table", "markdown"),
-                                            with_facets=show_facets)
+    result, records, facet_data = kb.search(parsed, filters, wanted, limit=effective, count=True, with_facets=show_facets)
     report_problems(kb)
     if not result.hits:
         err().print("servicekb: " + no_match_message(result, filters.active or wanted is not None), soft_wrap=True)
@@ -121,40 +128,48 @@ def search(
         SearchRow(record, rank, hit.level, hit.score, snippet(record, result.matched_words) if not parsed.empty else [])
         for rank, (hit, record) in enumerate(zip(result.hits, records), 1)
     ]
-    total = result.total
-    title = f"{total} project(s) match" + (f", showing {len(rows)} (--limit 0 shows all)" if total and len(rows) < total else "")
+    total = result.total or len(rows)
+    title = t("title.matches_shown", n=total, shown=len(rows)) if len(rows) < total else t("title.matches", n=total)
     _render(rows, fmt, options, title, facet_data, kb)
+    if len(rows) < total and fmt != "table":  # a table says so in its title; elsewhere stderr does
+        from .common import note
+
+        note(t("note.limited", shown=len(rows), total=total))
 
 
 def _render(rows: list[SearchRow], fmt: str, options: ListingOptions, title: str, facet_data: Any, kb) -> None:
     import sys
 
-    from ..fields import COLUMNS
+    from ..fields import all_columns
+    from ..messages import t
+    from ..money import cost_kind, project_amount
     from ..output import Column, Listing, dotted_getter, dump_document, pick_columns, render
     from .common import out
 
     def on_record(column: Column) -> Column:  # project columns read the hit's record
         get = column.get
         return Column(column.name, column.header, lambda r: get(r.record), column.kind, column.min_width, column.max_width,
-                      column.ratio, column.drop_below)
+                      column.ratio, column.drop_priority)
 
     rank = Column("rank", "#", lambda r: r.rank, "int")
-    snip = Column("snippet", "Snippet", lambda r: r.document()["search"]["snippet"])
-    available = {**{n: on_record(c) for n, c in COLUMNS.items()}, "rank": rank, "snippet": snip}
+    snip = Column("snippet", t("col.snippet"), lambda r: r.document()["search"]["snippet"])
+    available = {**{n: on_record(c) for n, c in all_columns().items()}, "rank": rank, "snippet": snip}
     if fmt == "table" and not options.fields:
         columns = [
             rank,
-            Column("project", "Project", lambda r: (r.record["title"], r.record["id"], r.snippet), "title_id", ratio=1, min_width=30),
-            Column("counties", "Counties", lambda r: dotted_getter("geography.counties")(r.record), "list", max_width=16),
-            Column("theme", "Theme", lambda r: r.record["theme"], drop_below=110, max_width=19),
-            available["cost_sek"],
+            Column("project", t("col.project"), lambda r: (r.record["title"], r.record["id"], r.snippet), "title_id", ratio=1,
+                   min_width=30),
+            Column("counties", t("col.counties"), lambda r: dotted_getter("geography.counties")(r.record), "list", max_width=16,
+                   drop_priority=2),
+            Column("theme", t("col.theme"), lambda r: r.record["theme"], drop_priority=1, max_width=19),
+            Column("cost", t("col.cost"), lambda r: (project_amount(r.record), cost_kind(r.record)), "cost"),
         ]
     else:
-        default = [rank, available["id"], available["title"], available["counties"], available["theme"], available["cost_sek"], snip]
+        default = [rank, *(available[n] for n in ("id", "title", "counties", "theme", "cost_sek", "cost_kind")), snip]
         columns = pick_columns(options.fields, default, available)
     listing = Listing(rows, columns, documents=[r.document() for r in rows], title=title, fields_chosen=bool(options.fields),
                       excel=options.excel, id_of=lambda r: r.record["id"])
-    if facet_data is not None and fmt in ("json", "yaml"):
+    if facet_data is not None and fmt in ("json", "yaml"):  # one document: {"projects": […], "facets": {name: …}}
         dump_document({"projects": listing.objects(), "facets": facet_data}, fmt, sys.stdout)
         return
     render(listing, fmt, console=out() if fmt == "table" else None)
@@ -163,16 +178,22 @@ def _render(rows: list[SearchRow], fmt: str, options: ListingOptions, title: str
 
 
 def _render_facets(facet_data, fmt, kb) -> None:
+    """Facets beside the results: after a table or Markdown; on stderr (as text) when the results
+    are a machine format, so the data stream stays one format (`| jq`, `> file.tsv`)."""
+    from ..messages import t
     from ..output import Column, Listing, render
-    from .common import out
+    from .common import err, out
 
     labels = {"theme": kb.reference.themes.label, "kind": kb.reference.kinds.label}
+    to_stderr = fmt not in ("table", "markdown")
     for facet in facet_data.values():
         name = facet["name"]
         label = labels.get(name, lambda v: v)
         rows = [{"value": label(x["value"]), "count": x["count"]} for x in facet["results"]]
-        cols = [Column("value", name.capitalize(), lambda r: r["value"]), Column("count", "Projects", lambda r: r["count"], "int")]
-        note = " (a project in two counties counts in both)" if name == "county" else ""
+        header = t(f"by.{name}")
+        cols = [Column("value", header, lambda r: r["value"]), Column("count", t("col.projects"), lambda r: r["count"], "int")]
+        note = t("facet.county_note") if name == "county" else ""
         if fmt == "markdown":
-            typer.echo(f"\n### {name.capitalize()}{note}\n")
-        render(Listing(rows, cols, title=f"By {name}{note}"), fmt, console=out())
+            typer.echo(f"\n### {header}{note}\n")
+        render(Listing(rows, cols, title=t("title.facet", name=header.lower()) + note), "table" if to_stderr else fmt,
+               console=err() if to_stderr else out())

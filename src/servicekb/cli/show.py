@@ -16,36 +16,53 @@ def show(
     project_id: Annotated[
         Optional[str], typer.Argument(metavar="ID", help="The project's id (see `servicekb list --format ids`).", show_default=False)
     ] = None,
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help="text (default), json or yaml.", show_default=False)] = None,
+    format: Annotated[
+        Optional[str],
+        typer.Option("--format", "-f", help="text (default), json, yaml, or citation (a ready reference for a footnote).",
+                     show_default=False),
+    ] = None,
     ids: Ids = None,
     data_dir: DataDir = None,
     no_cache: NoCache = False,
 ) -> None:
     """Show every field of one project.
 
-    Example: servicekb show servicepunkt-2-0-i-hoga-kusten
+    The id may be typed in any case, or as a unique beginning (show leaxw). One project gives
+    one object in json/yaml; --ids gives a list.
+
+    Examples:
+
+    \b
+      servicekb show servicepunkt-2-0-i-hoga-kusten
+      servicekb show leaxw --format citation
     """
     import sys
 
     from ..errors import UsageError
     from ..output import choose_format, dump_document
-    from .common import load_kb, out, report_problems
+    from .common import document_console, load_kb, report_problems
+    from ..status import citation, provenance
     from .options import read_ids
 
-    fmt = choose_format(format or "text", True, allowed=("text", "json", "yaml"))
+    fmt = choose_format(format or "text", True, allowed=("text", "json", "yaml", "citation"))
     wanted = read_ids(ids)
-    if project_id is None and wanted is None:
-        raise UsageError("give a project ID (or --ids FILE|-); `servicekb list` shows the ids.")
+    if (project_id is None or not project_id.strip()) and wanted is None:
+        raise UsageError("give a project ID (or --ids FILE|-); `servicekb list --format ids` lists the ids.")
     kb = load_kb(data_dir, no_cache)
-    projects = ([kb.get(project_id)] if project_id is not None else []) + (kb.restrict(wanted) if wanted else [])
+    projects = ([kb.find(project_id)] if project_id is not None else []) + (kb.restrict(wanted) if wanted else [])
     if fmt in ("json", "yaml"):
-        single = len(projects) == 1 and wanted is None
-        dump_document(projects[0] if single else projects, fmt, sys.stdout)
+        documents = [{**p, "provenance": provenance(p)} for p in projects]
+        single = len(documents) == 1 and wanted is None
+        dump_document(documents[0] if single else documents, fmt, sys.stdout)
+    elif fmt == "citation":
+        for p in projects:
+            sys.stdout.write(citation(p) + "\n")
     else:
         from ..render_project import project_text
 
+        console = document_console()
         for i, p in enumerate(projects):
             if i:
-                out().print()
-            out().print(project_text(p, kb.reference))
+                console.print()
+            console.print(project_text(p, kb.reference))
     report_problems(kb)

@@ -28,6 +28,11 @@ from .options import (
 )
 
 app = command_app()
+PRIORITY = {"median_cost_sek": 1, "public_support_sek": 2, "without_amount": 3, "budget_sek": 4, "total_cost_sek": 5, "projects": 6}
+SORT_COLUMNS = {"projects": "projects", "total-cost": "total_cost_sek", "budget": "budget_sek", "support": "public_support_sek",
+                "without-amount": "without_amount", "median": "median_cost_sek"}
+BY_ALIASES = {"region": "county", "lan": "county", "län": "county", "kommun": "municipality", "tema": "theme",
+              "owner_type": "owner-type", "tags": "tag"}
 
 
 @app.command()
@@ -68,12 +73,15 @@ def stats(
     """
     from ..errors import UsageError
     from ..money import summarise
-    from ..output import WIDE, Column, Listing, choose_format, pick_columns
-    from ..report import GROUPINGS, SORTS, TOTAL_ONCE, StatsRow, stats_rows
+    from ..output import Column, Listing, choose_format, pick_columns
+    from ..report import GROUPINGS, SORTS, StatsRow, stats_rows
     from ..text import did_you_mean, suggest
-    from .common import emit_listing, load_kb, out, report_problems, stdout_is_terminal
+    from .common import emit_listing, load_kb, report_problems, stdout_is_terminal
+
+    from ..messages import t
 
     options = ListingOptions.of(locals())
+    by = BY_ALIASES.get(by.strip().lower(), by.strip().lower())
     if by not in GROUPINGS:
         raise UsageError(f"unknown grouping {by!r} for --by.{did_you_mean(suggest(by, GROUPINGS))} Valid: {', '.join(GROUPINGS)}.")
     if sort not in SORTS:
@@ -83,32 +91,32 @@ def stats(
     rows = stats_rows(projects, by, kb.reference, sort)
     fmt = choose_format(options.format, stdout_is_terminal())
 
+    kept = SORT_COLUMNS.get(sort)  # a narrow table never leaves out the column it is sorted by
+
     def money(name: str, header: str, get) -> Column:
-        return Column(name, header, lambda r: get(r.summary), "money")
+        return Column(name, header, lambda r: get(r.summary), "money", drop_priority=None if name == kept else PRIORITY[name])
 
     def count(name: str, header: str, get) -> Column:
-        return Column(name, header, lambda r: get(r.summary), "int")
+        return Column(name, header, lambda r: get(r.summary), "int", drop_priority=None if name == kept else PRIORITY[name])
 
     columns = [
-        Column("value", by.capitalize(), lambda r: r.value if fmt != "table" else r.label, ratio=1, min_width=12),
-        Column("label", "Label", lambda r: r.label),
-        count("projects", "Projects", lambda s: s.projects),
-        money("total_cost_sek", "Total cost", lambda s: s.total_cost.value),
-        money("budget_sek", "Budget", lambda s: s.budget.value),
-        money("public_support_sek", "Public support", lambda s: s.public_support.value),
-        count("without_amount", "No amount", lambda s: s.without_amount),
-        money("median_cost_sek", "Median cost", lambda s: s.median_cost),
+        Column("value", t(f"by.{by}"), lambda r: r.value if fmt != "table" else r.label, ratio=1, min_width=12),
+        Column("label", t("col.label"), lambda r: r.label),
+        count("projects", t("col.projects"), lambda s: s.projects),
+        money("total_cost_sek", t("col.total_cost"), lambda s: s.total_cost.value),
+        money("budget_sek", t("col.budget"), lambda s: s.budget.value),
+        money("public_support_sek", t("col.public_support"), lambda s: s.public_support.value),
+        count("without_amount", t("col.without_amount"), lambda s: s.without_amount),
+        money("median_cost_sek", t("col.median"), lambda s: s.median_cost),
     ]
     available = {c.name: c for c in columns}
     default = [c for c in columns if c.name != "label" or fmt not in ("table", "markdown")]
-    if fmt == "table" and out().width < WIDE:
-        default = [c for c in default if c.name not in ("public_support_sek", "median_cost_sek")]
     chosen = pick_columns(options.fields, default, available)
     shown = rows
     if fmt in ("table", "markdown") and rows:
-        shown = [*rows, StatsRow(TOTAL_ONCE, TOTAL_ONCE, summarise(projects))]
-    title = f"{len(projects)} project(s) by {by}" + (
-        " — a project in several groups counts in each; the total counts it once" if by in ("county", "tag", "municipality") else ""
+        shown = [*rows, StatsRow(t("rep.total_once"), t("rep.total_once"), summarise(projects))]
+    title = t("title.stats", n=len(projects), by=t(f"by.{by}").lower()) + (
+        " " + t("title.stats_multi") if by in ("county", "tag", "municipality") else ""
     )
     listing = Listing(shown, chosen, documents=[r.as_dict() for r in rows], title=title, fields_chosen=bool(options.fields),
                       excel=options.excel, id_of=lambda r: r.value)
