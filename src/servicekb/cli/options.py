@@ -61,6 +61,17 @@ Format = Annotated[
          help="table, json, jsonl, csv, tsv, yaml, ids or markdown. Default: table on a terminal, tsv when piped.")]
 Fields = Annotated[Optional[str], _opt("--fields", panel=OUTPUT, help="Comma-separated columns, e.g. id,title,funding.total_cost_sek.")]
 Excel = Annotated[bool, _opt("--excel", panel=OUTPUT, help="With --format csv: UTF-8 with BOM and ';' separators, for Swedish Excel.")]
+ReportFormat = Annotated[
+    Optional[str],
+    _opt("--format", "-f", panel=OUTPUT,
+         help="table, markdown, html, json, yaml (documents); csv, tsv, jsonl, ids (the project list). "
+              "Default: table on a terminal, tsv when piped; with -o, from the file name.")]
+Output = Annotated[
+    Optional[Path],
+    _opt("--output", "-o", panel=OUTPUT,
+         help="Write the document (markdown, html, json, yaml) to this file instead of stdout; "
+              "an existing file is kept unless --force.")]
+Force = Annotated[bool, _opt("--force", panel=OUTPUT, help="With -o: overwrite the file if it exists.")]
 
 DataDir = Annotated[
     Optional[Path],
