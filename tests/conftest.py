@@ -56,3 +56,11 @@ def kb_copy(tmp_path):
 @pytest.fixture
 def valid_text():
     return (FIXTURES / "valid-project.yaml").read_text(encoding="utf-8")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Files tests keep for people to look at (browser screenshots, PDFs): their paths."""
+    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
+        for name, value in getattr(report, "user_properties", ()):
+            if name == "artefact":
+                terminalreporter.write_line(f"artefact: {value}")
