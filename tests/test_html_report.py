@@ -287,6 +287,11 @@ def test_output_needs_a_document_format(cli, tmp_path):
     assert not list(tmp_path.iterdir())
 
 
+def test_output_dash_is_stdout(cli):
+    result = cli("report", "--region", "Dalarna", "--format", "html", "-o", "-")
+    assert result.exit_code == 0 and result.stdout.startswith("<!DOCTYPE html>")
+
+
 def test_output_into_a_missing_folder_is_a_clear_error(cli, tmp_path):
     result = cli("report", "--region", "Dalarna", "-o", tmp_path / "no" / "such" / "d.html")
     assert result.exit_code == 2 and "cannot write" in result.stderr and "Traceback" not in result.output

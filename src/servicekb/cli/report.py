@@ -81,6 +81,8 @@ def report(
     from .listing import project_listing
 
     options = ListingOptions.of(locals())
+    if output is not None and str(output) == "-":  # '-' is stdout, as everywhere
+        output = None
     if output is not None:
         fmt = choose_format(options.format or format_for_path(output), False, allowed=REPORT_FORMATS)
         if fmt not in FILE_FORMATS:
