@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+# The interface language follows the locale; tests pin Swedish (the users' language) and ask
+# for English explicitly where they test it. Set at import too, for module-scoped fixtures.
+os.environ["SERVICEKB_LANG"] = "sv"
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -59,3 +63,11 @@ def kb_copy(tmp_path):
 @pytest.fixture
 def valid_text():
     return (FIXTURES / "valid-project.yaml").read_text(encoding="utf-8")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Files tests keep for people to look at (browser screenshots, PDFs): their paths."""
+    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
+        for name, value in getattr(report, "user_properties", ()):
+            if name == "artefact":
+                terminalreporter.write_line(f"artefact: {value}")

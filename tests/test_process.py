@@ -96,6 +96,11 @@ def test_installed_wheel_runs_from_another_directory(tmp_path):
                              cwd=elsewhere, capture_output=True, text=True, env=env)
     module, data = located.stdout.split()
     assert module.startswith(str(env_dir)) and data.startswith(str(env_dir)), located.stdout
+    # The HTML report's templates are package data: they must be in the wheel too.
+    page = subprocess.run([str(env_dir / "bin" / "servicekb"), "report", "--region", "Dalarna", "-o", "d.html"],
+                          cwd=elsewhere, capture_output=True, text=True, env=env)
+    assert page.returncode == 0, page.stderr
+    assert "32 037 624 kr" in (elsewhere / "d.html").read_text(encoding="utf-8")
 
 
 def test_ctrl_c_exits_130_without_traceback():

@@ -8,7 +8,6 @@ English. Data stays as written (Swedish); machine formats keep stable English ke
 from __future__ import annotations
 
 import os
-from functools import cache
 
 LANGUAGES = ("sv", "en")
 
@@ -134,7 +133,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-@cache
 def language() -> str:
     """'sv' or 'en' for this run (see the module docstring)."""
     chosen = os.environ.get("SERVICEKB_LANG", "").strip().lower()

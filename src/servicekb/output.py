@@ -128,6 +128,47 @@ def dump_document(doc: Any, fmt: str, stream: IO[str]) -> None:
         raise UsageError(f"a document cannot be written as {fmt!r}; use json or yaml")
 
 
+# --- files ------------------------------------------------------------------------------
+
+DOCUMENT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json",
+                     ".yaml": "yaml", ".yml": "yaml"}
+
+
+def format_for_path(path: Any) -> str:
+    """The document format a file name asks for (-o dalarna.html → html)."""
+    from pathlib import Path
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in DOCUMENT_SUFFIXES:
+        raise UsageError(f"cannot tell the format from the file name {str(path)!r}; add --format "
+                         f"(markdown, html, json or yaml) or name the file {', '.join(DOCUMENT_SUFFIXES)}.")
+    return DOCUMENT_SUFFIXES[suffix]
+
+
+def refuse_overwrite(path: Any, force: bool) -> None:
+    """Fail early, before any work, when -o names an existing file and --force is not given."""
+    import os
+
+    if not force and os.path.lexists(path):
+        raise _exists(path)
+
+
+def _exists(path: Any) -> UsageError:
+    return UsageError(f"{str(path)!r} already exists; use --force to overwrite it, or choose another file name.")
+
+
+def write_file(path: Any, text: str, force: bool) -> None:
+    """Write a document to a file (UTF-8). Without `force` an existing file is never replaced,
+    not even one created since `refuse_overwrite` looked (exclusive create)."""
+    try:
+        with open(path, "w" if force else "x", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except FileExistsError:
+        raise _exists(path) from None
+    except OSError as exc:
+        raise UsageError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
+
+
 # --- writers ------------------------------------------------------------------------------
 
 

@@ -89,6 +89,9 @@ class Report:
     national_projects: list[dict] = field(default_factory=list)  # footnote of a county report
     lessons: list[tuple[str, str]] = field(default_factory=list)
     scope: str = ""  # what the projects are, when not a county report: "" = all projects
+    # Every county's numbers (same filters), for a county map: the national overview's rows, or
+    # in a county report the country around it when asked for (build_report's `overview`).
+    county_overview: list[StatsRow] = field(default_factory=list)
 
     @property
     def multi_county(self) -> list[dict]:
@@ -96,10 +99,13 @@ class Report:
 
 
 def build_report(ref: Reference, projects: list[dict], county: Optional[County], national: Sequence[dict] = (),
-                 counties: Iterable[str] = (), scope: str = "", every_county: bool = True) -> Report:
+                 counties: Iterable[str] = (), scope: str = "", every_county: bool = True,
+                 overview: Optional[Sequence[dict]] = None) -> Report:
     """A county report (`county`), or an overview by county (of `counties`, default all).
 
     `scope` names a selection (filters, --ids) for the heading; empty means all projects.
+    `overview`: in a county report, the projects of every county under the same filters, to
+    show where the county stands (a county map); costs a query over everything, so optional.
     """
     summary = summarise(projects)
     by_theme = stats_rows(projects, "theme", ref)
@@ -113,6 +119,10 @@ def build_report(ref: Reference, projects: list[dict], county: Optional[County],
         if NATIONAL in rows:
             ordered.append(rows[NATIONAL])
         report.by_county = ordered
+        report.county_overview = [r for r in ordered if r.value != NATIONAL]
+    elif overview is not None:
+        rows = {r.value: r for r in stats_rows(list(overview), "county", ref)}
+        report.county_overview = [rows.get(name) or StatsRow(name, name, MoneySummary()) for name in ref.counties]
     # A few lessons: from finished projects, the largest first (they have the most to tell).
     done = sorted((p for p in projects if p["lessons"]), key=lambda p: -(project_amount(p) or 0))
     report.lessons = [(p["title"], p["lessons"][0]) for p in done[:5]]
@@ -197,6 +207,14 @@ class ProjectRow:
     owner: str
     status: str
     amount: str
+    # The project's own text, for renderers that can fold it away (HTML's <details>);
+    # the terminal and Markdown list rows only.
+    summary: str = ""
+    activities: tuple[str, ...] = ()
+    results: tuple[str, ...] = ()
+    lessons: tuple[str, ...] = ()
+    source: str = ""
+    links: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -213,7 +231,24 @@ class Lessons:
     items: tuple[tuple[str, str], ...]  # (project title, lesson)
 
 
-Block = Heading | Paragraph | Facts | MoneyTable | ProjectTable | Lessons
+@dataclass(frozen=True)
+class CountyTile:
+    name: str
+    code: str  # SCB's county code: where the tile goes on a map
+    summary: Optional[MoneySummary]  # None: the county is not part of the report's selection
+    highlighted: bool = False  # the reported county
+
+
+@dataclass(frozen=True)
+class CountyMap:
+    """Every county's projects and money, for a map (HTML draws one; text renderers skip it:
+    the same numbers are in the per-county table, or the county's own totals)."""
+
+    title: str
+    tiles: tuple[CountyTile, ...]
+
+
+Block = Heading | Paragraph | Facts | MoneyTable | ProjectTable | Lessons | CountyMap
 
 
 def layout(report: Report, ref: Reference) -> list[Block]:
@@ -230,6 +265,8 @@ def layout(report: Report, ref: Reference) -> list[Block]:
         Facts(tuple(s.describe())),
         Paragraph(t("rep.separate_sums"), note=True),
     ]
+    if report.county_overview:
+        blocks.append(county_map(report, ref))
     if report.county is None:
         blocks += [
             Heading(t("rep.per_county")),
@@ -239,7 +276,9 @@ def layout(report: Report, ref: Reference) -> list[Block]:
     blocks += [Heading(t("rep.per_theme")), MoneyTable(t("rep.theme"), tuple(report.by_theme))]
     rows = tuple(
         ProjectRow(p["id"], p["title"], len(p["geography"]["counties"]) > 1, where(p, ref, report.county),
-                   p["owner"]["name"] if p.get("owner") else "–", status_text(p), amount_label(p))
+                   p["owner"]["name"] if p.get("owner") else "–", status_text(p), amount_label(p),
+                   p["summary"], tuple(p["activities"]), tuple(p["results"]), tuple(p["lessons"]), p["source"],
+                   tuple(p["links"]))
         for p in report.projects
     )
     blocks += [Heading(t("rep.projects")), ProjectTable(rows)]
@@ -252,6 +291,17 @@ def layout(report: Report, ref: Reference) -> list[Block]:
         blocks.append(Paragraph(t("rep.national", n=len(report.national_projects), names=names), note=True))
     blocks.append(Paragraph(t("rep.source", source=page_citation()), note=True))
     return blocks
+
+
+def county_map(report: Report, ref: Reference) -> CountyMap:
+    """Every county of the reference data: its numbers when it is in the report's selection
+    (None when not, e.g. outside `--region A --region B`), the reported county marked."""
+    rows = {r.value: r.summary for r in report.county_overview}
+    c = report.county
+    title = f"{c.official_name} bland Sveriges län: projekt per län" if c is not None else "Projekt per län"
+    tiles = tuple(CountyTile(k.name, k.code, rows.get(k.name), c is not None and k.name == c.name)
+                  for k in sorted(ref.counties.values(), key=lambda k: k.code))
+    return CountyMap(title, tiles)
 
 
 # --- Markdown -----------------------------------------------------------------------

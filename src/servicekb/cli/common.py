@@ -11,11 +11,8 @@ _consoles: dict[str, Any] = {}
 
 
 def reset_consoles() -> None:
-    """Start of a run: consoles sized to this run's terminal, the language from this run's locale."""
-    from ..messages import language
-
+    """Start of a run: consoles sized to this run's terminal."""
     _consoles.clear()
-    language.cache_clear()
 
 
 def _console(stderr: bool):

@@ -61,6 +61,17 @@ Format = Annotated[
          help="table, json, jsonl, csv, tsv, yaml, ids or markdown. Default: table on a terminal, tsv when piped.")]
 Fields = Annotated[Optional[str], _opt("--fields", panel=OUTPUT, help="Comma-separated columns, e.g. id,title,funding.total_cost_sek.")]
 Excel = Annotated[bool, _opt("--excel", panel=OUTPUT, help="With --format csv: UTF-8 with BOM and ';' separators, for Swedish Excel.")]
+ReportFormat = Annotated[
+    Optional[str],
+    _opt("--format", "-f", panel=OUTPUT,
+         help="table, markdown, html, json, yaml (documents); csv, tsv, jsonl, ids (the project list). "
+              "Default: table on a terminal, tsv when piped; with -o, from the file name.")]
+Output = Annotated[
+    Optional[Path],
+    _opt("--output", "-o", panel=OUTPUT,
+         help="Write the document (markdown, html, json, yaml) to this file instead of stdout; "
+              "an existing file is kept unless --force.")]
+Force = Annotated[bool, _opt("--force", panel=OUTPUT, help="With -o: overwrite the file if it exists.")]
 
 DataDir = Annotated[
     Optional[Path],
@@ -118,21 +129,21 @@ class ListingOptions:
     def read_ids(self) -> Optional[list[str]]:
         return read_ids(self.ids)
 
-    def output_format(self, terminal: bool, document: bool = False) -> str:
+    def output_format(self, terminal: bool, document: bool = False, extra: tuple[str, ...] = ()) -> str:
         """The format to write: --format, else a table on a terminal; piped, TSV for a listing and
         plain text for a document (report). --excel implies csv; an option that would be ignored
         is an error instead."""
         from ..errors import UsageError
         from ..output import FORMATS, choose_format
 
-        allowed = (*FORMATS, "text") if document else FORMATS
+        allowed = (*FORMATS, "text", *extra) if document else (*FORMATS, *extra)
         default = self.format or ("csv" if self.excel else None)
         if default is None and document:
             default = "table" if terminal else "text"
         fmt = choose_format(default, terminal, allowed)
         if self.excel and fmt != "csv":
             raise UsageError(f"--excel goes with --format csv (not {fmt}).")
-        if self.fields and document and fmt in ("table", "text", "markdown", "json", "yaml"):
+        if self.fields and document and fmt in ("table", "text", "markdown", "json", "yaml", "html"):
             raise UsageError("--fields chooses the columns of the project list: use it with --format tsv, csv, jsonl or ids.")
         return fmt
 

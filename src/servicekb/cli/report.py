@@ -8,7 +8,7 @@ from .options import (
     DataDir,
     Excel,
     Fields,
-    Format,
+    Force,
     HasCost,
     Ids,
     Kind,
@@ -17,8 +17,10 @@ from .options import (
     MinCost,
     Municipality,
     NoCache,
+    Output,
     OwnerType,
     Region,
+    ReportFormat,
     Status,
     Tag,
     Theme,
@@ -41,7 +43,9 @@ def report(
     max_cost: MaxCost = None,
     has_cost: HasCost = None,
     ids: Ids = None,
-    format: Format = None,
+    format: ReportFormat = None,
+    output: Output = None,
+    force: Force = False,
     fields: Fields = None,
     excel: Excel = False,
     data_dir: DataDir = None,
@@ -56,30 +60,41 @@ def report(
     several counties appears under each county and counts once in every total.
 
     The report is the same document on a terminal and when piped or saved (then plain text,
-    without colour). --format markdown gives it as Markdown; json/yaml give its numbers;
-    tsv/csv/jsonl/ids give its project list.
+    without colour). --format markdown gives it as Markdown, --format html as one self-contained
+    web page with charts and a county map (prints on A4); json/yaml give its numbers;
+    tsv/csv/jsonl/ids give its project list. -o FILE writes a document to a file.
 
     Examples:
 
     \b
       servicekb report --region Dalarna
       servicekb report --region W --format markdown > dalarna.md
+      servicekb report --region Dalarna --format html -o dalarna.html
       servicekb search paketautomat --format ids | servicekb report --ids -
     """
     import dataclasses
     import sys
 
+    from ..errors import UsageError
     from ..messages import t
-    from ..output import dump_document
+    from ..output import choose_format, dump_document, format_for_path, refuse_overwrite
     from ..report import build_report, document, layout, markdown
     from .common import document_console, load_kb, report_problems, stdout_is_terminal
     from .listing import project_listing
 
     options = ListingOptions.of(locals())
+    if output is not None and str(output) == "-":  # '-' is stdout, as everywhere
+        output = None
+    if output is not None:
+        fmt = choose_format(options.format or format_for_path(output), False, allowed=REPORT_FORMATS)
+        if fmt not in FILE_FORMATS:
+            raise UsageError(f"-o writes documents ({', '.join(FILE_FORMATS)}), not {fmt}; redirect it instead: > FILE")
+        refuse_overwrite(output, force)  # before any work
+    else:
+        fmt = options.output_format(stdout_is_terminal(), document=True, extra=("html",))
     kb = load_kb(options.data_dir, options.no_cache)
     filters = options.filters(kb.reference)
     wanted = options.read_ids()
-    fmt = options.output_format(stdout_is_terminal(), document=True)
     others = dataclasses.replace(filters, counties=())
     projects = kb.select(filters, wanted)
     # Nationwide projects apply in a county too: named in a footnote, not counted.
@@ -91,13 +106,30 @@ def report(
     elif len(filters.counties) > 1:
         scope = ", ".join(filters.counties)
     # The overview lists every county (zeros too) for the whole knowledge base; for a selection,
-    # only the counties its projects are in.
+    # only the counties its projects are in. The HTML map shows where a county stands among all
+    # counties: that needs every county's numbers.
+    overview = kb.select(others, wanted) if fmt == "html" and county is not None else None
     rep = build_report(kb.reference, projects, county, national, counties=filters.counties, scope=scope,
-                       every_county=not scope)
-    if fmt == "markdown":
-        sys.stdout.write(markdown(layout(rep, kb.reference)))
-    elif fmt in ("json", "yaml"):
-        dump_document(document(rep), fmt, sys.stdout)
+                       every_county=not scope, overview=overview)
+    if fmt in FILE_FORMATS:
+        if fmt == "markdown":
+            text = markdown(layout(rep, kb.reference))
+        elif fmt == "html":
+            from ..render_html import render_html
+
+            text = render_html(layout(rep, kb.reference))
+        else:
+            import io
+
+            buf = io.StringIO()
+            dump_document(document(rep), fmt, buf)
+            text = buf.getvalue()
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            from ..output import write_file
+
+            write_file(output, text, force)
     elif fmt in ("table", "text"):  # the same document on a terminal, in a pipe or in a file
         from ..render_report import print_report
 
@@ -109,6 +141,10 @@ def report(
     report_problems(kb)
     if not projects:
         raise typer.Exit(1)
+
+
+FILE_FORMATS = ("markdown", "html", "json", "yaml")  # the report as one document (-o writes these)
+REPORT_FORMATS = ("table", "markdown", "html", "json", "yaml", "csv", "tsv", "jsonl", "ids")
 
 
 def _report_columns():
