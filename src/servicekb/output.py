@@ -13,6 +13,7 @@ characters are shown as escapes. Machine formats carry whole numbers and the mod
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -338,11 +339,13 @@ def print_fitted(console: Any, specs: Sequence[FitColumn], cells: Sequence[Seque
     table = Table(box=box, title=title, title_justify="left", pad_edge=False, header_style="bold", show_edge=False)
     for i, width in zip(kept, widths):  # every width decided here: rich never has to squeeze (or cut) a column
         spec = specs[i]
-        table.add_column(spec.header, justify=spec.justify, no_wrap=spec.no_wrap, width=width, overflow="fold")  # type: ignore[arg-type]
+        # No column is no_wrap: each is at least as wide as its widest number or id, so those never
+        # wrap, while a header may wrap between its words ("Utan / belopp").
+        table.add_column(spec.header, justify=spec.justify, width=width, overflow="fold")  # type: ignore[arg-type]
     for row in cells:
         table.add_row(*(row[i] for i in kept))
     console.print(table)
-    left_out = [specs[i].header for i in range(len(specs)) if i not in kept]
+    left_out = [specs[i].header for i in range(len(specs)) if i not in kept and specs[i].header]
     if left_out:
         console.print(Text(t("note.columns_left_out", columns=", ".join(left_out)), style="dim"))
     return left_out
@@ -382,6 +385,15 @@ def markdown_table(rows: Sequence[Any], columns: Sequence[Column]) -> str:
     lines.append("|" + "|".join("---:" if c.kind in ("money", "int", "cost") else "---" for c in columns) + "|")
     lines += ["| " + " | ".join(cell(c, r) for c in columns) + " |" for r in rows]
     return "\n".join(lines) + "\n"
+
+
+_AMOUNT = re.compile(r"\d{1,3}(?: \d{3})* kr")
+
+
+def unbreakable_amounts(text: str) -> str:
+    """'32 037 624 kr' with no-break spaces, so that wrapped prose on a terminal never splits
+    an amount across lines (Swedish typography sets thousands apart with a no-break space)."""
+    return _AMOUNT.sub(lambda m: m.group().replace(" ", "\u00a0"), text)
 
 
 def md_escape(text: str) -> str:

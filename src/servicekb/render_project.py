@@ -11,6 +11,19 @@ from .status import citation, past_end_date, status_text
 from .text import visible
 
 
+class Segments:
+    """A line rendered as is: never wrapped or folded (rich would fold a long id)."""
+
+    def __init__(self, text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console, options):
+        yield from self.text.render(console)
+        from rich.segment import Segment
+
+        yield Segment.line()
+
+
 def project_text(p: dict, ref: Reference):
     """A project record (model field names) as a rich renderable, in this run's language."""
     from rich.console import Group
@@ -20,10 +33,10 @@ def project_text(p: dict, ref: Reference):
     def text(s) -> Text:
         return Text(visible(str(s)))
 
-    head = Text()
-    head.append(visible(p["title"]), style="bold")
-    head.append("\n" + visible(p["id"]), style="dim")
+    head = Text(visible(p["title"]), style="bold")
 
+    # The id is never broken: a line of its own, printed whole even where the terminal is narrower.
+    ident = Segments(Text(visible(p["id"]), style="dim"))
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
@@ -60,7 +73,7 @@ def project_text(p: dict, ref: Reference):
     for k, v in rows:
         facts.add_row(Text(k), text(v))
 
-    parts: list[Any] = [head, Text(), facts, Text(), Text(t("show.summary"), style="bold"), text(p["summary"])]
+    parts: list[Any] = [head, ident, Text(), facts, Text(), Text(t("show.summary"), style="bold"), text(p["summary"])]
     for key, items in (("show.activities", p["activities"]), ("show.results", p["results"]), ("show.lessons", p["lessons"])):
         if items:
             parts += [Text(), Text(t(key), style="bold")]

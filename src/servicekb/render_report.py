@@ -9,18 +9,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .output import WIDE, table_cell
+from .output import FitColumn, print_fitted, table_cell, unbreakable_amounts
 from .messages import t
 from .report import Block, Facts, Heading, Lessons, MoneyTable, Paragraph, ProjectTable
 from .text import visible
 
 
+BAR = 20  # the width of the longest bar in a money table
+
+
 def print_report(blocks: Sequence[Block], console: Any) -> None:
-    from rich.table import Table
     from rich.text import Text
 
-    wide = console.width >= WIDE
     title: Any = None  # a section heading is the title of the table that follows it
+
+    def prose(text: str, style: str, indent: str = "") -> None:
+        """Wrapped at spaces, but never inside an amount: textwrap, unlike rich, does not break
+        at the no-break spaces that hold '32 037 624 kr' together."""
+        import textwrap
+
+        lines = textwrap.wrap(unbreakable_amounts(text), width=max(console.width, 20), initial_indent=indent,
+                              subsequent_indent=indent + ("  " if indent else ""), break_long_words=False,
+                              break_on_hyphens=False) or [""]
+        for line in lines:
+            console.print(Text(line.replace("\u00a0", " "), style=style), soft_wrap=True)
 
     def flush_heading() -> None:
         nonlocal title
@@ -38,61 +50,52 @@ def print_report(blocks: Sequence[Block], console: Any) -> None:
                 title = Text(visible(block.text), style="bold")
         elif isinstance(block, Paragraph):
             flush_heading()
-            console.print(Text(visible(block.text), style="dim" if block.note else ""))
+            prose(visible(block.text), "dim" if block.note else "")
         elif isinstance(block, Facts):
             flush_heading()
             for line in block.lines:
-                console.print(Text("  " + visible(line)))
+                prose(visible(line), "", indent="  ")
         elif isinstance(block, MoneyTable):
-            table = Table(title=title, title_justify="left", pad_edge=False, box=None, header_style="bold")
-            title = None
             projects, total_cost, budget, support, without = block.headers
-            table.add_column(block.name_header, ratio=1, min_width=12)
-            table.add_column(projects, justify="right")
-            table.add_column(total_cost, justify="right", no_wrap=True)
-            table.add_column(budget, justify="right", no_wrap=True)
-            if wide:
-                table.add_column(support, justify="right", no_wrap=True)
-            table.add_column(without, justify="right")
-            if wide:
-                table.add_column("", no_wrap=True, width=20)
+            specs = [
+                FitColumn(block.name_header, ratio=1),
+                FitColumn(projects, no_wrap=True, justify="right"),
+                FitColumn(total_cost, no_wrap=True, justify="right"),
+                FitColumn(budget, no_wrap=True, justify="right", priority=4),
+                FitColumn(support, no_wrap=True, justify="right", priority=2),
+                FitColumn(without, no_wrap=True, justify="right", priority=3),
+                FitColumn("", no_wrap=True, priority=1),  # the bar
+            ]
 
             def cells(label: Text, s, bar: bool) -> list:
-                row = [label, Text(str(s.projects)), table_cell(s.total_cost.value, "money"), table_cell(s.budget.value, "money")]
-                if wide:
-                    row.append(table_cell(s.public_support.value, "money"))
-                row.append(Text(str(s.without_amount)))
-                if wide:
-                    width = round(20 * (s.total_cost.value or 0) / block.top) if bar and block.top else 0
-                    row.append(Text("█" * width, style="cyan"))
-                return row
+                width = round(BAR * (s.total_cost.value or 0) / block.top) if bar and block.top else 0
+                return [label, Text(str(s.projects)), table_cell(s.total_cost.value, "money"), table_cell(s.budget.value, "money"),
+                        table_cell(s.public_support.value, "money"), Text(str(s.without_amount)),
+                        Text("█" * width, style="cyan")]
 
-            for r in block.rows:
-                table.add_row(*cells(Text(visible(r.label)), r.summary, True))
+            rows = [cells(Text(visible(r.label)), r.summary, True) for r in block.rows]
             if block.total is not None:
-                table.add_section()
-                table.add_row(*cells(Text(t("rep.total_once"), style="bold"), block.total, False))
+                rows.append(cells(Text(t("rep.total_once"), style="bold"), block.total, False))
             console.print()
-            console.print(table)
-        elif isinstance(block, ProjectTable):
-            table = Table(title=title, title_justify="left", pad_edge=False, box=None, header_style="bold")
+            print_fitted(console, specs, rows, title=title)
             title = None
+        elif isinstance(block, ProjectTable):
             project, where, owner, status, amount = block.headers
-            table.add_column(project, ratio=3, min_width=20)
-            table.add_column(where, ratio=2, max_width=24)
-            if wide:
-                table.add_column(owner, ratio=2, max_width=30)
-            table.add_column(status, no_wrap=True)
-            table.add_column(amount, justify="right")
+            specs = [
+                FitColumn(project, ratio=3),
+                FitColumn(where, priority=2, max_width=24),
+                FitColumn(owner, priority=1, max_width=30),
+                FitColumn(status, priority=3, max_width=16),
+                FitColumn(amount, no_wrap=True, justify="right"),
+            ]
+            rows = []
             for p in block.rows:
                 name = Text(visible(p.title)) + (Text(" *", style="bold") if p.multi_county else Text(""))
-                row = [name, Text(visible(p.where))]
-                if wide:
-                    row.append(Text(visible(p.owner)))
-                row += [Text(p.status), Text(p.amount)]
-                table.add_row(*row)
+                rows.append([name, Text(visible(p.where)), Text(visible(p.owner)), Text(p.status),
+                             Text(p.amount.replace(" (budget)", "\n(budget)"))])
             console.print()
-            console.print(table)
+            print_fitted(console, specs, rows, title=title)
+            title = None
         elif isinstance(block, Lessons):
             flush_heading()
             for project, lesson in block.items:

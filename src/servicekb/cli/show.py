@@ -64,5 +64,5 @@ def show(
         for i, p in enumerate(projects):
             if i:
                 console.print()
-            console.print(project_text(p, kb.reference))
+            console.print(project_text(p, kb.reference), crop=False)  # an id wider than the terminal stays whole
     report_problems(kb)
