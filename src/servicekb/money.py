@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
@@ -104,6 +103,8 @@ class MoneySummary:
     @property
     def median_cost(self) -> Optional[int]:
         """Median of the known project amounts (total cost, or budget when not finished)."""
+        import statistics  # only when a median is shown (start-up time)
+
         return round(statistics.median(self.costs)) if self.costs else None
 
     def as_dict(self) -> dict:

@@ -21,7 +21,6 @@ from typing import Any, Callable, Optional
 
 from . import __version__
 from .cache import MAGIC
-from .checks import FileEntry, cross_file_problems
 from .constants import MODEL_VERSION
 from .files import read_file, scan
 from .index import INDEX_VERSION, TABLES, Labels, add_project, create_schema, refresh_vocab, remove_project
@@ -134,6 +133,8 @@ def _apply(conn, root, projects_dir, current, print_, ref_loader, progress) -> S
 def _apply_cross_file_rules(conn: sqlite3.Connection) -> None:
     """Unique ids and related ids, by the same function `validate` uses: a file that loses
     an id to an earlier file is left out of every answer; the problems are stored."""
+    from .checks import FileEntry, cross_file_problems  # only when files changed
+
     rows = conn.execute("SELECT path, pid, related FROM files").fetchall()
     entries = [
         FileEntry(f"projects/{path}", pid, tuple(tuple(r) for r in json.loads(related)) if related else (), key=path)
