@@ -173,11 +173,14 @@ def write_file(path: Any, text: str, force: bool) -> None:
 # --- writers ------------------------------------------------------------------------------
 
 
-def _plain(value: Any) -> str:
+LIST_SEPARATOR = " | "  # lists in one CSV/TSV cell: lessons contain commas, never ' | '
+
+
+def _plain(value: Any, sep: str = ", ") -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return ", ".join(_plain(v) for v in value)
+        return sep.join(_plain(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -217,14 +220,14 @@ def _write_csv(listing: Listing, stream: IO[str], console: Any) -> None:
     writer = csv.writer(buf, delimiter=";" if listing.excel else ",", lineterminator="\r\n")
     writer.writerow([c.name for c in listing.columns])
     for r in listing.rows:
-        writer.writerow([_neutralise(_plain(c.get(r))) for c in listing.columns])
+        writer.writerow([_neutralise(_plain(c.get(r), LIST_SEPARATOR)) for c in listing.columns])
     stream.write(("\ufeff" if listing.excel else "") + buf.getvalue())
 
 
 def _write_tsv(listing: Listing, stream: IO[str], console: Any) -> None:
     stream.write("\t".join(c.name for c in listing.columns) + "\n")
     for r in listing.rows:
-        stream.write("\t".join(visible(_one_line(_plain(c.get(r)))) for c in listing.columns) + "\n")
+        stream.write("\t".join(visible(_one_line(_plain(c.get(r), LIST_SEPARATOR))) for c in listing.columns) + "\n")
 
 
 def _write_markdown(listing: Listing, stream: IO[str], console: Any) -> None:

@@ -10,6 +10,10 @@ from .constants import STATUSES
 from .reference import Reference
 
 
+SWEDISH_STATUS = {"avslutat": "completed", "avslutad": "completed", "avslutade": "completed", "pagaende": "ongoing",
+                  "planerat": "planned", "planerad": "planned", "planerade": "planned"}
+
+
 @dataclass(frozen=True)
 class Filters:
     """Resolved filter values (slugs and canonical names). Empty means 'no restriction'.
@@ -93,9 +97,12 @@ def resolve_filters(
     """User-typed option values → Filters; an unknown value is a UsageError naming valid ones."""
 
     def statuses(values):
+        from .text import fold
+
         out = []
         for v in values:
-            key = v.strip().casefold()
+            key = fold(v.strip())
+            key = SWEDISH_STATUS.get(key, key)  # both languages' words: avslutat = completed
             hits = [s for s in STATUSES if s.startswith(key)] if key else []
             if len(hits) != 1:
                 raise UsageError(f"unknown status {v!r}. Valid: {', '.join(STATUSES)}.")

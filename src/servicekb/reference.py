@@ -174,6 +174,12 @@ class Reference:
                 key = key[: -len(suffix)]
         if key in self._municipality_keys:
             return self._municipality_keys[key]
+        # A unique beginning is enough, as for counties and themes: 'Malung' → Malung-Sälen.
+        prefix = {m.name: m for k, m in self._municipality_keys.items() if len(key) >= 3 and k.startswith(key)}
+        if len(prefix) == 1:
+            return next(iter(prefix.values()))
+        if len(prefix) > 1:
+            raise UsageError(f"municipality {text!r} is ambiguous: it matches {', '.join(sorted(prefix, key=swedish_key))}.")
         hint = did_you_mean(suggest(text, self.municipalities))
         raise UsageError(f"unknown municipality {text!r}.{hint} Names are as in data/reference/municipalities.yaml, e.g. 'Mora'.")
 

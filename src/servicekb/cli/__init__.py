@@ -8,6 +8,7 @@ lazy group, as hatch does): `servicekb list` imports only the list command's mod
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +38,7 @@ COMMANDS: dict[str, CommandSpec] = {
     "schema": CommandSpec("validate", "schema_app", "Print the JSON Schema of a project file."),
     "export": CommandSpec("export", "export_app", "Export projects for other tools: an SQLite database for Datasette, or CSV files."),
     "cache": CommandSpec("cache_cmd", "cache_app", "Show or clear the index cache."),
+    "completion": CommandSpec("complete", "completion_app", "Print the shell completion script (bash, zsh or fish)."),
 }
 
 
@@ -69,6 +71,10 @@ class _Group(TyperGroup):
         from ..errors import EXIT_INTERRUPTED, EXIT_USAGE
 
         exceptions = _click_exceptions()
+        if "_SERVICEKB_COMPLETE" in os.environ:  # the shell asks for completions (servicekb completion SHELL)
+            from typer.completion import completion_init
+
+            completion_init()
         try:
             code = super().main(args, prog_name or "servicekb", complete_var, standalone_mode=False, **extra)
         except exceptions.UsageError as exc:  # bad option value, unknown option or command, missing argument

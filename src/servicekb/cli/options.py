@@ -30,22 +30,34 @@ OUTPUT = "Output"
 KB = "Knowledge base"
 
 
-def _opt(*names: str, help: str, panel: str = FILTERS) -> Any:
-    return typer.Option(*names, help=help, rich_help_panel=panel, show_default=False)
+def _opt(*names: str, help: str, panel: str = FILTERS, complete: str = "") -> Any:
+    extra: dict[str, Any] = {}
+    if complete:  # values from the knowledge base, when the shell asks (see cli/complete.py)
+        def completer(incomplete: str) -> list[str]:
+            from . import complete as completers
+
+            return getattr(completers, complete)(incomplete)  # type: ignore[no-any-return]
+
+        extra["autocompletion"] = completer
+    return typer.Option(*names, help=help, rich_help_panel=panel, show_default=False, **extra)
 
 
-Theme = Annotated[Optional[list[str]], _opt("--theme", "-t", help="Theme: slug, label or alias; a unique prefix is enough (repeatable, or comma-separated).")]
+Theme = Annotated[
+    Optional[list[str]],
+    _opt("--theme", "-t", complete="themes",
+         help="Theme: slug, label or alias; a unique prefix is enough (repeatable, or comma-separated).")]
 Region = Annotated[
     Optional[list[str]],
-    _opt("--region", "--county", "-r",
+    _opt("--region", "--county", "-r", complete="counties",
          help="County: name, 'Dalarnas län', letter W, code 20, 'Region Dalarna'; diacritics optional (repeatable: any of).")]
-Municipality = Annotated[Optional[list[str]], _opt("--municipality", "-m", help="Municipality name, e.g. Mora (repeatable: any of).")]
-Status = Annotated[Optional[list[str]], _opt("--status", help="completed, ongoing or planned (repeatable).")]
-Kind = Annotated[Optional[list[str]], _opt("--kind", help="forstudie, genomforande, information, utbildning, process (repeatable).")]
+Municipality = Annotated[Optional[list[str]], _opt("--municipality", "-m", complete="municipalities",
+                                                      help="Municipality name or a unique beginning, e.g. Mora (repeatable: any of).")]
+Status = Annotated[Optional[list[str]], _opt("--status", complete="statuses", help="completed (avslutat), ongoing (pågående) or planned (planerat) (repeatable).")]
+Kind = Annotated[Optional[list[str]], _opt("--kind", complete="kinds", help="forstudie, genomforande, information, utbildning, process (repeatable).")]
 OwnerType = Annotated[
     Optional[list[str]],
-    _opt("--owner-type", help="kommun, region, lansstyrelse, myndighet, forening, foretag, universitet (repeatable).")]
-Tag = Annotated[Optional[list[str]], _opt("--tag", help="Tag slug or label, e.g. paketautomat (repeatable: all of).")]
+    _opt("--owner-type", complete="owner_types", help="kommun, region, lansstyrelse, myndighet, forening, foretag, universitet (repeatable).")]
+Tag = Annotated[Optional[list[str]], _opt("--tag", complete="tags", help="Tag slug or label, e.g. paketautomat (repeatable: all of).")]
 MinCost = Annotated[
     Optional[str],
     _opt("--min-cost", help="Only projects whose total cost (or budget) is at least this many kronor, e.g. 1000000 or '1 000 000 kr'.")]

@@ -14,7 +14,8 @@ app = command_app()
 @app.command()
 def show(
     project_id: Annotated[
-        Optional[str], typer.Argument(metavar="ID", help="The project's id (see `servicekb list --format ids`).", show_default=False)
+        Optional[str], typer.Argument(metavar="ID", help="The project's id (see `servicekb list --format ids`).", show_default=False,
+                                      autocompletion=lambda incomplete: __import__("servicekb.cli.complete", fromlist=["x"]).project_ids(incomplete))
     ] = None,
     format: Annotated[
         Optional[str],

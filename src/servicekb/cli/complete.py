@@ -1,0 +1,90 @@
+"""Shell completion: the `completion` command, and values completed from the knowledge base.
+
+Completers run only when the shell asks (TAB), never on an ordinary run.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .options import command_app
+
+completion_app = command_app()
+SHELLS = ("bash", "zsh", "fish")
+
+
+@completion_app.command()
+def completion(shell: Annotated[str, typer.Argument(help="bash, zsh or fish.", show_default=False)]) -> None:
+    """Print the shell completion script: commands, options, and values from the knowledge base
+    (ids, counties, themes, tags, municipalities).
+
+    Examples:
+
+    \b
+      eval "$(servicekb completion bash)"            # in ~/.bashrc
+      eval "$(servicekb completion zsh)"             # in ~/.zshrc
+      servicekb completion fish > ~/.config/fish/completions/servicekb.fish
+    """
+    from typer.completion import get_completion_script
+
+    from ..errors import UsageError
+    from ..text import did_you_mean, suggest
+
+    if shell not in SHELLS:
+        raise UsageError(f"unknown shell {shell!r}.{did_you_mean(suggest(shell, SHELLS))} Shells: {', '.join(SHELLS)}.")
+    typer.echo(get_completion_script(prog_name="servicekb", complete_var="_SERVICEKB_COMPLETE", shell=shell))
+
+
+def _reference():
+    from ..paths import data_dir, reference_dir
+    from ..reference import Reference
+
+    return Reference(reference_dir(data_dir(None)))
+
+
+def _matching(values, incomplete: str) -> list[str]:
+    from ..text import fold
+
+    key = fold(incomplete)
+    return [v for v in values if fold(v).startswith(key)]
+
+
+def counties(incomplete: str) -> list[str]:
+    return _matching(_reference().counties, incomplete)
+
+
+def municipalities(incomplete: str) -> list[str]:
+    return _matching(_reference().municipalities, incomplete)
+
+
+def themes(incomplete: str) -> list[str]:
+    return _matching([t.slug for t in _reference().themes.terms], incomplete)
+
+
+def tags(incomplete: str) -> list[str]:
+    return _matching([t.slug for t in _reference().tags.terms], incomplete)
+
+
+def kinds(incomplete: str) -> list[str]:
+    return _matching([t.slug for t in _reference().kinds.terms], incomplete)
+
+
+def owner_types(incomplete: str) -> list[str]:
+    return _matching([t.slug for t in _reference().owner_types.terms], incomplete)
+
+
+def statuses(incomplete: str) -> list[str]:
+    from ..constants import STATUSES
+
+    return _matching(STATUSES, incomplete)
+
+
+def project_ids(incomplete: str) -> list[str]:
+    """Ids from the knowledge base's files (their names are the ids): no index needed."""
+    from ..files import scan
+    from ..paths import data_dir
+
+    names = sorted({path.rsplit("/", 1)[-1][: -len(".yaml")] for path, _, _ in scan(data_dir(None) / "projects")})
+    return _matching(names, incomplete)
