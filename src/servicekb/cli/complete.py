@@ -17,8 +17,10 @@ SHELLS = ("bash", "zsh", "fish")
 
 @completion_app.command()
 def completion(shell: Annotated[str, typer.Argument(help="bash, zsh or fish.", show_default=False)]) -> None:
-    """Print the shell completion script: commands, options, and values from the knowledge base
-    (ids, counties, themes, tags, municipalities).
+    """Print the shell completion script (bash, zsh or fish).
+
+    It completes commands, options, and values from the knowledge base: ids, counties, themes,
+    tags and municipalities.
 
     Examples:
 

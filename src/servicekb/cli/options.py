@@ -36,7 +36,7 @@ def _opt(*names: str, help: str, panel: str = FILTERS, complete: str = "") -> An
         def completer(incomplete: str) -> list[str]:
             from . import complete as completers
 
-            return getattr(completers, complete)(incomplete)  # type: ignore[no-any-return]
+            return getattr(completers, complete)(incomplete)
 
         extra["autocompletion"] = completer
     return typer.Option(*names, help=help, rich_help_panel=panel, show_default=False, **extra)
