@@ -125,10 +125,16 @@ def test_facets_table_says_multi_county_rule(cli):
     assert "counts in both" in out
 
 
-def test_no_match_exit_1_with_suggestion(cli):
-    result = cli("search", "servicepunt")
-    assert result.exit_code == 1
-    assert "Did you mean 'servicepunkt'" in result.stderr
+def test_typo_is_corrected_with_a_notice(cli):
+    result = cli("search", "servicepunt", "--format", "ids")
+    assert result.exit_code == 0
+    assert "showing results for 'servicepunkt'" in result.stderr
+    assert "servicepunkt-2-0-i-hoga-kusten" in result.stdout
+
+
+def test_nonsense_exits_1_with_no_output(cli):
+    result = cli("search", "qzxvkbw", "--format", "ids")
+    assert result.exit_code == 1 and result.stdout == ""
 
 
 @pytest.mark.parametrize("args,code,message", [

@@ -112,6 +112,13 @@ class Reference:
         return Vocabulary("tag", _terms(self.folder / "tags.yaml"))
 
     @cached_property
+    def thesaurus(self):
+        """The search thesaurus (synonyms.yaml); empty when the folder has none."""
+        from .thesaurus import load_thesaurus
+
+        return load_thesaurus(self.folder)
+
+    @cached_property
     def counties(self) -> dict[str, County]:
         out = {}
         for e in _load_yaml(self.folder / "counties.yaml"):

@@ -23,7 +23,7 @@ from typing import Callable, Optional
 from . import __version__
 from .cache import MAGIC
 from .constants import MODEL_VERSION
-from .index import INDEX_VERSION, TABLES, Labels, add_project, create_schema, refresh_vocab, remove_project
+from .index import INDEX_VERSION, TABLES, Labels, add_project, create_schema, refresh_vocab, remove_project, store_thesaurus
 from .problem import Problem
 
 FILES_SCHEMA = """CREATE TABLE IF NOT EXISTS files(
@@ -147,6 +147,7 @@ def _apply(conn, root, projects_dir, current, print_, ref_loader, progress) -> S
     if meta_value(conn, "fingerprint") != print_:
         _reset(conn)
         report.rebuilt = True
+        store_thesaurus(conn, ref_loader().thesaurus)  # reference data changed (or new index)
     stored = {r[0]: r[1:] for r in conn.execute("SELECT path, size, mtime_ns, hash, project, problems FROM files")}
     removed = [p for p in stored if p not in current]
     changed = sorted(p for p in current if stored.get(p, (None, None))[:2] != current[p])
