@@ -203,17 +203,17 @@ def related_terms(conn: sqlite3.Connection, text: str) -> dict[str, str]:
     return out
 
 
-def _forms(conn: sqlite3.Connection, terms) -> set[str]:
+def _forms(conn: sqlite3.Connection, terms, min_part: int = MIN_PART_LENGTH) -> set[str]:
     """Index words for words the search made (synonyms, a compound's parts, a correction): each
-    word, its inflections, and compounds containing it when it has 5 letters or more (`vara`
-    is inside too many unrelated words); phrases as they are."""
+    word, its inflections, and compounds containing it when it has `min_part` letters or more
+    (a compound's part `vara` is inside too many unrelated words); phrases as they are."""
     out: set[str] = set()
     for t in terms:
         if " " in t or "-" in t:
             out.add(" ".join(_WORD.findall(t)))
             continue
         levels = _word_levels(conn, t, typed=False)
-        if len(t) < MIN_PART_LENGTH + 1:
+        if len(t) < min_part:
             levels.pop(PART, None)
         for words in levels.values():
             out |= words - STOP_WORDS
@@ -277,9 +277,14 @@ def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True) -> Expan
     if corrected:
         parts = None
     if parts:
-        part_words = [_forms(conn, [p]) | _forms(conn, related_terms(conn, p)) for p in parts]
+        part_words = [_forms(conn, [p], MIN_PART_LENGTH + 1) | _forms(conn, related_terms(conn, p)) for p in parts]
         expression = " AND ".join(f"({_or(words)})" for words in part_words)
         exp.add(COMPOUND, set().union(*part_words), expression)
+        # The last part carries a Swedish compound's meaning (a landsbygdsapotek is an apotek):
+        # alone, at the lowest tier, unless it is a word most projects have (utveckling).
+        head = conn.execute("SELECT doc FROM fts_terms WHERE term = ?", (parts[-1],)).fetchone()
+        if not head or head[0] <= conn.execute("SELECT count(*) FROM projects").fetchone()[0] // 4:
+            exp.add(TYPO, part_words[-1])
         exp.note = exp.note or ("split", w, " + ".join(parts))
     if corrected:
         exp.add(TYPO, _forms(conn, [corrected]))
@@ -369,7 +374,7 @@ def correct_typo(conn: sqlite3.Connection, word: str) -> Optional[str]:
         if d == best:
             term, _, stem, _ = rows[i]
             doc = conn.execute("SELECT doc FROM fts_terms WHERE term = ?", (term,)).fetchone()
-            families.setdefault(stem, []).append((doc[0] if doc else 0, term))
+            families.setdefault(fold(stem), []).append((doc[0] if doc else 0, term))
     ranked = sorted(((sum(d for d, _ in ws), max(ws)[1]) for ws in families.values()), reverse=True)
     if len(ranked) > 1 and ranked[0][0] < 2 * ranked[1][0]:
         return None
