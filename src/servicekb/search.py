@@ -272,7 +272,7 @@ def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True) -> Expan
         return exp
     if synonyms:
         exp.note = ("synonym", w, ", ".join(sorted(related, key=lambda t: (related[t] != SYNONYM_RELATION, t))[:3]))
-    parts = split_compound(conn, w)
+    parts = split_compound(conn, w) if not synonyms else None
     corrected = correct_typo(conn, w) if not synonyms and (not parts or len(parts) > 2) else None
     if corrected:
         parts = None
