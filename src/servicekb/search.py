@@ -148,8 +148,9 @@ def _or(words) -> str:
 def _word_levels(conn: sqlite3.Connection, w: str, typed: bool = True) -> dict[int, set[str]]:
     """One word's surface forms in the index: exact, inflections (same stem), compound parts.
 
-    A word the user `typed` without å, ä, ö also matches words spelled with them; a word
-    the search made itself (a synonym, a compound's part) is spelled right and does not.
+    A word the user `typed` without å, ä, ö also matches words spelled with them, and one
+    typed with an ending the index lacks matches the word less that ending; a word the
+    search made itself (a synonym, a compound's part) is a base form spelled right: neither.
     """
     stem = stem_words([w])[0]
     levels: dict[int, set[str]] = {EXACT: {w}}  # matched as typed, whether vocab knows it or not
@@ -167,7 +168,7 @@ def _word_levels(conn: sqlite3.Connection, w: str, typed: bool = True) -> dict[i
             like = "%" + piece.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             part |= {r[0] for r in conn.execute(
                 f"SELECT term FROM vocab WHERE {column} LIKE ? ESCAPE '\\' LIMIT ?", (like, MAX_EXPANSION))}
-    if len(w) >= MIN_PART_LENGTH + 2:  # lanthandeln → lanthandel: the word less a short ending
+    if typed and len(w) >= MIN_PART_LENGTH + 2:  # lanthandeln → lanthandel: the word less a short ending
         column, key = ("folded", fold(w)) if typed and not _has_diacritics(w) else ("term", w)
         part |= {r[0] for r in conn.execute(
             f"SELECT term FROM vocab WHERE ? LIKE {column} || '%' AND length({column}) >= ? LIMIT ?",
@@ -265,10 +266,13 @@ def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True) -> Expan
     base = _word_levels(conn, w)
     for level, words in base.items():
         exp.add(level, words)
+    known = len(base) > 1 or _in_vocab(conn, w)
     related = related_terms(conn, w)
+    if known:  # broader words only stand in for a word the index lacks (paketskåp → paket, not paketautomat → paket)
+        related = {t: r for t, r in related.items() if r == SYNONYM_RELATION}
     synonyms = _forms(conn, related) - set().union(*base.values())
     exp.add(SYNONYM, synonyms)
-    if len(base) > 1 or _in_vocab(conn, w) or not fallback:
+    if known or not fallback:
         return exp
     if synonyms:
         exp.note = ("synonym", w, ", ".join(sorted(related, key=lambda t: (related[t] != SYNONYM_RELATION, t))[:3]))
