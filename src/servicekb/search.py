@@ -1,19 +1,32 @@
 """Full-text search over the index: query syntax, Swedish-aware matching, ranking, snippets.
 
-Matching levels (a project's level for a query word is the best one it reaches):
-  3  exact word                      servicepunkt → servicepunkt
-  2  same Snowball stem (inflection) servicepunkt → servicepunkter, servicepunkten
-  1  compound part or folded form    ombud → paketombud; automat → paketautomater;
+Tiers (a project's tier for a query word is the best one it reaches):
+  6  exact word                      servicepunkt → servicepunkt
+  5  same Snowball stem (inflection) servicepunkt → servicepunkter, servicepunkten
+  4  compound part or folded form    ombud → paketombud; automat → paketautomater;
                                      lanthandeln → lanthandel (the word less a short ending);
                                      Orebro → Örebro (only when the word is typed without å, ä, ö)
-Projects are ranked by the sum of their levels over the query words, then by BM25 with field
-weights (title and tags above summary, summary above activities), then by title in Swedish
-order. So an exact match always ranks above a stemmed one, and a stemmed one above a
-compound-part or diacritic-folded one: for `får`, a project saying "far" is not a match at all
-(å, ä, ö are letters of their own), and for `far`, "får" is only a folded match.
+  3  split compound                  butiksutveckling (unknown) → butik AND utveckling
+  2  synonym (thesaurus)             hemkörning → hemsändning; bybutik → butik (broader word)
+  1  typo                            ombudsplatform (unknown) → ombudsplattform;
+                                     also a split compound's last part alone (landsbygdsapotek → apotek)
+Projects having every word (or OR group) come first, ranked by the sum of their tiers, then
+by BM25 with field weights (owner and title above tags, tags above summary, summary above
+activities; for a word with direct matches, BM25 counts the direct forms only), then by
+title in Swedish order. When fewer than a handful of projects have every word, projects
+having most of the words follow (first at least half of the words, else any one), ranked
+by how many they have; `SearchResult.relaxed` names the words they lack. So a query whose
+words all match exactly ranks those projects first. For `får`, a project saying "far" is
+not a match at all (å, ä, ö are letters of their own; typos are not allowed below five
+letters), and for `far`, "får" is only a folded match.
 
-Query syntax: words are ANDed; "quoted phrase"; -word excludes (its exact and inflected forms);
-a OR b. User text is never passed to FTS5 as syntax: every term is quoted.
+Splitting and typo correction apply only to words the index does not have at all; broader
+thesaurus words stand in only for such words too. The thesaurus (reference/synonyms.yaml,
+thesaurus.py) is stored in the index when it is built, so a search never reads YAML.
+
+Query syntax: words are ANDed (then relaxed, see above); "quoted phrase"; -word excludes
+every project `search word` would find; a OR b. User text is never passed to FTS5 as
+syntax: every term is quoted.
 """
 
 from __future__ import annotations
