@@ -641,9 +641,7 @@ def notices(result: SearchResult) -> list[str]:
     """One-line notes for stderr: corrections made and words relaxed (English, like the other messages)."""
     lines = []
     for kind, typed, shown in result.notes:
-        if kind == "typo":
-            lines.append(f"no project has '{typed}'; showing results for '{shown}'")
-        elif kind == "split":
+        if kind in ("typo", "split"):
             lines.append(f"no project has '{typed}'; showing results for '{shown}'")
         else:
             lines.append(f"no project has '{typed}'; showing results for its synonyms ({shown})")
