@@ -1,15 +1,15 @@
 """Full-text search over the index: query syntax, Swedish-aware matching, ranking, snippets.
 
 Tiers (a project's tier for a query word is the best one it reaches):
-  6  exact word                      servicepunkt → servicepunkt
-  5  same Snowball stem (inflection) servicepunkt → servicepunkter, servicepunkten
-  4  compound part or folded form    ombud → paketombud; automat → paketautomater;
+  7  exact word                      servicepunkt → servicepunkt
+  6  same Snowball stem (inflection) servicepunkt → servicepunkter, servicepunkten
+  5  compound part or folded form    ombud → paketombud; automat → paketautomater;
                                      lanthandeln → lanthandel (the word less a short ending);
                                      Orebro → Örebro (only when the word is typed without å, ä, ö)
-  3  split compound                  butiksutveckling (unknown) → butik AND utveckling
-  2  synonym (thesaurus)             hemkörning → hemsändning; bybutik → butik (broader word)
-  1  typo                            ombudsplatform (unknown) → ombudsplattform;
-                                     also a split compound's last part alone (landsbygdsapotek → apotek)
+  4  split compound                  butiksutveckling (unknown) → butik AND utveckling
+  3  synonym (thesaurus)             hemkörning → hemsändning; bybutik → butik (broader word)
+  2  compound head                   landsbygdsapotek (unknown) → apotek (the last part alone)
+  1  typo                            ombudsplatform (unknown) → ombudsplattform
 Projects having every word (or OR group) come first, ranked by the sum of their tiers, then
 by BM25 with field weights (owner and title above tags, tags above summary, summary above
 activities; for a word with direct matches, BM25 counts the direct forms only), then by
@@ -41,9 +41,9 @@ from .errors import UsageError
 from .index import FTS_COLUMNS, stem_words
 from .text import did_you_mean, edit_distance, fold, nfc
 
-EXACT, STEM, PART, COMPOUND, SYNONYM, TYPO = 6, 5, 4, 3, 2, 1
+EXACT, STEM, PART, COMPOUND, SYNONYM, HEAD, TYPO = 7, 6, 5, 4, 3, 2, 1
 TIER_NAMES = {EXACT: "exact", STEM: "inflection", PART: "compound part", COMPOUND: "split compound",
-              SYNONYM: "synonym", TYPO: "typo"}
+              SYNONYM: "synonym", HEAD: "compound head", TYPO: "typo"}
 SYNONYM_RELATION = "synonym"  # thesaurus.SYNONYM, without importing it on the search path
 HANDFUL = 5  # fewer projects than this with every word: projects with most of the words follow
 # bm25 weights by FTS column. The owner weighs more than the title: BM25 saturates, and a query
@@ -311,10 +311,10 @@ def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True) -> Expan
         expression = " AND ".join(f"({_or(words)})" for words in part_words)
         exp.add(COMPOUND, set().union(*part_words), expression)
         # The last part carries a Swedish compound's meaning (a landsbygdsapotek is an apotek):
-        # alone, at the lowest tier, unless it is a word most projects have (utveckling).
+        # alone, one tier lower, unless more than a quarter of the projects have it (utveckling).
         head = conn.execute("SELECT doc FROM fts_terms WHERE term = ?", (parts[-1],)).fetchone()
         if not head or head[0] <= conn.execute("SELECT count(*) FROM projects").fetchone()[0] // 4:
-            exp.add(TYPO, part_words[-1])
+            exp.add(HEAD, part_words[-1])
         exp.note = exp.note or ("split", w, " + ".join(parts))
     if corrected:
         exp.add(TYPO, _forms(conn, [corrected]))

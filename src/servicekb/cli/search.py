@@ -50,7 +50,7 @@ def search(
     limit: Annotated[int, typer.Option("--limit", "-n", help="Show at most N results (0 for all).", rich_help_panel="Output")] = 20,
     show_facets: Annotated[bool, typer.Option("--facets", help="Add counts of the results by theme, county, status and kind.", rich_help_panel="Output")] = False,
     all_words: Annotated[bool, typer.Option("--all-words", help="Only projects having every word (no projects with fewer words below them).")] = False,
-    explain: Annotated[bool, typer.Option("--explain", help="Add a column saying which words matched each project, and how (exact, inflection, compound part, split compound, synonym, typo, missing).", rich_help_panel="Output")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Add a column saying which words matched each project, and how (exact, inflection, compound part, split compound, synonym, compound head, typo, missing).", rich_help_panel="Output")] = False,
     data_dir: DataDir = None,
     no_cache: NoCache = False,
     filter_opts=None,
