@@ -55,7 +55,8 @@ def scores(search) -> tuple[float, float, list[tuple[str, float, float, int]]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--servicekb", default=shutil.which("servicekb") or "servicekb")
+    beside = Path(sys.executable).with_name("servicekb")  # this interpreter's installation first
+    ap.add_argument("--servicekb", default=str(beside) if beside.exists() else shutil.which("servicekb") or "servicekb")
     ap.add_argument("--per-query", action="store_true")
     args = ap.parse_args()
 
