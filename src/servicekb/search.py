@@ -550,7 +550,7 @@ def _results_sql(groups: list[dict[int, str]], excluded: list[str], where: str, 
             ctes.append(f"g{i}(rowid, s) AS MATERIALIZED (SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ? "
                         f"AND +rowid IN g{i}top)")
             cte_params += [levels[best], everything]
-            tiers.append(f"(CASE WHEN g{i}.rowid IS NULL THEN 0 ELSE {best} END)")
+            tiers.append(str(best))
             continue
         direct = [lv for lv in levels if lv >= PART]
         fallback = [lv for lv in levels if lv < PART]
@@ -566,12 +566,12 @@ def _results_sql(groups: list[dict[int, str]], excluded: list[str], where: str, 
         else:
             ctes.append(f"g{i}(rowid, s) AS MATERIALIZED (SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ?)")
             cte_params.append(everything)
-        case = [f"WHEN g{i}.rowid IS NULL THEN 0"]
+        case = []
         for level in sorted(levels, reverse=True)[:-1]:
             ctes.append(f"g{i}l{level}(rowid) AS MATERIALIZED (SELECT rowid FROM fts WHERE fts MATCH ?)")
             cte_params.append(levels[level])
-            case.append(f"WHEN g{i}.rowid IN g{i}l{level} THEN {level}")
-        tiers.append(f"(CASE {' '.join(case)} ELSE {min(levels)} END)")
+            case.append(f"WHEN {{ref}} IN g{i}l{level} THEN {level}")
+        tiers.append(f"(CASE {' '.join(case)} ELSE {min(levels)} END)" if case else str(min(levels)))
     conditions = [f"p.rowid IN (SELECT p.rowid FROM projects p WHERE {where})"]
     if excluded:
         ctes.append("ex(rowid) AS MATERIALIZED (SELECT rowid FROM fts WHERE fts MATCH ?)")
@@ -582,17 +582,19 @@ def _results_sql(groups: list[dict[int, str]], excluded: list[str], where: str, 
         joins = "g0 JOIN projects p ON p.rowid = g0.rowid" + "".join(
             f" JOIN g{i} ON g{i}.rowid = g0.rowid" for i in range(1, n))
         scores = " + ".join(f"g{i}.s" for i in range(n))
+        tiers = [t.format(ref=f"g{i}.rowid") for i, t in enumerate(tiers)]
         body = (f"SELECT p.rowid AS rowid, {n} AS matched, {' + '.join(tiers)} AS tier, {scores} AS score"
                 f"{''.join(f', {t} AS t{i}' for i, t in enumerate(tiers))} FROM {joins}")
-    elif groups:  # fewer words: a project matching any group, counted
-        ctes.append("candidates(rowid) AS (" + " UNION ".join(f"SELECT rowid FROM g{i}" for i in range(n)) + ")")
-        joins = "candidates c JOIN projects p ON p.rowid = c.rowid" + "".join(
-            f" LEFT JOIN g{i} ON g{i}.rowid = c.rowid" for i in range(n))
-        matched = " + ".join(f"(g{i}.rowid IS NOT NULL)" for i in range(n))
-        scores = " + ".join(f"coalesce(g{i}.s, 0.0)" for i in range(n))
-        body = (f"SELECT p.rowid AS rowid, {matched} AS matched, {' + '.join(tiers)} AS tier, {scores} AS score"
-                f"{''.join(f', {t} AS t{i}' for i, t in enumerate(tiers))} FROM {joins}")
-        conditions.append(f"{matched} >= {int(min_match)}")
+    elif groups:  # fewer words: every project matching a group, its groups counted
+        # One pass over the groups' rows and a GROUP BY: joining the groups to a union of them
+        # costs a product of their sizes (150 ms at 10,000 projects for two common words).
+        hits = " UNION ALL ".join(f"SELECT rowid, {i} AS g, s, {t.format(ref='rowid')} AS t FROM g{i}"
+                                  for i, t in enumerate(tiers))
+        per_group = "".join(f", max(CASE WHEN g = {i} THEN t ELSE 0 END) AS t{i}" for i in range(n))
+        ctes.append(f"per_project AS (SELECT rowid, count(*) AS matched, sum(t) AS tier, sum(s) AS score{per_group} "
+                    f"FROM ({hits}) GROUP BY rowid HAVING count(*) >= {int(min_match)})")
+        body = ("SELECT p.rowid AS rowid, a.matched AS matched, a.tier AS tier, a.score AS score"
+                f"{''.join(f', a.t{i} AS t{i}' for i in range(n))} FROM per_project a JOIN projects p ON p.rowid = a.rowid")
     else:  # no positive words: everything that passes the filters, by title
         body = "SELECT p.rowid AS rowid, 0 AS matched, 0 AS tier, 0.0 AS score FROM projects p"
     results = f"{body} WHERE {' AND '.join(conditions)}"
