@@ -86,10 +86,14 @@ def search(
     for line in notices(result):
         err().print("servicekb: " + line, soft_wrap=True, markup=False, highlight=False)
     shown = result.hits
+    # "why" goes into JSON/YAML always, elsewhere when asked for (it costs a pass over each record's text)
+    want_why = explain or fmt in ("json", "jsonl", "yaml") or "why" in str(output_opts.get("fields") or "")
     for rank, (hit, record) in enumerate(zip(shown, records), 1):
         parts = snippet(record, result.matched_words) if not parsed.empty else []
         record["search"] = {"rank": rank, "level": hit.level, "score": round(hit.score, 4),
-                            "snippet": snippet_text(parts), "why": explain_hit(result, hit, record), "_parts": parts}
+                            "snippet": snippet_text(parts), "_parts": parts}
+        if want_why:
+            record["search"]["why"] = explain_hit(result, hit, record)
     total = result.total
     title = f"{total} project(s) match" + (f", showing {len(shown)} (--limit 0 shows all)" if total and len(shown) < total else "")
     _render(records, fmt, output_opts, title, facet_data, kb, explain)
