@@ -549,7 +549,9 @@ def _results_sql(groups: list[dict[int, str]], excluded: list[str], where: str, 
             ctes.append(f"g{i}top(rowid) AS MATERIALIZED (SELECT rowid FROM fts WHERE fts MATCH ?)")
             ctes.append(f"g{i}(rowid, s) AS MATERIALIZED (SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ? "
                         f"AND +rowid IN g{i}top)")
-            cte_params += [levels[best], everything]
+            # Scored as in the full ranking: a direct match by its direct forms alone.
+            scored = [lv for lv in levels if lv >= PART] if best >= PART else list(levels)
+            cte_params += [levels[best], " OR ".join(f"({levels[lv]})" for lv in sorted(scored, reverse=True))]
             tiers.append(str(best))
             continue
         direct = [lv for lv in levels if lv >= PART]
