@@ -104,14 +104,16 @@ def test_limit_default_20_on_a_terminal_all_when_piped(cli):
 
 
 def test_snippet_highlights_match_in_table():
-    """The matched word is drawn bold yellow (rich: ESC[1;33m) and nothing else is."""
+    """Matched words are drawn bold yellow (rich: ESC[1;33m), and only words the search matched."""
     import re
 
     proc = run_servicekb("search", "reservkraft", "--format", "table", env={"FORCE_COLOR": "1", "COLUMNS": "120"})
     assert proc.returncode == 0
     assert "SOT – Service och trygghetspunkter" in proc.stdout
-    highlighted = set(re.findall(r"\x1b\[1;33m([^\x1b]*)\x1b\[0m", proc.stdout))
-    assert highlighted and {w.lower() for w in highlighted} <= {"reservkraft"}, highlighted
+    highlighted = {w.lower() for w in re.findall(r"\x1b\[1;33m([^\x1b]*)\x1b\[0m", proc.stdout)}
+    hits = json.loads(run_servicekb("search", "reservkraft", "--format", "json").stdout)
+    matched = {m.lower() for hit in hits for why in hit["search"]["why"] for m in why["matched"]}
+    assert "reservkraft" in highlighted and highlighted <= matched, (highlighted, matched)
 
 
 def test_json_output_has_rank_and_snippet(cli):
@@ -138,10 +140,16 @@ def test_facets_table_says_multi_county_rule(cli):
     assert "ett projekt i två län räknas i båda" in out
 
 
-def test_no_match_exit_1_with_suggestion(cli):
-    result = cli("search", "servicepunt")
-    assert result.exit_code == 1
-    assert "Did you mean 'servicepunkt'" in result.stderr
+def test_typo_is_corrected_with_a_notice(cli):
+    result = cli("search", "servicepunt", "--format", "ids")
+    assert result.exit_code == 0
+    assert "showing results for 'servicepunkt'" in result.stderr
+    assert "servicepunkt-2-0-i-hoga-kusten" in result.stdout
+
+
+def test_nonsense_exits_1_with_no_output(cli):
+    result = cli("search", "qzxvkbw", "--format", "ids")
+    assert result.exit_code == 1 and result.stdout == ""
 
 
 @pytest.mark.parametrize("args,code,message", [
@@ -195,3 +203,85 @@ def test_search_exit_codes_as_a_process():
     assert run_servicekb("search", "paketautomat").returncode == 0
     assert run_servicekb("search", "zzzzzz").returncode == 1
     assert run_servicekb("search", "OR").returncode == 2
+
+
+# --- issue 10: fallbacks, thesaurus, explanations, relevance floors ------------------
+
+def test_relevance_floors(cli):
+    """Mean nDCG@10 and Recall@20 over the judged queries (benchmarks/relevance.py prints them).
+    Measured 0.943 / 0.917 when set; the floors sit just under."""
+    import sys
+
+    sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
+    from relevance import judged_cases, scores
+
+    assert len(judged_cases()) >= 60
+    mean_ndcg, mean_recall, rows = scores(lambda q: ids_for(cli, q))
+    assert mean_ndcg >= 0.92, mean_ndcg
+    assert mean_recall >= 0.90, mean_recall
+    assert all(found for _, _, _, found in rows), [q for q, _, _, found in rows if not found]
+
+
+def test_fewer_words_follow_full_matches_with_a_notice(cli):
+    result = cli("search", "apoteksombud", "glesbygd", "--format", "ids", "--limit", "0")
+    assert result.exit_code == 0
+    assert "below them, projects without" in result.stderr or "no project has all the words" in result.stderr
+    strict = cli("search", "apoteksombud", "glesbygd", "--all-words", "--format", "ids", "--limit", "0")
+    ids, full = result.stdout.split(), strict.stdout.split()
+    assert full and ids[:len(full)] == full and len(ids) > len(full)
+    assert strict.stderr == ""
+
+
+@pytest.mark.parametrize("text", ["paketombud apoteksombud", "samverkan kommun", "lanthandel drivmedel hemsändning"])
+def test_all_exact_words_rank_first(kb, text):
+    result = search(kb.conn, parse_query(text))
+    exact = [all(t == EXACT for t in h.tiers) for h in result.hits]
+    assert exact[0] and exact == sorted(exact, reverse=True)
+    assert [h.matched for h in result.hits] == sorted((h.matched for h in result.hits), reverse=True)
+
+
+def test_synonym_ranks_below_direct_matches(kb):
+    from servicekb.search import SYNONYM
+
+    result = search(kb.conn, parse_query("hemsändning"))
+    tiers = [h.tiers[0] for h in result.hits]
+    assert tiers == sorted(tiers, reverse=True) and tiers[0] == EXACT
+    assert all(t >= SYNONYM for t in tiers)
+
+
+def test_everyday_word_finds_through_thesaurus(cli):
+    result = cli("search", "hemkörning", "--format", "ids")
+    assert result.exit_code == 0 and "forstudie-utveckling-rejmyre" in result.stdout
+    assert "synonyms" in result.stderr
+
+
+def test_query_compound_is_split(cli):
+    result = cli("search", "butiksutveckling", "--format", "ids")
+    assert result.exit_code == 0
+    assert "showing results for 'butik + utveckling'" in result.stderr
+
+
+def test_excluding_a_word_excludes_all_it_finds(cli):
+    found = set(ids_for(cli, ["hemkörning"]))
+    rest = set(ids_for(cli, ["--", "-hemkörning"]))
+    assert found and rest and not found & rest and len(found | rest) == 81
+    ombud = set(ids_for(cli, ["ombud"]))
+    assert not ombud & set(ids_for(cli, ["servicepunkt", "--", "-ombud"]))
+
+
+def test_far_still_never_matches_far_with_fallbacks(kb):
+    assert set(levels(kb, "får").values()) == {EXACT}
+
+
+def test_explain_says_word_and_tier(cli):
+    data = json.loads(cli("search", "hemkörning", "glesbygd", "--format", "json", "--limit", "3").stdout)
+    why = data[0]["search"]["why"]
+    assert [w["word"] for w in why] == ["hemkörning", "glesbygd"]
+    assert why[0]["tier"] == "synonym" and why[0]["matched"]
+    table = cli("search", "hemkörning", "--explain", "--format", "tsv", "--fields", "id,why")
+    assert "hemkörning: synonym (" in table.stdout
+
+
+def test_owner_ranks_above_mentions(cli):
+    assert ids_for(cli, ["Tillväxtverket"])[0] == "pipos-serviceanalys"
+    assert ids_for(cli, ["Coompanion"])[0] == "servicelyftet-coompanion"

@@ -5,7 +5,8 @@ This module only writes; `search.py` and `kb.py` only read. The database holds
 - `project_counties`, `project_municipalities`, `project_tags`: the list-valued filter fields;
 - `fts`: an FTS5 table of the project's words, one column per weighted field;
 - `vocab`: every indexed word with its Snowball stem and its diacritic-folded forms, so a query
-  word expands to its inflections, compounds and keyboard-without-åäö spellings (see search.py).
+  word expands to its inflections, compounds and keyboard-without-åäö spellings (see search.py);
+- `thesaurus`: the pairs of reference/synonyms.yaml (term → related term), looked up by stem.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from typing import Iterable, Optional
 from .money import cost_amount
 from .text import fold, swedish_key
 
-INDEX_VERSION = 2  # bump when the layout below changes
+INDEX_VERSION = 3  # bump when the layout below changes
 
 # FTS columns in weight order; search.py weights them with bm25().
-FTS_COLUMNS = ("title", "tags", "summary", "places", "activities", "results", "lessons")
+FTS_COLUMNS = ("title", "owner", "tags", "summary", "places", "activities", "results", "lessons")
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -54,6 +55,10 @@ CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY, stem TEXT NOT NULL, fold
 CREATE INDEX IF NOT EXISTS vocab_stem ON vocab(stem);
 CREATE INDEX IF NOT EXISTS vocab_folded ON vocab(folded);
 CREATE INDEX IF NOT EXISTS vocab_folded_stem ON vocab(folded_stem);
+CREATE TABLE IF NOT EXISTS thesaurus(term TEXT NOT NULL, stem TEXT NOT NULL, folded_stem TEXT NOT NULL,
+    related TEXT NOT NULL, relation TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS thesaurus_stem ON thesaurus(stem);
+CREATE INDEX IF NOT EXISTS thesaurus_folded_stem ON thesaurus(folded_stem);
 """
 
 _stemmer = None
@@ -69,7 +74,8 @@ def stem_words(words: list[str]) -> list[str]:
     return _stemmer.stemWords(words)
 
 
-TABLES = ("meta", "projects", "project_counties", "project_municipalities", "project_tags", "fts_terms", "fts", "vocab")
+TABLES = ("meta", "projects", "project_counties", "project_municipalities", "project_tags", "fts_terms", "fts", "vocab",
+          "thesaurus")
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
@@ -90,10 +96,12 @@ def fts_fields(record: dict, tag_labels: dict[str, str], theme_label: str, kind_
     owner = record.get("owner") or {}
     funding = record.get("funding") or {}
     tags = _join([*(t.replace("-", " ") + " " + tag_labels.get(t, "") for t in record["tags"]), theme_label, kind_label])
-    places = _join([owner.get("name", ""), record.get("contact_organisation") or "", *geo["places"],
+    # The owner has a column of its own, weighted like the title: a query naming an
+    # organisation ranks the projects it owns above those that merely mention it.
+    places = _join([record.get("contact_organisation") or "", *geo["places"],
                     *geo["municipalities"], *geo["counties"], *funding.get("co_funders", [])])
     return (
-        record["title"], tags, record["summary"], places,
+        record["title"], owner.get("name", ""), tags, record["summary"], places,
         _join(record["activities"]), _join(record["results"]), _join(record["lessons"]),
     )
 
@@ -157,6 +165,21 @@ def refresh_vocab(conn: sqlite3.Connection, records: Optional[list[dict]] = None
             [(t, s, fold(t), fold(s)) for t, s in zip(new, stems)],
         )
     return len(new)
+
+
+def store_thesaurus(conn: sqlite3.Connection, thesaurus) -> None:
+    """Write the thesaurus pairs (see thesaurus.py), keyed by each term's stem for lookup."""
+    conn.execute("DELETE FROM thesaurus")
+    rows = []
+    related = thesaurus.related()
+    terms = sorted(related)
+    single = [t for t in terms if " " not in t and "-" not in t]
+    stems = dict(zip(single, stem_words(single)))
+    for term in terms:
+        stem = stems.get(term, term)
+        for other, relation in sorted(related[term].items()):
+            rows.append((term, stem, fold(stem), other, relation))
+    conn.executemany("INSERT INTO thesaurus VALUES (?, ?, ?, ?, ?)", rows)
 
 
 class Labels:

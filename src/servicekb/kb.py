@@ -85,13 +85,13 @@ class KnowledgeBase:
         return self._fresh(compute)
 
     def search(self, query, filters: Filters = Filters(), ids: Optional[list[str]] = None, limit: Optional[int] = None,
-               count: bool = True, with_facets: bool = False):
+               count: bool = True, with_facets: bool = False, all_words: bool = False):
         """Ranked search (search.py) → (SearchResult, records of the hits in rank order, facets or None)."""
         from .search import facets, search
 
         def compute():
             where, params = self.condition(filters, ids)
-            found = search(self.conn, query, where, params, limit=limit, count=count)
+            found = search(self.conn, query, where, params, limit=limit, count=count, all_words=all_words)
             return found, self._records([h.rowid for h in found.hits]), (facets(self.conn, found) if with_facets else None)
 
         return self._fresh(compute)

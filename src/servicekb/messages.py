@@ -40,6 +40,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.without_amount": ("Utan belopp", "No amount"),
     "col.median": ("Median", "Median cost"),
     "col.snippet": ("Utdrag", "Snippet"),
+    "col.why": ("Varför", "Why"),
     "col.value": ("Värde", "Value"),
     "col.label": ("Benämning", "Label"),
     "by.county": ("Län", "County"),

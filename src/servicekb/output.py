@@ -25,7 +25,6 @@ from .text import visible
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "yaml", "ids", "markdown")
 DOCUMENT_FORMATS = ("json", "yaml")
-WIDE = 110  # terminals at least this wide get the optional columns (theme, public support, owner)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

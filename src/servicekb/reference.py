@@ -130,6 +130,13 @@ class Reference:
         return Vocabulary("tag", _terms(self._data("tags.yaml")))
 
     @cached_property
+    def thesaurus(self):
+        """The search thesaurus (synonyms.yaml); empty when the folder has none."""
+        from .thesaurus import load_thesaurus
+
+        return load_thesaurus(self.folder)
+
+    @cached_property
     def counties(self) -> dict[str, County]:
         out = {}
         for e in self._data("counties.yaml"):

@@ -23,7 +23,7 @@ from . import __version__
 from .cache import MAGIC
 from .constants import MODEL_VERSION
 from .files import read_file, scan
-from .index import INDEX_VERSION, TABLES, Labels, add_project, create_schema, refresh_vocab, remove_project
+from .index import INDEX_VERSION, TABLES, Labels, add_project, create_schema, refresh_vocab, remove_project, store_thesaurus
 from .problem import Problem
 
 FILES_SCHEMA = """CREATE TABLE IF NOT EXISTS files(
@@ -111,6 +111,7 @@ def _apply(conn, root, projects_dir, current, print_, ref_loader, progress) -> S
         report.rebuilt = True
         # Warm commands read the reference data from here, without a YAML parser.
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('reference', ?)", (json.dumps(ref_loader().parsed(), ensure_ascii=False),))
+        store_thesaurus(conn, ref_loader().thesaurus)  # reference data changed (or new index)
     stored = {r[0]: r[1:] for r in conn.execute("SELECT path, size, mtime_ns, hash, project FROM files")}
     removed = [p for p in stored if p not in current]
     changed = sorted(p for p in current if stored.get(p, (None, None))[:2] != current[p])

@@ -35,7 +35,14 @@ Finds inflections (servicepunkt → servicepunkter), compound parts (ombud → p
 apoteksombud) and words typed without å, ä, ö (Orebro → Örebro); exact matches rank first.
 Searches title, summary, activities, results, lessons, tags, owner, places and municipalities.
 
-Syntax: words are all required; "quoted phrase"; -word excludes; a OR b.
+Projects with every word rank first; when fewer than five have them all, projects with
+most of the words follow (stderr names the missing words; --all-words shows only full
+matches). Words are also found through synonyms (hemkörning → hemsändning, from
+data/reference/synonyms.yaml); an unknown word is split (butiksutveckling → butik +
+utveckling) or corrected (ombudsplatform → ombudsplattform), ranked below direct matches.
+--explain shows, for each project, which words matched and how.
+
+Syntax: "quoted phrase"; -word excludes (everything the word alone would find); a OR b.
 Quote phrases for the shell too: servicekb search '"lokal mat"'.
 
 Exit status: 0 results, 1 no results, 2 usage error.
@@ -47,6 +54,7 @@ Examples:
   servicekb search servicepunkt --region Norrbotten --format csv > punkter.csv
   servicekb search --limit 5 -- paketombud OR apoteksombud -Dalarna
   servicekb search --theme logistik --facets
+  servicekb search apoteksombud glesbygd --explain
 """
 
 app = command_app()
@@ -62,13 +70,22 @@ class SearchRow:
     level: int
     score: float
     snippet: list[tuple[str, bool]]  # (text, is_match) pieces
+    why: Optional[list[dict]] = None  # per query word: how it matched (search.explain)
 
     def document(self) -> dict:
         from ..search import snippet_text
         from ..status import provenance
 
-        return {**self.record, "provenance": provenance(self.record), "search": {"rank": self.rank, "level": self.level, "score": round(self.score, 4),
-                                          "snippet": snippet_text(self.snippet)}}
+        search = {"rank": self.rank, "level": self.level, "score": round(self.score, 4), "snippet": snippet_text(self.snippet)}
+        if self.why is not None:
+            search["why"] = self.why
+        return {**self.record, "provenance": provenance(self.record), "search": search}
+
+
+def _why_text(why: Optional[list[dict]]) -> str:
+    """'hemkörning: synonym (hemsändning); glesbygd: exact'"""
+    return "; ".join(f"{w['word']}: {w['tier']}" + (f" ({', '.join(w['matched'])})" if w["matched"] and w["matched"] != [w["word"]] else "")
+                     for w in why or [])
 
 
 @app.command(help=SEARCH_HELP)
@@ -84,6 +101,15 @@ def search(
     ] = None,
     show_facets: Annotated[
         bool, typer.Option("--facets", help="Add counts of the results by theme, county, status and kind.", rich_help_panel=OUTPUT)
+    ] = False,
+    all_words: Annotated[
+        bool, typer.Option("--all-words", help="Only projects having every word (no projects with fewer words below them).")
+    ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", rich_help_panel=OUTPUT,
+                     help="Add a column saying which words matched each project, and how (exact, inflection, compound part, "
+                          "split compound, synonym, compound head, typo, missing)."),
     ] = False,
     theme: Theme = None,
     region: Region = None,
@@ -105,7 +131,7 @@ def search(
     from ..errors import UsageError
     from ..output import choose_format
     from ..search import no_match_message, parse_query, snippet
-    from .common import err, load_kb, report_problems, stdout_is_terminal
+    from .common import err, load_kb, note, report_problems, stdout_is_terminal
 
     from ..messages import t
 
@@ -119,25 +145,35 @@ def search(
     kb = load_kb(options.data_dir, options.no_cache)
     filters = options.filters(kb.reference)
     wanted = options.read_ids()
-    result, records, facet_data = kb.search(parsed, filters, wanted, limit=effective, count=True, with_facets=show_facets)
+    result, records, facet_data = kb.search(parsed, filters, wanted, limit=effective, count=True, with_facets=show_facets,
+                                            all_words=all_words)
     report_problems(kb)
+    from ..search import notices
+
+    for line in notices(result):  # a corrected, split or relaxed word: said once, on stderr
+        note("servicekb: " + line)
     if not result.hits:
         err().print("servicekb: " + no_match_message(result, filters.active or wanted is not None), soft_wrap=True)
         raise typer.Exit(1)
+    from ..search import explain as explain_hit
+
+    # "why" goes into JSON/YAML always, elsewhere when asked for (it costs a pass over each record's text)
+    want_why = explain or fmt in ("json", "jsonl", "yaml") or "why" in str(options.fields or "")
     rows = [
-        SearchRow(record, rank, hit.level, hit.score, snippet(record, result.matched_words) if not parsed.empty else [])
+        SearchRow(record, rank, hit.level, hit.score, snippet(record, result.matched_words) if not parsed.empty else [],
+                  explain_hit(result, hit, record) if want_why else None)
         for rank, (hit, record) in enumerate(zip(result.hits, records), 1)
     ]
     total = result.total or len(rows)
     title = t("title.matches_shown", n=total, shown=len(rows)) if len(rows) < total else t("title.matches", n=total)
-    _render(rows, fmt, options, title, facet_data, kb)
+    _render(rows, fmt, options, title, facet_data, kb, explain)
     if len(rows) < total and fmt != "table":  # a table says so in its title; elsewhere stderr does
         from .common import note
 
         note(t("note.limited", shown=len(rows), total=total))
 
 
-def _render(rows: list[SearchRow], fmt: str, options: ListingOptions, title: str, facet_data: Any, kb) -> None:
+def _render(rows: list[SearchRow], fmt: str, options: ListingOptions, title: str, facet_data: Any, kb, explain: bool = False) -> None:
     import sys
 
     from ..fields import all_columns
@@ -153,7 +189,8 @@ def _render(rows: list[SearchRow], fmt: str, options: ListingOptions, title: str
 
     rank = Column("rank", "#", lambda r: r.rank, "int")
     snip = Column("snippet", t("col.snippet"), lambda r: r.document()["search"]["snippet"])
-    available = {**{n: on_record(c) for n, c in all_columns().items()}, "rank": rank, "snippet": snip}
+    why = Column("why", t("col.why"), lambda r: _why_text(r.why))
+    available = {**{n: on_record(c) for n, c in all_columns().items()}, "rank": rank, "snippet": snip, "why": why}
     if fmt == "table" and not options.fields:
         columns = [
             rank,
@@ -163,9 +200,10 @@ def _render(rows: list[SearchRow], fmt: str, options: ListingOptions, title: str
                    drop_priority=2),
             Column("theme", t("col.theme"), lambda r: r.record["theme"], drop_priority=1, max_width=19),
             Column("cost", t("col.cost"), lambda r: (project_amount(r.record), cost_kind(r.record)), "cost"),
-        ]
+        ] + ([Column("why", t("col.why"), why.get, ratio=1)] if explain else [])
     else:
         default = [rank, *(available[n] for n in ("id", "title", "counties", "theme", "cost_sek", "cost_kind")), snip]
+        default += [why] if explain else []
         columns = pick_columns(options.fields, default, available)
     listing = Listing(rows, columns, documents=[r.document() for r in rows], title=title, fields_chosen=bool(options.fields),
                       excel=options.excel, id_of=lambda r: r.record["id"])

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Mean nDCG@10 and Recall@20 of `servicekb search` over the judged queries.
+
+Usage: python benchmarks/relevance.py [--servicekb PATH] [--per-query]
+
+Runs each query of tests/fixtures/relevance.yaml (its `relevant` judgements: 2 = about this,
+1 = does this in passing) as `servicekb search … --format ids --limit 0` and prints the means.
+nDCG@10 uses gains 2^grade - 1; Recall@20 is the share of the judged projects found in the
+first 20, out of at most 20 (a query with 30 relevant projects can reach 1.0). An empty answer
+scores 0 on both. tests/test_search.py holds the floors; `--servicekb` measures another
+installation (e.g. an older version) on the same judgements.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "fixtures" / "relevance.yaml"
+
+
+def ndcg(ranked: list[str], relevant: dict[str, int], k: int = 10) -> float:
+    dcg = sum((2 ** relevant.get(pid, 0) - 1) / math.log2(i + 2) for i, pid in enumerate(ranked[:k]))
+    ideal = sorted(relevant.values(), reverse=True)[:k]
+    idcg = sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
+    return dcg / idcg if idcg else 0.0
+
+
+def recall(ranked: list[str], relevant: dict[str, int], k: int = 20) -> float:
+    if not relevant:
+        return 0.0
+    return len(set(ranked[:k]) & set(relevant)) / min(k, len(relevant))
+
+
+def judged_cases() -> list[dict]:
+    return [c for c in yaml.safe_load(CASES.read_text(encoding="utf-8")) if c.get("relevant")]
+
+
+def scores(search) -> tuple[float, float, list[tuple[str, float, float, int]]]:
+    """Means over the judged cases; `search(args)` returns ranked ids."""
+    rows = []
+    for case in judged_cases():
+        ranked = search(case["query"])
+        rows.append((" ".join(case["query"]), ndcg(ranked, case["relevant"]), recall(ranked, case["relevant"]), len(ranked)))
+    n = len(rows)
+    return sum(r[1] for r in rows) / n, sum(r[2] for r in rows) / n, rows
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    beside = Path(sys.executable).with_name("servicekb")  # this interpreter's installation first
+    ap.add_argument("--servicekb", default=str(beside) if beside.exists() else shutil.which("servicekb") or "servicekb")
+    ap.add_argument("--per-query", action="store_true")
+    args = ap.parse_args()
+
+    def search(query: list[str]) -> list[str]:
+        out = subprocess.run([args.servicekb, "search", "--format", "ids", "--limit", "0", *query],
+                             capture_output=True, text=True)
+        return out.stdout.split()
+
+    mean_ndcg, mean_recall, rows = scores(search)
+    if args.per_query:
+        for query, n, r, found in rows:
+            print(f"{n:5.2f} {r:5.2f} {found:4d}  {query}")
+    empty = sum(1 for r in rows if r[3] == 0)
+    print(f"{len(rows)} judged queries: mean nDCG@10 {mean_ndcg:.3f}, mean Recall@20 {mean_recall:.3f}, "
+          f"empty answers {empty}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

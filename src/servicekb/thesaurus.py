@@ -1,0 +1,131 @@
+"""The Swedish domain thesaurus (reference/synonyms.yaml): words people use for the same things.
+
+The file has two parts (see data/README.md, "The search thesaurus"):
+
+    equivalent:                     # groups of words that mean the same thing here
+      - [hemsändning, hemkörning, hemleverans]   # why: …
+    broader:                        # a narrower word: the broader words it is a kind of
+      bybutik: [butik, lanthandel]  # why: …
+
+A query word finds its equivalents, and a narrower word finds its broader words (`bybutik`
+finds projects about a `butik`), never the other way round (`butik` does not find every
+`bybutik`-less text about villages). Search uses these at a tier below exact, inflected and
+compound-part matches. The file is read when the index is built (sync.py stores its pairs
+in the index), so a search never parses YAML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ServiceKBError
+
+FILE_NAME = "synonyms.yaml"
+# Lower-case letters, words separated by one space or hyphen (a multi-word term is a phrase).
+_TERM = re.compile(r"[a-zåäöéü]+(?:[ -][a-zåäöéü]+)*")
+SYNONYM, BROADER = "synonym", "broader"
+
+
+class ThesaurusError(ServiceKBError):
+    """A broken synonyms file: the message names the file and line (a data error, exit 1)."""
+
+    def __init__(self, message: str):
+        super().__init__(message, 1)
+
+
+@dataclass
+class Thesaurus:
+    groups: list[tuple[str, ...]] = field(default_factory=list)
+    broader: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def terms(self) -> set[str]:
+        out = {t for g in self.groups for t in g} | set(self.broader)
+        return out | {b for bs in self.broader.values() for b in bs}
+
+    def related(self) -> dict[str, dict[str, str]]:
+        """term → {related term: relation}: its equivalents, its broader terms and theirs.
+
+        A narrower term also reaches the equivalents of its broader terms (bybutik → butik →
+        affär), and a term shares the broader terms of its equivalents.
+        """
+        equivalents: dict[str, set[str]] = {}
+        for group in self.groups:
+            for t in group:
+                equivalents.setdefault(t, set()).update(u for u in group if u != t)
+        out: dict[str, dict[str, str]] = {}
+        for term in self.terms():
+            rel = {u: SYNONYM for u in equivalents.get(term, ())}
+            for source in {term} | equivalents.get(term, set()):
+                for b in self.broader.get(source, ()):
+                    for u in {b} | equivalents.get(b, set()):
+                        rel.setdefault(u, BROADER)
+            rel.pop(term, None)
+            if rel:
+                out[term] = rel
+        return out
+
+
+def load_thesaurus(folder: Path) -> Thesaurus:
+    """Read and check `folder/synonyms.yaml`; an absent file is an empty thesaurus."""
+    path = folder / FILE_NAME
+    if not path.is_file():
+        return Thesaurus()
+    from .yamlfile import YAMLFileError, decode, parse
+
+    def fail(message: str, mark=None) -> ThesaurusError:
+        where = f"{path}:{mark.line}" if mark else str(path)
+        return ThesaurusError(f"{where}: {message}")
+
+    try:
+        data, marks = parse(decode(path.read_bytes()))
+    except YAMLFileError as exc:
+        raise fail(exc.message, exc.mark) from None
+    except OSError as exc:
+        raise fail(f"cannot read: {exc.strerror}") from None
+    if data is None:
+        return Thesaurus()
+    if not isinstance(data, dict) or set(data) - {"equivalent", "broader"}:
+        raise fail("expected a mapping with the keys `equivalent` (a list of groups) and `broader` (narrower: [broader, …])")
+
+    seen: dict[str, tuple] = {}  # term → the path where it first stood as an equivalent / narrower term
+
+    def check(term, path_: tuple) -> str:
+        if not isinstance(term, str) or not _TERM.fullmatch(term):
+            raise fail(f"{term!r} is not a lower-case word or phrase (letters, single spaces or hyphens)", marks.get(path_))
+        return term
+
+    thesaurus = Thesaurus()
+    groups = data.get("equivalent") or []
+    if not isinstance(groups, list):
+        raise fail("`equivalent` must be a list of groups, e.g. - [hemsändning, hemkörning]", marks.get(("equivalent",)))
+    for i, group in enumerate(groups):
+        if not isinstance(group, list) or len(group) < 2:
+            raise fail("a group lists two or more words that mean the same, e.g. [hemsändning, hemkörning]",
+                       marks.get(("equivalent", i)))
+        terms = []
+        for j, term in enumerate(group):
+            term = check(term, ("equivalent", i, j))
+            if term in seen:
+                first = marks.get(seen[term])
+                raise fail(f"{term!r} is already listed" + (f" on line {first.line}" if first else "")
+                           + "; a word belongs to one group (merge the groups)", marks.get(("equivalent", i, j)))
+            seen[term] = ("equivalent", i, j)
+            terms.append(term)
+        thesaurus.groups.append(tuple(terms))
+    links = data.get("broader") or {}
+    if not isinstance(links, dict):
+        raise fail("`broader` must map a narrower word to its broader words, e.g. bybutik: [butik]", marks.get(("broader",)))
+    for narrower, targets in links.items():
+        check(narrower, ("broader", "<key>", narrower))
+        if not isinstance(targets, list) or not targets:
+            raise fail(f"{narrower!r} needs a list of broader words, e.g. [butik]", marks.get(("broader", narrower)))
+        checked = []
+        for j, b in enumerate(targets):
+            b = check(b, ("broader", narrower, j))
+            if b == narrower or b in checked:
+                raise fail(f"{b!r} is listed twice or as its own broader word", marks.get(("broader", narrower, j)))
+            checked.append(b)
+        thesaurus.broader[narrower] = tuple(checked)
+    return thesaurus
