@@ -111,9 +111,10 @@ def test_snippet_highlights_match_in_table():
     assert proc.returncode == 0
     assert "SOT – Service och trygghetspunkter" in proc.stdout
     highlighted = {w.lower() for w in re.findall(r"\x1b\[1;33m([^\x1b]*)\x1b\[0m", proc.stdout)}
-    hits = json.loads(run_servicekb("search", "reservkraft", "--format", "json").stdout)
-    matched = {m.lower() for hit in hits for why in hit["search"]["why"] for m in why["matched"]}
+    result, _, _ = open_kb(DATA, use_cache=False).search(parse_query("reservkraft"))
+    matched = {w.lower() for w in result.matched_words}  # the word, its forms and its synonyms
     assert "reservkraft" in highlighted and highlighted <= matched, (highlighted, matched)
+    assert "service" not in highlighted  # a word of the title that the query does not match
 
 
 def test_json_output_has_rank_and_snippet(cli):
