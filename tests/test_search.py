@@ -144,7 +144,7 @@ def test_facets_table_says_multi_county_rule(cli):
 def test_typo_is_corrected_with_a_notice(cli):
     result = cli("search", "servicepunt", "--format", "ids")
     assert result.exit_code == 0
-    assert "showing results for 'servicepunkt'" in result.stderr
+    assert "visar träffar för 'servicepunkt'" in result.stderr
     assert "servicepunkt-2-0-i-hoga-kusten" in result.stdout
 
 
@@ -157,13 +157,13 @@ def test_nonsense_exits_1_with_no_output(cli):
     (["OR"], 2, "OR needs a word on each side"),
     (["paketombud", "OR"], 2, "OR needs a word on each side"),
     (["och", "i", "på"], 2, "only common words"),
-    (["x" * 10000], 1, "no projects match"),
+    (["x" * 10000], 1, "inga projekt matchar"),
     (["ord " * 40], 2, "too many words"),
-    (["[bold]"], 1, "no projects match"),
-    (["\x1b[31m"], 1, "no projects match"),
-    (['"unbalanced quote'], 1, "no projects match"),
+    (["[bold]"], 1, "inga projekt matchar"),
+    (["\x1b[31m"], 1, "inga projekt matchar"),
+    (['"unbalanced quote'], 1, "inga projekt matchar"),
     (["kommun:"], 0, ""),
-    (["c++"], 1, "no projects match"),
+    (["c++"], 1, "inga projekt matchar"),
     (["100%"], 0, ""),
     (["--", "-ombud"], 0, ""),
     (["--region", "Atlantis"], 2, "unknown county"),
@@ -226,7 +226,7 @@ def test_relevance_floors(cli):
 def test_fewer_words_follow_full_matches_with_a_notice(cli):
     result = cli("search", "apoteksombud", "glesbygd", "--format", "ids", "--limit", "0")
     assert result.exit_code == 0
-    assert "below them, projects without" in result.stderr or "no project has all the words" in result.stderr
+    assert "under dem projekt utan" in result.stderr or "inget projekt har alla orden" in result.stderr
     strict = cli("search", "apoteksombud", "glesbygd", "--all-words", "--format", "ids", "--limit", "0")
     ids, full = result.stdout.split(), strict.stdout.split()
     assert full and ids[:len(full)] == full and len(ids) > len(full)
@@ -253,13 +253,13 @@ def test_synonym_ranks_below_direct_matches(kb):
 def test_everyday_word_finds_through_thesaurus(cli):
     result = cli("search", "hemkörning", "--format", "ids")
     assert result.exit_code == 0 and "forstudie-utveckling-rejmyre" in result.stdout
-    assert "synonyms" in result.stderr
+    assert "synonymerna" in result.stderr
 
 
 def test_query_compound_is_split(cli):
     result = cli("search", "butiksutveckling", "--format", "ids")
     assert result.exit_code == 0
-    assert "showing results for 'butik + utveckling'" in result.stderr
+    assert "visar träffar för 'butik + utveckling'" in result.stderr
 
 
 def test_excluding_a_word_excludes_all_it_finds(cli):

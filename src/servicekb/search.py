@@ -639,25 +639,26 @@ def explain(result: SearchResult, hit: Hit, record: dict) -> list[dict]:
 
 
 def notices(result: SearchResult) -> list[str]:
-    """One-line notes for stderr: corrections made and words relaxed (English, like the other messages)."""
+    """One-line notes for stderr, in the run's language: corrections made and words relaxed."""
+    from .messages import t
+
     lines = []
     for kind, typed, shown in result.notes:
-        if kind in ("typo", "split"):
-            lines.append(f"no project has '{typed}'; showing results for '{shown}'")
-        else:
-            lines.append(f"no project has '{typed}'; showing results for its synonyms ({shown})")
+        key = "search.corrected" if kind in ("typo", "split") else "search.synonyms"
+        lines.append(t(key, typed=typed, shown=shown))
     if result.relaxed:
-        missing = " or ".join(f"'{w}'" for w in result.relaxed)
+        missing = t("search.or").join(f"'{w}'" for w in result.relaxed)
         if result.all_words_total:
-            lines.append(f"only {result.all_words_total} project(s) have all the words; below them, projects without {missing}")
+            lines.append(t("search.relaxed_some", n=result.all_words_total, missing=missing))
         else:
-            lines.append(f"no project has all the words; showing projects without {missing}")
+            lines.append(t("search.relaxed_none", missing=missing))
     return lines
 
 
 def no_match_message(result: SearchResult, filtered: bool) -> str:
-    msg = "no projects match" + (" the query and filters." if filtered else " the query.")
-    return msg + did_you_mean(result.suggestions)
+    from .messages import t
+
+    return t("search.no_match_filtered" if filtered else "search.no_match") + did_you_mean(result.suggestions)
 
 
 # --- snippets -------------------------------------------------------------------------
