@@ -7,6 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from ..messages import command_help, t
 from .options import (
     OUTPUT,
     DataDir,
@@ -28,26 +29,6 @@ from .options import (
     Theme,
     command_app,
 )
-
-SEARCH_HELP = """Search projects: ranked full-text search that knows Swedish.
-
-Finds inflections (servicepunkt → servicepunkter), compound parts (ombud → paketombud,
-apoteksombud) and words typed without å, ä, ö (Orebro → Örebro); exact matches rank first.
-Searches title, summary, activities, results, lessons, tags, owner, places and municipalities.
-
-Syntax: words are all required; "quoted phrase"; -word excludes; a OR b.
-Quote phrases for the shell too: servicekb search '"lokal mat"'.
-
-Exit status: 0 results, 1 no results, 2 usage error.
-
-Examples:
-
-\b
-  servicekb search paketautomat
-  servicekb search servicepunkt --region Norrbotten --format csv > punkter.csv
-  servicekb search --limit 5 -- paketombud OR apoteksombud -Dalarna
-  servicekb search --theme logistik --facets
-"""
 
 app = command_app()
 DEFAULT_LIMIT = 20  # on a terminal
@@ -71,19 +52,18 @@ class SearchRow:
                                           "snippet": snippet_text(self.snippet)}}
 
 
-@app.command(help=SEARCH_HELP)
+@app.command(help=command_help("search"))
 def search(
     query: Annotated[
         Optional[list[str]],
-        typer.Argument(help="Search words (see syntax above). Empty: everything that passes the filters.", show_default=False),
+        typer.Argument(help=t("arg.query"), show_default=False),
     ] = None,
     limit: Annotated[
         Optional[int],
-        typer.Option("--limit", "-n", help="Show at most N results (0 for all). Default: 20 on a terminal, all when piped.",
-                     rich_help_panel=OUTPUT, show_default=False),
+        typer.Option("--limit", "-n", help=t("opt.limit"), rich_help_panel=OUTPUT, show_default=False),
     ] = None,
     show_facets: Annotated[
-        bool, typer.Option("--facets", help="Add counts of the results by theme, county, status and kind.", rich_help_panel=OUTPUT)
+        bool, typer.Option("--facets", help=t("opt.facets"), rich_help_panel=OUTPUT)
     ] = False,
     theme: Theme = None,
     region: Region = None,
@@ -102,16 +82,16 @@ def search(
     data_dir: DataDir = None,
     no_cache: NoCache = False,
 ) -> None:
+    """servicekb search (its help: messages `cmd.search`, `help.search`)."""
     from ..errors import UsageError
     from ..output import choose_format
-    from ..search import no_match_message, parse_query, snippet
+    from ..search import parse_query, snippet
+    from ..text import did_you_mean
     from .common import err, load_kb, report_problems, stdout_is_terminal
-
-    from ..messages import t
 
     options = ListingOptions.of(locals())
     if limit is not None and limit < 0:
-        raise UsageError("--limit must be 0 (all) or more.")
+        raise UsageError(t("err.limit_negative"))
     parsed = parse_query(" ".join(query or []))  # syntax errors before any work
     fmt = choose_format(options.format, stdout_is_terminal())
     # A page of 20 is for reading on a terminal; a pipe or a file gets every match (as gh does).
@@ -122,7 +102,8 @@ def search(
     result, records, facet_data = kb.search(parsed, filters, wanted, limit=effective, count=True, with_facets=show_facets)
     report_problems(kb)
     if not result.hits:
-        err().print("servicekb: " + no_match_message(result, filters.active or wanted is not None), soft_wrap=True)
+        filtered = filters.active or wanted is not None
+        err().print(t("note.no_match_filtered" if filtered else "note.no_match") + did_you_mean(result.suggestions), soft_wrap=True)
         raise typer.Exit(1)
     rows = [
         SearchRow(record, rank, hit.level, hit.score, snippet(record, result.matched_words) if not parsed.empty else [])
