@@ -141,28 +141,28 @@ def test_facets_table_says_multi_county_rule(cli):
 def test_no_match_exit_1_with_suggestion(cli):
     result = cli("search", "servicepunt")
     assert result.exit_code == 1
-    assert "Did you mean 'servicepunkt'" in result.stderr
+    assert "Menade du 'servicepunkt'" in result.stderr
 
 
 @pytest.mark.parametrize("args,code,message", [
     (["OR"], 2, "OR needs a word on each side"),
     (["paketombud", "OR"], 2, "OR needs a word on each side"),
     (["och", "i", "på"], 2, "only common words"),
-    (["x" * 10000], 1, "no projects match"),
+    (["x" * 10000], 1, "inga projekt matchar"),
     (["ord " * 40], 2, "too many words"),
-    (["[bold]"], 1, "no projects match"),
-    (["\x1b[31m"], 1, "no projects match"),
-    (['"unbalanced quote'], 1, "no projects match"),
+    (["[bold]"], 1, "inga projekt matchar"),
+    (["\x1b[31m"], 1, "inga projekt matchar"),
+    (['"unbalanced quote'], 1, "inga projekt matchar"),
     (["kommun:"], 0, ""),
-    (["c++"], 1, "no projects match"),
+    (["c++"], 1, "inga projekt matchar"),
     (["100%"], 0, ""),
     (["--", "-ombud"], 0, ""),
     (["--region", "Atlantis"], 2, "unknown county"),
     (["--theme", "zzz"], 2, "unknown theme"),
-    (["--status", "finished"], 2, "unknown status"),
+    (["--status", "finished"], 2, "okänd status"),
     (["--tag", "nope"], 2, "unknown tag"),
     (["--limit", "-1"], 2, "--limit"),
-    (["--min-cost", "5", "--max-cost", "1"], 2, "larger than --max-cost"),
+    (["--min-cost", "5", "--max-cost", "1"], 2, "större än --max-cost"),
 ])
 def test_bad_input(cli, args, code, message):
     result = cli("search", *args)
