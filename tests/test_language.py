@@ -8,8 +8,8 @@ import re
 import string
 
 import pytest
-
 from conftest import DATA, run_servicekb
+
 from servicekb.messages import MESSAGES
 
 
@@ -35,7 +35,11 @@ def test_a_message_the_same_in_both_languages_is_a_word_both_share():
 
 
 def _example_commands(text: str) -> list[str]:
-    return [line.split("#")[0].rstrip() for line in text.split("\b", 1)[-1].splitlines() if line.startswith("  ")] if "\b" in text else []
+    return (
+        [line.split("#")[0].rstrip() for line in text.split("\b", 1)[-1].splitlines() if line.startswith("  ")]
+        if "\b" in text
+        else []
+    )
 
 
 def _words(text: str) -> set[str]:
@@ -63,25 +67,63 @@ def _names() -> set[str]:
 
 def _data_words() -> set[str]:
     """Everything the data says (Swedish): a word found there may be data, not interface."""
-    return _words("\n".join(f.read_text(encoding="utf-8") for folder in ("projects", "reference")
-                            for f in sorted((DATA / folder).glob("*.yaml"))))
+    return _words(
+        "\n".join(
+            f.read_text(encoding="utf-8")
+            for folder in ("projects", "reference")
+            for f in sorted((DATA / folder).glob("*.yaml"))
+        )
+    )
 
 
 def _table_words(index: int) -> set[str]:
     return set().union(*(_words(re.sub(r"\{\w+\}", " ", pair[index])) for pair in MESSAGES.values()))
 
 
-HELP_RUNS = [["--help"], ["search", "-h"], ["report", "-h"], ["list", "-h"], ["show", "-h"], ["stats", "-h"],
-             ["validate", "-h"], ["schema", "-h"], ["export", "-h"], ["export", "sqlite", "-h"], ["export", "csv", "-h"],
-             ["cache", "-h"], ["cache", "info", "-h"], ["cache", "clear", "-h"], ["completion", "-h"],
-             [], ["export"]]  # without a command: the help, on stderr
-USAGE_ERRORS = [["list", "--bogus"], ["list", "--statu", "x"], ["lst"], ["help"], ["search", "--limit", "abc"],
-                ["stats", "--by"], ["export", "sqlite"], ["completion"], ["completion", "tcsh"], ["list", "a", "b"],
-                ["list", "--has-cost=3"], ["cache", "bogus"], ["show"], ["list", "--min-cost", "abc"],
-                ["stats", "--by", "contry"], ["stats", "--sort", "x"], ["list", "--format", "xml"],
-                ["list", "--fields", "totl_cost"], ["list", "--status", "x"], ["list", "--excel", "--format", "tsv"],
-                ["search", "--limit", "-1"], ["list", "--min-cost", "5", "--max-cost", "1"],
-                ["report", "-r", "W", "--format", "csv", "-o", "x.csv"]]
+HELP_RUNS = [
+    ["--help"],
+    ["search", "-h"],
+    ["report", "-h"],
+    ["list", "-h"],
+    ["show", "-h"],
+    ["stats", "-h"],
+    ["validate", "-h"],
+    ["schema", "-h"],
+    ["export", "-h"],
+    ["export", "sqlite", "-h"],
+    ["export", "csv", "-h"],
+    ["cache", "-h"],
+    ["cache", "info", "-h"],
+    ["cache", "clear", "-h"],
+    ["completion", "-h"],
+    [],
+    ["export"],
+]  # without a command: the help, on stderr
+USAGE_ERRORS = [
+    ["list", "--bogus"],
+    ["list", "--statu", "x"],
+    ["lst"],
+    ["help"],
+    ["search", "--limit", "abc"],
+    ["stats", "--by"],
+    ["export", "sqlite"],
+    ["completion"],
+    ["completion", "tcsh"],
+    ["list", "a", "b"],
+    ["list", "--has-cost=3"],
+    ["cache", "bogus"],
+    ["show"],
+    ["list", "--min-cost", "abc"],
+    ["stats", "--by", "contry"],
+    ["stats", "--sort", "x"],
+    ["list", "--format", "xml"],
+    ["list", "--fields", "totl_cost"],
+    ["list", "--status", "x"],
+    ["list", "--excel", "--format", "tsv"],
+    ["search", "--limit", "-1"],
+    ["list", "--min-cost", "5", "--max-cost", "1"],
+    ["report", "-r", "W", "--format", "csv", "-o", "x.csv"],
+]
 
 
 @pytest.mark.parametrize(("lang", "mine", "other"), [("sv_SE.UTF-8", 0, 1), ("en_US.UTF-8", 1, 0)])
@@ -111,9 +153,16 @@ def test_help_and_usage_errors_speak_one_language(lang, mine, other, tmp_path):
 
 
 def test_usage_errors_keep_their_names_and_format_in_both_languages():
-    for lang, expected in (("sv_SE.UTF-8", "servicekb: error: okänd flagga: --regoin. Menade du --region? (se `servicekb list -h`)\n"),
-                           ("en_US.UTF-8", "servicekb: error: no such option: --regoin. Did you mean --region? (see `servicekb list -h`)\n")):
-        proc = run_servicekb("list", "--regoin", "x", env={"LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "SERVICEKB_LANG": ""})
+    for lang, expected in (
+        ("sv_SE.UTF-8", "servicekb: error: okänd flagga: --regoin. Menade du --region? (se `servicekb list -h`)\n"),
+        (
+            "en_US.UTF-8",
+            "servicekb: error: no such option: --regoin. Did you mean --region? (see `servicekb list -h`)\n",
+        ),
+    ):
+        proc = run_servicekb(
+            "list", "--regoin", "x", env={"LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "SERVICEKB_LANG": ""}
+        )
         assert proc.stderr == expected
 
 
@@ -130,9 +179,17 @@ def test_help_examples_are_never_wrapped(lang):
     from servicekb.messages import MESSAGES
 
     index = 0 if lang.startswith("sv") else 1
-    examples = {line.strip() for pair in MESSAGES.values() if "\b" in pair[index]
-                for line in pair[index].split("\b", 1)[1].splitlines() if line.strip()}
-    out = "".join(run_servicekb(*args, env={"LANG": lang, "LC_ALL": "", "SERVICEKB_LANG": "", "COLUMNS": "40"}).stdout
-                  for args in HELP_RUNS if args and args[-1] in ("-h", "--help"))
+    examples = {
+        line.strip()
+        for pair in MESSAGES.values()
+        if "\b" in pair[index]
+        for line in pair[index].split("\b", 1)[1].splitlines()
+        if line.strip()
+    }
+    out = "".join(
+        run_servicekb(*args, env={"LANG": lang, "LC_ALL": "", "SERVICEKB_LANG": "", "COLUMNS": "40"}).stdout
+        for args in HELP_RUNS
+        if args and args[-1] in ("-h", "--help")
+    )
     lines = {line.strip() for line in out.splitlines()}
     assert examples <= lines, examples - lines
