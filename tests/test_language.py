@@ -193,3 +193,32 @@ def test_help_examples_are_never_wrapped(lang):
     )
     lines = {line.strip() for line in out.splitlines()}
     assert examples <= lines, examples - lines
+
+
+@pytest.mark.parametrize(
+    ("click_says", "swedish"),
+    [  # typer's vendored click, and click itself (typer releases that depend on it)
+        ("No such option: --x (Possible options: --a, --b)", "okänd flagga: --x. Menade du --a eller --b?"),
+        ("No such option: --regoin Did you mean --region?", "okänd flagga: --regoin. Menade du --region?"),
+        (
+            "Invalid value for '--limit' / '-n': 'abc' is not a valid int.",
+            "ogiltigt värde för '--limit' / '-n': 'abc' är inte ett giltigt heltal.",
+        ),
+        (
+            "Invalid value for '--limit' / '-n': 'abc' is not a valid integer.",
+            "ogiltigt värde för '--limit' / '-n': 'abc' är inte ett giltigt heltal.",
+        ),
+        ("Missing argument 'FILE'.", "argumentet 'FILE' saknas."),
+        ("Option '--by' requires an argument.", "flaggan '--by' behöver ett värde."),
+        ("Option '--excel' does not take a value.", "flaggan '--excel' tar inget värde."),
+        ("Got unexpected extra argument(s) (a b)", "oväntade extra argument (a b)"),
+        ("Got unexpected extra arguments (a b)", "oväntade extra argument (a b)"),
+        ("No such command 'bogus'.", "okänt kommando 'bogus'."),
+        ("Missing command.", "ange ett kommando."),
+        ("A wording click has not used before.", "A wording click has not used before."),  # stays as click wrote it
+    ],
+)
+def test_clicks_usage_errors_are_mapped_to_the_table(click_says, swedish):
+    from servicekb.cli import _translate_click
+
+    assert _translate_click(click_says) == swedish

@@ -221,6 +221,7 @@ def _usage_message(exc) -> str:
 # whole message; one that matches none (a click release with new wording) stays as click wrote it.
 _CLICK_ERRORS: tuple[tuple[str, str], ...] = (
     (r"No such option: (?P<option>\S+)(?: \(Possible options: (?P<possible>[^)]*)\))?", "err.no_such_option"),
+    (r"No such option: (?P<option>\S+) Did you mean (?P<possible>\S+)\?", "err.no_such_option"),  # click itself
     (r"No such command (?P<name>.+?)\.", "err.no_such_subcommand"),
     (r"Missing command\.", "err.missing_command"),
     (r"Invalid value for (?P<param>.+?): (?P<problem>.*)", "err.invalid_value"),
