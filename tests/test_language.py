@@ -222,3 +222,18 @@ def test_clicks_usage_errors_are_mapped_to_the_table(click_says, swedish):
     from servicekb.cli import _translate_click
 
     assert _translate_click(click_says) == swedish
+
+
+def test_a_problem_from_the_index_cache_speaks_this_runs_language(tmp_path):
+    """The index cache keeps each file's problems as written by the run that built it; a later
+    run in the other language must not show that run's 'Menade du …?'."""
+    from conftest import FIXTURES
+
+    (tmp_path / "projects").mkdir()
+    (tmp_path / "projects" / "unknown-county.yaml").write_bytes((FIXTURES / "bad" / "unknown-county.yaml").read_bytes())
+    runs = {}
+    for lang in ("sv_SE.UTF-8", "en_US.UTF-8", "sv_SE.UTF-8"):  # the first builds the cache, the others read it
+        env = {"LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "SERVICEKB_LANG": ""}
+        runs[lang] = run_servicekb("list", "--data-dir", tmp_path, "--format", "ids", env=env).stderr
+    assert "Menade du 'Dalarna'?" in runs["sv_SE.UTF-8"] and "Did you mean" not in runs["sv_SE.UTF-8"]
+    assert "Did you mean 'Dalarna'?" in runs["en_US.UTF-8"] and "Menade du" not in runs["en_US.UTF-8"]
