@@ -152,7 +152,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.export": ("Exportera projekt till andra verktyg: en SQLite-databas för Datasette, eller CSV-filer.",
                    "Export projects for other tools: an SQLite database for Datasette, or CSV files."),
     "cmd.cache": ("Visa eller töm indexcachen.", "Show or clear the index cache."),
-    "cmd.completion": ("Skriv ut skriptet för kompletteringar i skalet (bash, zsh eller fish).",
+    "cmd.completion": ("Skriv ut skriptet för automatisk komplettering i skalet (bash, zsh eller fish).",
                        "Print the shell completion script (bash, zsh or fish)."),
     "cmd.export.sqlite": ("Skriv en SQLite-databas (med fritextsökning) och dess metadata för Datasette.",
                           "Write an SQLite database (with full-text search) and its Datasette metadata."),
@@ -414,7 +414,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "Write the document (markdown, html, json, yaml) to this file instead of stdout; "
                    "an existing file is kept unless --force."),
     "opt.force": ("Med -o: skriv över filen om den redan finns.", "With -o: overwrite the file if it exists."),
-    "opt.data_dir": ("Kunskapsbankens mapp, med projects/ (och eventuellt reference/). Standard: de uppgifter som följer med.",
+    "opt.data_dir": ("Kunskapsbankens mapp, med projects/ (och eventuellt reference/). Standard: kunskapsbanken som följer med programmet.",
                      "Knowledge base folder holding projects/ (and optionally reference/). Default: the bundled data."),
     "opt.no_cache": ("Läs filerna på nytt i stället för att använda indexcachen.",
                      "Read the files afresh instead of using the index cache."),
