@@ -235,9 +235,10 @@ def test_no_cache_gives_identical_results(cli, args):
 def test_cache_info_and_clear(cli):
     cli("list", "--format", "ids")
     info = cli("cache", "info").stdout
-    assert "indexed: 81 project(s) from 81 file(s), 0 invalid" in info
-    assert "removed 1 index file(s)" in cli("cache", "clear").stdout
-    assert "not built yet" in cli("cache", "info").stdout
+    assert "indexerat: 81 projekt från 81 fil(er), 0 ogiltiga" in info
+    assert "tog bort 1 indexfil(er)" in cli("cache", "clear").stdout
+    assert "inte byggd än" in cli("cache", "info").stdout
+    assert "not built yet" in cli("cache", "info", env={"SERVICEKB_LANG": "en"}).stdout
 
 
 def test_warm_search_imports_neither_pydantic_nor_yaml(tmp_path):

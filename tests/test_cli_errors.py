@@ -9,14 +9,14 @@ import pytest
 
 from conftest import DATA, run_servicekb
 
-USAGE_ERRORS = [
-    (["list", "--min-cost", "abc"], "servicekb: error: --min-cost takes whole kronor"),
-    (["search", "x", "--limit", "abc"], "servicekb: error: invalid value for '--limit' / '-n': 'abc' is not a valid int"),
-    (["list", "--limit", "3"], "servicekb: error: no such option: --limit (see `servicekb list -h`)"),
-    (["help"], "servicekb: error: there is no 'help' command; use `servicekb --help`"),
-    (["lsit"], "servicekb: error: no such command 'lsit'. Did you mean 'list'?"),
-    (["stats", "--by"], "servicekb: error: option '--by' requires an argument"),
-    (["show"], "servicekb: error: give a project ID"),
+USAGE_ERRORS = [  # in Swedish, as the tests pin it; tests/test_language.py runs them in both languages
+    (["list", "--min-cost", "abc"], "servicekb: error: --min-cost tar hela kronor"),
+    (["search", "x", "--limit", "abc"], "servicekb: error: ogiltigt värde för '--limit' / '-n': 'abc' är inte ett giltigt heltal"),
+    (["list", "--limit", "3"], "servicekb: error: okänd flagga: --limit (se `servicekb list -h`)"),
+    (["help"], "servicekb: error: det finns inget kommando 'help'; skriv `servicekb --help`"),
+    (["lsit"], "servicekb: error: okänt kommando 'lsit'. Menade du 'list'?"),
+    (["stats", "--by"], "servicekb: error: flaggan '--by' behöver ett värde"),
+    (["show"], "servicekb: error: ange ett projekt-id"),
 ]
 
 
@@ -55,6 +55,8 @@ def test_unexpected_errors_are_one_line_without_traceback(monkeypatch, cli):
     monkeypatch.setattr(kb.KnowledgeBase, "select", boom)
     result = cli("list")
     assert result.exit_code == 2
+    assert result.output == "servicekb: error: oväntat fel, RuntimeError: simulated bug (sätt SERVICEKB_DEBUG=1 för att se var det uppstod)\n"
+    result = cli("list", env={"SERVICEKB_LANG": "en"})
     assert result.output == "servicekb: error: unexpected RuntimeError: simulated bug (set SERVICEKB_DEBUG=1 for a traceback)\n"
 
 

@@ -33,7 +33,7 @@ def test_option_spellings_are_the_same_everywhere(name):
 def test_every_registered_command_loads_and_has_help_with_an_example():
     for name in COMMANDS:
         command = load_command(name)
-        assert command.help and "Example" in command.help, name
+        assert command.help and "Exempel:" in command.help, name
 
 
 def test_comma_lists_equal_repeated_options(cli):

@@ -194,7 +194,7 @@ def test_cli_errors(cli, tmp_path):
 def test_help_has_examples(cli, command):
     result = cli(*command, "-h")
     assert result.exit_code == 0
-    assert "Example" in result.output
+    assert "Exempel:\n\n    servicekb export " in result.output
 
 
 # --- Datasette ----------------------------------------------------------------------

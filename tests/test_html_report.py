@@ -272,7 +272,7 @@ def test_output_refuses_to_overwrite_without_force(cli, tmp_path):
     target.write_text("keep me", encoding="utf-8")
     result = cli("report", "--region", "Dalarna", "-o", target)
     assert result.exit_code == 2
-    assert "already exists; use --force" in result.stderr and "Traceback" not in result.output
+    assert "finns redan; använd --force" in result.stderr and "Traceback" not in result.output
     assert target.read_text(encoding="utf-8") == "keep me"
     result = cli("report", "--region", "Dalarna", "-o", target, "--force")
     assert result.exit_code == 0
@@ -281,9 +281,9 @@ def test_output_refuses_to_overwrite_without_force(cli, tmp_path):
 
 def test_output_needs_a_document_format(cli, tmp_path):
     result = cli("report", "--region", "Dalarna", "--format", "csv", "-o", tmp_path / "x.csv")
-    assert result.exit_code == 2 and "-o writes documents" in result.stderr
+    assert result.exit_code == 2 and "-o skriver dokument" in result.stderr
     result = cli("report", "--region", "Dalarna", "-o", tmp_path / "x.txt")
-    assert result.exit_code == 2 and "cannot tell the format" in result.stderr
+    assert result.exit_code == 2 and "kan inte avgöra formatet" in result.stderr
     assert not list(tmp_path.iterdir())
 
 
@@ -294,4 +294,4 @@ def test_output_dash_is_stdout(cli):
 
 def test_output_into_a_missing_folder_is_a_clear_error(cli, tmp_path):
     result = cli("report", "--region", "Dalarna", "-o", tmp_path / "no" / "such" / "d.html")
-    assert result.exit_code == 2 and "cannot write" in result.stderr and "Traceback" not in result.output
+    assert result.exit_code == 2 and "kan inte skriva" in result.stderr and "Traceback" not in result.output

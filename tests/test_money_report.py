@@ -147,7 +147,7 @@ def test_stats_table_total_row_counts_once(cli, raw):
 
 def test_stats_bad_grouping(cli):
     result = cli("stats", "--by", "contry")
-    assert result.exit_code == 2 and "Did you mean 'county'" in result.output
+    assert result.exit_code == 2 and "Menade du 'county'" in result.output
 
 
 # --- formats ---------------------------------------------------------------------------
@@ -208,7 +208,7 @@ def test_markdown_listing(cli):
 def test_fields_unknown_lists_available(cli):
     result = cli("list", "--fields", "id,totl_cost")
     assert result.exit_code == 2
-    assert "Available fields:" in result.output and "funding.total_cost_sek" in result.output
+    assert "Tillgängliga fält:" in result.output and "funding.total_cost_sek" in result.output
 
 
 def test_fields_pick_columns(cli):

@@ -16,7 +16,7 @@ def _problem_messages(text: str) -> set[str]:
     out = set()
     for line in text.splitlines():
         if ".yaml" in line and ": " in line:
-            out.add(line.split(".yaml", 1)[1].split(": ", 1)[1].split("; run `servicekb validate`")[0].rstrip("."))
+            out.add(re.split(r"; (?:run|kör) `servicekb validate`", line.split(".yaml", 1)[1].split(": ", 1)[1])[0].rstrip("."))
     return out
 
 

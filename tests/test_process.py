@@ -49,6 +49,8 @@ def test_usage_error_exit_code_and_no_traceback():
 def test_unknown_option_is_exit_2():
     proc = run_servicekb("list", "--regoin", "Dalarna")
     assert proc.returncode == 2
+    assert proc.stderr == "servicekb: error: okänd flagga: --regoin. Menade du --region? (se `servicekb list -h`)\n"
+    proc = run_servicekb("list", "--regoin", "Dalarna", env={"SERVICEKB_LANG": "en"})
     assert proc.stderr == "servicekb: error: no such option: --regoin. Did you mean --region? (see `servicekb list -h`)\n"
 
 

@@ -27,7 +27,11 @@ def test_other_counties(text, name):
 
 
 @pytest.mark.parametrize("text,suggestion", [("Dalrna", "Dalarna"), ("Norbotten", "Norrbotten"), ("Vermland", "Värmland")])
-def test_typo_suggests_the_closest_county(text, suggestion):
+def test_typo_suggests_the_closest_county(text, suggestion, monkeypatch):
+    with pytest.raises(UsageError) as info:
+        REF.resolve_county(text)
+    assert f"Menade du '{suggestion}'" in info.value.message  # the hint speaks the run's language
+    monkeypatch.setenv("SERVICEKB_LANG", "en")
     with pytest.raises(UsageError) as info:
         REF.resolve_county(text)
     assert f"Did you mean '{suggestion}'" in info.value.message

@@ -168,10 +168,10 @@ def test_nonsense_exits_1_with_no_output(cli):
     (["--", "-ombud"], 0, ""),
     (["--region", "Atlantis"], 2, "unknown county"),
     (["--theme", "zzz"], 2, "unknown theme"),
-    (["--status", "finished"], 2, "unknown status"),
+    (["--status", "finished"], 2, "okänd status"),
     (["--tag", "nope"], 2, "unknown tag"),
     (["--limit", "-1"], 2, "--limit"),
-    (["--min-cost", "5", "--max-cost", "1"], 2, "larger than --max-cost"),
+    (["--min-cost", "5", "--max-cost", "1"], 2, "större än --max-cost"),
 ])
 def test_bad_input(cli, args, code, message):
     result = cli("search", *args)

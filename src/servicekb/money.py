@@ -29,6 +29,7 @@ def check_kronor(amount: int) -> Optional[str]:
 def parse_amount(text: Optional[str], option: str) -> Optional[int]:
     """An amount typed on the command line: '1000000', '1 000 000', '1 000 000 kr' → 1000000."""
     from .errors import UsageError
+    from .messages import t
 
     if text is None:
         return None
@@ -40,12 +41,11 @@ def parse_amount(text: Optional[str], option: str) -> Optional[int]:
     cleaned = cleaned.translate(_AMOUNT_SPACES)
     if not cleaned.isascii() or not cleaned.isdigit() or len(cleaned) > 16:
         if cleaned.isascii() and cleaned.isdigit():
-            raise UsageError(f"{option} {text!r} is implausibly large; amounts are whole kronor below 10^15.")
-        raise UsageError(f"{option} takes whole kronor, e.g. 1000000 or '1 000 000 kr' (got {text!r}).")
+            raise UsageError(t("err.amount_too_large", option=option, text=repr(text)))
+        raise UsageError(t("err.amount_format", option=option, text=repr(text)))
     amount = int(cleaned)
-    problem = check_kronor(amount)
-    if problem:
-        raise UsageError(f"{option} {problem} (whole kronor).")
+    if check_kronor(amount):  # only digits are left, so the one way out of range is too large
+        raise UsageError(t("err.amount_too_large", option=option, text=repr(text)))
     return amount
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any, Optional
 
 from .errors import UsageError
+from .messages import t
 from .money import format_sek
 from .text import visible
 
@@ -90,10 +91,10 @@ def pick_columns(fields: Optional[str], default: Sequence[Column], available: di
             from .text import did_you_mean, suggest
 
             hint = did_you_mean(suggest(name, available, cutoff=0.5))
-            raise UsageError(f"unknown field {name!r} in --fields.{hint} Available fields: {', '.join(available)}")
+            raise UsageError(t("err.unknown_field", name=repr(name), hint=hint, fields=", ".join(available)))
         out.append(available[name])
     if not out:
-        raise UsageError("--fields is empty; name one or more fields, e.g. --fields id,title")
+        raise UsageError(t("err.fields_empty"))
     return out
 
 
@@ -105,7 +106,7 @@ def choose_format(fmt: Optional[str], stdout_is_terminal: bool, allowed: Sequenc
     if value not in allowed:
         from .text import did_you_mean, suggest
 
-        raise UsageError(f"unknown format {fmt!r}.{did_you_mean(suggest(value, allowed))} Formats: {', '.join(allowed)}.")
+        raise UsageError(t("err.unknown_format", fmt=repr(fmt), hint=did_you_mean(suggest(value, allowed)), formats=", ".join(allowed)))
     return value
 
 
@@ -125,7 +126,7 @@ def dump_document(doc: Any, fmt: str, stream: IO[str]) -> None:
         dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
         stream.write(yaml.dump(doc, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100))
     else:
-        raise UsageError(f"a document cannot be written as {fmt!r}; use json or yaml")
+        raise UsageError(t("err.document_format", fmt=repr(fmt)))
 
 
 # --- files ------------------------------------------------------------------------------
@@ -140,8 +141,7 @@ def format_for_path(path: Any) -> str:
 
     suffix = Path(path).suffix.lower()
     if suffix not in DOCUMENT_SUFFIXES:
-        raise UsageError(f"cannot tell the format from the file name {str(path)!r}; add --format "
-                         f"(markdown, html, json or yaml) or name the file {', '.join(DOCUMENT_SUFFIXES)}.")
+        raise UsageError(t("err.format_from_name", path=repr(str(path)), suffixes=", ".join(DOCUMENT_SUFFIXES)))
     return DOCUMENT_SUFFIXES[suffix]
 
 
@@ -154,7 +154,7 @@ def refuse_overwrite(path: Any, force: bool) -> None:
 
 
 def _exists(path: Any) -> UsageError:
-    return UsageError(f"{str(path)!r} already exists; use --force to overwrite it, or choose another file name.")
+    return UsageError(t("err.file_exists", path=repr(str(path))))
 
 
 def write_file(path: Any, text: str, force: bool) -> None:
@@ -166,7 +166,7 @@ def write_file(path: Any, text: str, force: bool) -> None:
     except FileExistsError:
         raise _exists(path) from None
     except OSError as exc:
-        raise UsageError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
+        raise UsageError(t("err.cannot_write", path=repr(str(path)), reason=exc.strerror or exc)) from None
 
 
 # --- writers ------------------------------------------------------------------------------
@@ -322,7 +322,6 @@ def print_fitted(console: Any, specs: Sequence[FitColumn], cells: Sequence[Seque
     from rich.table import Table
     from rich.text import Text
 
-    from .messages import t
 
     gap = 2 if box is None else 3  # a box (even SIMPLE_HEAD) puts a divider between the paddings
     kept = fit_columns(specs, cells, console.width, gap)
@@ -370,7 +369,7 @@ def render(listing: Listing, fmt: str, *, console: Any = None, stream: Optional[
     """Write a listing in a format (`console` is the rich console, needed for tables only)."""
     writer = WRITERS.get(fmt)
     if writer is None:
-        raise UsageError(f"unknown format {fmt!r}. Formats: {', '.join(WRITERS)}.")
+        raise UsageError(t("err.unknown_format", fmt=repr(fmt), hint="", formats=", ".join(WRITERS)))
     writer(listing, stream or sys.stdout, console)
 
 

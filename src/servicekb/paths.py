@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from .errors import UsageError
+from .messages import t
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -25,9 +26,9 @@ def data_dir(option: str | Path | None = None) -> Path:
         return bundled_data_dir()
     path = Path(chosen).expanduser()
     if not path.is_dir():
-        raise UsageError(f"data directory {str(path)!r} does not exist; give a folder that holds projects/")
+        raise UsageError(t("err.no_data_dir", path=repr(str(path))))
     if not (path / "projects").is_dir():
-        raise UsageError(f"{str(path)!r} has no projects/ folder; a knowledge base is a folder holding projects/ (and optionally reference/)")
+        raise UsageError(t("err.no_projects_dir", path=repr(str(path))))
     return path
 
 

@@ -7,6 +7,7 @@ from typing import Iterable, Optional
 
 from .errors import UsageError
 from .constants import STATUSES
+from .messages import status_label, t
 from .reference import Reference
 
 
@@ -105,15 +106,16 @@ def resolve_filters(
             key = SWEDISH_STATUS.get(key, key)  # both languages' words: avslutat = completed
             hits = [s for s in STATUSES if s.startswith(key)] if key else []
             if len(hits) != 1:
-                raise UsageError(f"unknown status {v!r}. Valid: {', '.join(STATUSES)}.")
+                words = dict.fromkeys([*map(status_label, STATUSES), *STATUSES])  # both languages' words are accepted
+                raise UsageError(t("err.unknown_status", value=repr(v), valid=", ".join(words)))
             out.append(hits[0])
         return tuple(out)
 
     for name, value in (("--min-cost", min_cost), ("--max-cost", max_cost)):
         if value is not None and value < 0:
-            raise UsageError(f"{name} must be 0 or more (whole kronor).")
+            raise UsageError(t("err.cost_negative", option=name))
     if min_cost is not None and max_cost is not None and min_cost > max_cost:
-        raise UsageError(f"--min-cost {min_cost} is larger than --max-cost {max_cost}.")
+        raise UsageError(t("err.min_over_max", min=min_cost, max=max_cost))
     return Filters(
         themes=tuple(ref.themes.resolve(v).slug for v in theme),
         counties=tuple(ref.resolve_county(v).name for v in region),

@@ -656,9 +656,10 @@ def notices(result: SearchResult) -> list[str]:
 
 
 def no_match_message(result: SearchResult, filtered: bool) -> str:
+    """The one-line answer to a search that found nothing (with 'servicekb: '), in the run's language."""
     from .messages import t
 
-    return t("search.no_match_filtered" if filtered else "search.no_match") + did_you_mean(result.suggestions)
+    return t("note.no_match_filtered" if filtered else "note.no_match") + did_you_mean(result.suggestions)
 
 
 # --- snippets -------------------------------------------------------------------------

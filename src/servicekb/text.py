@@ -80,9 +80,12 @@ def edit_distance(a: str, b: str) -> int:
 
 
 def did_you_mean(options: list[str]) -> str:
+    """' Did you mean 'a' or 'b'?' in the run's language (messages `hint.did_you_mean`); '' for none."""
     if not options:
         return ""
-    return " Did you mean " + " or ".join(repr(o) for o in options) + "?"
+    from .messages import t
+
+    return t("hint.did_you_mean", options=f" {t('word.or')} ".join(repr(o) for o in options))
 
 
 def visible(text: str) -> str:

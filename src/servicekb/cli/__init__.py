@@ -11,12 +11,13 @@ import importlib
 import os
 import sys
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar, Optional
 
 import typer
 from typer.core import TyperGroup
 
 from .. import __version__
+from ..messages import t
 from .options import DataDir, NoCache
 
 
@@ -24,21 +25,29 @@ from .options import DataDir, NoCache
 class CommandSpec:
     module: str  # under servicekb.cli
     attribute: str  # a typer.Typer holding the command (or sub-commands)
-    summary: str  # one line for `servicekb --help`, without importing the module
+    name: str
+
+    @property
+    def summary(self) -> str:
+        """One line for `servicekb --help`, without importing the module (messages: `cmd.NAME`)."""
+        return t(f"cmd.{self.name}")
 
 
 # Registration order is the order of `servicekb --help`: the everyday commands first.
 COMMANDS: dict[str, CommandSpec] = {
-    "search": CommandSpec("search", "app", "Search projects: ranked full-text search that knows Swedish."),
-    "report": CommandSpec("report", "app", "Report on a county or the whole country: projects, money, lessons."),
-    "list": CommandSpec("listing", "app", "List projects (sorted by title), optionally filtered."),
-    "show": CommandSpec("show", "app", "Show every field of one project."),
-    "stats": CommandSpec("stats", "app", "Count projects and sum their money per county, theme, tag …"),
-    "validate": CommandSpec("validate", "validate_app", "Check project files and report every problem, with file, line and field."),
-    "schema": CommandSpec("validate", "schema_app", "Print the JSON Schema of a project file."),
-    "export": CommandSpec("export", "export_app", "Export projects for other tools: an SQLite database for Datasette, or CSV files."),
-    "cache": CommandSpec("cache_cmd", "cache_app", "Show or clear the index cache."),
-    "completion": CommandSpec("complete", "completion_app", "Print the shell completion script (bash, zsh or fish)."),
+    name: CommandSpec(module, attribute, name)
+    for name, module, attribute in (
+        ("search", "search", "app"),
+        ("report", "report", "app"),
+        ("list", "listing", "app"),
+        ("show", "show", "app"),
+        ("stats", "stats", "app"),
+        ("validate", "validate", "validate_app"),
+        ("schema", "validate", "schema_app"),
+        ("export", "export", "export_app"),
+        ("cache", "cache_cmd", "cache_app"),
+        ("completion", "complete", "completion_app"),
+    )
 }
 
 
@@ -48,12 +57,79 @@ def load_command(name: str) -> Any:
     module = importlib.import_module(f"{__name__}.{spec.module}")
     command = typer.main.get_command(getattr(module, spec.attribute))
     command.name = name
+    _speak_the_run_language(command)
     return command
+
+
+def _speak_the_run_language(command: Any) -> None:
+    """click's own words in help (Usage, Options, [required] …) from the message table too."""
+    command.context_class = _Context
+    for sub in getattr(command, "commands", {}).values():
+        _speak_the_run_language(sub)
+
+
+def _click_module() -> Any:
+    """The click that typer uses (newer typer vendors click as typer._click)."""
+    try:
+        import typer._click as click_module  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:  # typer that depends on click itself
+        import click as click_module  # type: ignore[import-not-found,no-redef,unused-ignore]
+    return click_module
+
+
+_click = _click_module()
+
+
+class _HelpFormatter(_click.HelpFormatter):  # type: ignore[misc,name-defined,unused-ignore]
+    """click's help layout with click's own words (Usage, Options, [required] …) in the run's
+    language; the help texts themselves come translated from the message table."""
+
+    _HEADINGS: ClassVar[dict[str, str]] = {"Options": "help.options", "Arguments": "help.arguments", "Commands": "help.commands"}
+    _EXTRAS: ClassVar[tuple[tuple[str, str], ...]] = ((r"env var: (?P<var>.*)", "help.env_var"), (r"default: (?P<default>.*)", "help.default"),
+               (r"required", "help.required"))
+
+    def write_usage(self, prog: str, args: str = "", prefix: Optional[str] = None) -> None:
+        if prefix is None:
+            prefix = t("help.usage") + " "
+        args = args.replace("[OPTIONS]", t("help.options_metavar")).replace("COMMAND [ARGS]...", t("help.command_metavar"))
+        super().write_usage(prog, args, prefix)
+
+    def write_heading(self, heading: str) -> None:
+        key = self._HEADINGS.get(heading)
+        super().write_heading(t(key) if key else heading)
+
+    def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
+        super().write_dl([(first, self._help(second)) for first, second in rows], *args, **kwargs)
+
+    def _help(self, text: str) -> str:
+        import re
+
+        if text == "Show this message and exit.":  # click's help option
+            return t("opt.help")
+
+        def extras(match: Any) -> str:
+            parts = []
+            for part in match.group(1).split("; "):
+                for pattern, key in self._EXTRAS:
+                    found = re.fullmatch(pattern, part)
+                    if found:
+                        part = t(key, **found.groupdict())
+                        break
+                parts.append(part)
+            return "[" + "; ".join(parts) + "]"
+
+        return re.sub(r"\[((?:env var|default|required)[^\]]*)\]$", extras, text)
+
+
+class _Context(_click.Context):  # type: ignore[misc,name-defined,unused-ignore]
+    formatter_class = _HelpFormatter
 
 
 class _Group(TyperGroup):
     """The root group: lazy commands, and one error format for every failure a user can cause —
     library errors and click's usage errors alike, for the console script and CliRunner."""
+
+    context_class = _Context
 
     def list_commands(self, ctx) -> list[str]:
         return list(COMMANDS)
@@ -62,7 +138,7 @@ class _Group(TyperGroup):
         return load_command(cmd_name) if cmd_name in COMMANDS else None
 
     def format_commands(self, ctx, formatter) -> None:
-        with formatter.section("Commands"):
+        with formatter.section(t("help.commands")):
             formatter.write_dl([(name, spec.summary) for name, spec in COMMANDS.items()])
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
@@ -77,6 +153,9 @@ class _Group(TyperGroup):
             completion_init()
         try:
             code = super().main(args, prog_name or "servicekb", complete_var, standalone_mode=False, **extra)
+        except getattr(exceptions, "NoArgsIsHelpError", ()) as exc:  # `servicekb`, `servicekb cache`: the help, as click prints it
+            sys.stderr.write(exc.ctx.get_help() + "\n")
+            sys.exit(EXIT_USAGE)
         except exceptions.UsageError as exc:  # bad option value, unknown option or command, missing argument
             error(_usage_message(exc))
             sys.exit(EXIT_USAGE)
@@ -96,7 +175,7 @@ class _Group(TyperGroup):
                 sys.exit(EXIT_INTERRUPTED)
             if env_debug():
                 raise
-            error(f"unexpected {type(exc).__name__}: {exc} (set SERVICEKB_DEBUG=1 for a traceback)")
+            error(t("err.unexpected", kind=type(exc).__name__, detail=exc))
             sys.exit(EXIT_USAGE)
         if not standalone_mode:
             return code
@@ -119,38 +198,76 @@ class _Group(TyperGroup):
     def resolve_command(self, ctx, args):
         name = args[0] if args else ""
         if name and not name.startswith("-") and name not in COMMANDS:
-            from ..text import suggest
+            from ..text import did_you_mean, suggest
 
             if name == "help":
-                ctx.fail("there is no 'help' command; use `servicekb --help` or `servicekb COMMAND --help`.")
-            close = suggest(name, COMMANDS, n=1, cutoff=0.5)
-            hint = f" Did you mean {close[0]!r}?" if close else ""
-            ctx.fail(f"no such command {name!r}.{hint} Commands: {', '.join(COMMANDS)}.")
+                ctx.fail(t("err.no_help_command"))
+            hint = did_you_mean(suggest(name, COMMANDS, n=1, cutoff=0.5))
+            ctx.fail(t("err.no_such_command", name=repr(name), hint=hint, commands=", ".join(COMMANDS)))
         return super().resolve_command(ctx, args)
 
 
 def _usage_message(exc) -> str:
-    """click's usage error as one line, naming where to read more."""
-    import re
-
-    message = " ".join(exc.format_message().split())
-    message = re.sub(r" \(Possible options: ([^)]*)\)", lambda m: f". Did you mean {m.group(1).replace(',', ' or')}?", message)
+    """click's usage error as one line in the run's language, naming where to read more."""
+    message = _translate_click(" ".join(exc.format_message().split()))
     message = message[:1].lower() + message[1:]
     if "--help" in message:
         return message
     path = exc.ctx.command_path if exc.ctx is not None else "servicekb"
-    return f"{message} (see `{path} -h`)"
+    return f"{message} {t('err.see_help', path=path)}"
+
+
+# click's (and typer's) English usage errors → the message table. Each pattern matches the
+# whole message; one that matches none (a click release with new wording) stays as click wrote it.
+_CLICK_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"No such option: (?P<option>\S+)(?: \(Possible options: (?P<possible>[^)]*)\))?", "err.no_such_option"),
+    (r"No such option: (?P<option>\S+) Did you mean (?P<possible>\S+)\?", "err.no_such_option"),  # click itself
+    (r"No such command (?P<name>.+?)\.", "err.no_such_subcommand"),
+    (r"Missing command\.", "err.missing_command"),
+    (r"Invalid value for (?P<param>.+?): (?P<problem>.*)", "err.invalid_value"),
+    (r"Missing argument (?P<name>\S+)\.", "err.missing_argument"),
+    (r"Missing option (?P<name>.+?)\.", "err.missing_option"),
+    (r"Option (?P<option>\S+) requires an argument\.", "err.requires_argument"),
+    (r"Option (?P<option>\S+) does not take a value\.", "err.takes_no_value"),
+    (r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\)", "err.extra_arguments"),
+)
+
+
+def _translate_click(message: str) -> str:
+    import re
+
+    for pattern, key in _CLICK_ERRORS:
+        match = re.fullmatch(pattern, message)
+        if match is None:
+            continue
+        values = {k: v for k, v in match.groupdict().items() if v is not None}
+        possible = values.pop("possible", None)
+        if "problem" in values:
+            values["problem"] = _translate_problem(values["problem"])
+        text = t(key, **values)
+        if possible:  # click lists close option names: say it as everywhere else
+            text += "." + t("hint.did_you_mean", options=f" {t('word.or')} ".join(possible.split(", ")))
+        return text
+    return message
+
+
+def _translate_problem(problem: str) -> str:
+    """The reason inside click's 'Invalid value': "'abc' is not a valid int." """
+    import re
+
+    from ..messages import MESSAGES
+
+    match = re.fullmatch(r"(?P<value>.+) is not a valid (?P<type>[\w ]+?)\.?", problem)
+    if match is None:
+        return problem
+    kind = match["type"]
+    return t("err.not_a_valid", value=match["value"], type=t(f"type.{kind}") if f"type.{kind}" in MESSAGES else kind)
 
 
 app = typer.Typer(
     cls=_Group,
     name="servicekb",
-    help="A knowledge base of Tillväxtverket's rural-service pilot projects (Landsbygdsprogrammet 2014–2020).\n\n"
-    "Examples:\n\n"
-    "\b\n"
-    "  servicekb search paketautomat\n"
-    "  servicekb report --region Dalarna\n"
-    "  servicekb search servicepunkt --region Norrbotten --format csv > punkter.csv",
+    help=t("help.root"),
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -168,7 +285,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     ctx: typer.Context,
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help=t("opt.version")),
     data_dir: DataDir = None,
     no_cache: NoCache = False,
 ) -> None:

@@ -6,18 +6,16 @@ from typing import Annotated
 
 import typer
 
+from ..messages import command_help, t
 from .common import out
 from .options import DataDir, command_app
 
-cache_app = command_app(help="Show or clear the index cache.\n\nExample: servicekb cache info", no_args_is_help=True)
+cache_app = command_app(help=command_help("cache"), no_args_is_help=True)
 
 
-@cache_app.command()
+@cache_app.command(help=command_help("cache.info"))
 def info(data_dir: DataDir = None) -> None:
-    """Show where the index of a knowledge base is cached and what it holds.
-
-    Example: servicekb cache info
-    """
+    """servicekb cache info (its help: messages `cmd.cache.info`, `help.cache.info`)."""
     import sqlite3
 
     from ..cache import cache_dir, cache_path
@@ -25,32 +23,29 @@ def info(data_dir: DataDir = None) -> None:
 
     root = resolve(data_dir)
     path = cache_path(root)
-    lines = [f"data directory: {root}", f"cache directory: {cache_dir()}", f"index file: {path}"]
+    lines = [t("cache.data_dir", path=root), t("cache.cache_dir", path=cache_dir()), t("cache.index_file", path=path)]
     if path.exists():
         size = sum((path.parent / (path.name + s)).stat().st_size for s in ("", "-wal") if (path.parent / (path.name + s)).exists())
-        lines.append(f"size: {size:,} bytes".replace(",", " "))
+        lines.append(t("cache.size", size=f"{size:,}".replace(",", " ")))
         try:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             files, invalid = conn.execute("SELECT count(*), count(problems) FROM files").fetchone()
             projects = conn.execute("SELECT count(*) FROM projects").fetchone()[0]
-            lines.append(f"indexed: {projects} project(s) from {files} file(s), {invalid} invalid")
+            lines.append(t("cache.indexed", projects=projects, files=files, invalid=invalid))
         except sqlite3.DatabaseError as exc:
-            lines.append(f"unreadable: {exc} (it is rebuilt on the next command)")
+            lines.append(t("cache.unreadable", error=exc))
     else:
-        lines.append("not built yet (the next command builds it)")
+        lines.append(t("cache.not_built"))
     for line in lines:
         out().print(line, soft_wrap=True)
 
 
-@cache_app.command()
+@cache_app.command(help=command_help("cache.clear"))
 def clear(
     data_dir: DataDir = None,
-    all_: Annotated[bool, typer.Option("--all", help="Remove the indexes of every knowledge base.")] = False,
+    all_: Annotated[bool, typer.Option("--all", help=t("opt.cache_all"))] = False,
 ) -> None:
-    """Remove the cached index; the next command rebuilds it.
-
-    Example: servicekb cache clear --all
-    """
+    """servicekb cache clear (its help: messages `cmd.cache.clear`, `help.cache.clear`)."""
     from ..cache import cache_dir, cache_path, remove_cache_file
     from ..paths import data_dir as resolve
 
@@ -60,4 +55,4 @@ def clear(
         if path.exists():
             remove_cache_file(path)
             removed += 1
-    out().print(f"removed {removed} index file(s) from {cache_dir()}", soft_wrap=True)
+    out().print(t("cache.removed", n=removed, path=cache_dir()), soft_wrap=True)

@@ -91,10 +91,28 @@ def report_problems(kb) -> None:
     same message `validate` prints), so a listing never hides that something was left out."""
     problems = kb.problems
     if problems:
+        from ..messages import t
+
         files = len({p.file for p in problems})
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        note(f"servicekb: {files} file(s) with problems: {str(problems[0]).rstrip('.')}{more}; run `servicekb validate` for details. "
-             "Invalid files are left out.")
+        more = t("note.more", n=len(problems) - 1) if len(problems) > 1 else ""
+        note(t("note.problems", files=files, first=_hint_in_this_language(str(problems[0]).rstrip(".")), more=more))
+
+
+def _hint_in_this_language(problem: str) -> str:
+    """A problem may come from the index cache, written by a run in the other language: its
+    'Did you mean …?' (messages `hint.did_you_mean`) is put in this run's words."""
+    import re
+
+    from ..messages import MESSAGES, t
+
+    for index in (0, 1):
+        before, after = MESSAGES["hint.did_you_mean"][index].split("{options}")
+        match = re.search(re.escape(before) + r"(.+?)" + re.escape(after), problem)
+        if match:
+            options = re.split(rf" {re.escape(MESSAGES['word.or'][index])} (?=')", match.group(1))
+            hint = t("hint.did_you_mean", options=f" {t('word.or')} ".join(options))
+            return problem[: match.start()] + hint + problem[match.end() :]
+    return problem
 
 
 def emit_listing(listing, options) -> str:
@@ -117,7 +135,9 @@ def _progress(total: int):
     """A progress bar on stderr while many files are indexed; returns an update callback."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    bar = Progress(TextColumn("Indexing project files"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+    from ..messages import t
+
+    bar = Progress(TextColumn(t("note.indexing")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                    console=err(), transient=True)
     task = bar.add_task("index", total=total)
     bar.start()

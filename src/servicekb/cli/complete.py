@@ -9,33 +9,23 @@ from typing import Annotated
 
 import typer
 
+from ..messages import command_help, t
 from .options import command_app
 
 completion_app = command_app()
 SHELLS = ("bash", "zsh", "fish")
 
 
-@completion_app.command()
-def completion(shell: Annotated[str, typer.Argument(help="bash, zsh or fish.", show_default=False)]) -> None:
-    """Print the shell completion script (bash, zsh or fish).
-
-    It completes commands, options, and values from the knowledge base: ids, counties, themes,
-    tags and municipalities.
-
-    Examples:
-
-    \b
-      eval "$(servicekb completion bash)"            # in ~/.bashrc
-      eval "$(servicekb completion zsh)"             # in ~/.zshrc
-      servicekb completion fish > ~/.config/fish/completions/servicekb.fish
-    """
+@completion_app.command(help=command_help("completion"))
+def completion(shell: Annotated[str, typer.Argument(help=t("arg.shell"), show_default=False)]) -> None:
+    """servicekb completion (its help: messages `cmd.completion`, `help.completion`)."""
     from typer.completion import get_completion_script
 
     from ..errors import UsageError
     from ..text import did_you_mean, suggest
 
     if shell not in SHELLS:
-        raise UsageError(f"unknown shell {shell!r}.{did_you_mean(suggest(shell, SHELLS))} Shells: {', '.join(SHELLS)}.")
+        raise UsageError(t("err.unknown_shell", shell=repr(shell), hint=did_you_mean(suggest(shell, SHELLS)), shells=", ".join(SHELLS)))
     typer.echo(get_completion_script(prog_name="servicekb", complete_var="_SERVICEKB_COMPLETE", shell=shell))
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..messages import command_help, t
 from .common import load_kb, note
 from .options import (
     DataDir,
@@ -26,24 +27,15 @@ from .options import (
     command_app,
 )
 
-export_app = command_app(
-    name="export",
-    help="Export projects for other tools: an SQLite database for Datasette, or CSV files with a datapackage.json.\n\n"
-    "The schema is documented in the README (section Export) and versioned (PRAGMA user_version).\n\n"
-    "Examples:\n\n"
-    "\b\n"
-    "  servicekb export sqlite kb.db && datasette kb.db -m kb.metadata.yaml\n"
-    "  servicekb export csv kb-csv --region Dalarna",
-    no_args_is_help=True,
-)
+export_app = command_app(name="export", help=t("help.export"), no_args_is_help=True)
 
-Force = Annotated[bool, typer.Option("--force", help="Overwrite files that already exist.")]
+Force = Annotated[bool, typer.Option("--force", help=t("opt.export_force"))]
 
 
-@export_app.command("sqlite")
+@export_app.command("sqlite", help=command_help("export.sqlite"))
 def sqlite(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="The database to write, e.g. kb.db.", show_default=False)],
-    metadata: Annotated[Optional[Path], typer.Option("--metadata", help="Where to write Datasette's metadata. Default: FILE's name with .metadata.yaml (kb.db → kb.metadata.yaml).", show_default=False)] = None,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help=t("arg.export_file"), show_default=False)],
+    metadata: Annotated[Optional[Path], typer.Option("--metadata", help=t("opt.metadata"), show_default=False)] = None,
     force: Force = False,
     theme: Theme = None,
     region: Region = None,
@@ -59,40 +51,27 @@ def sqlite(
     data_dir: DataDir = None,
     no_cache: NoCache = False,
 ) -> None:
-    """Write an SQLite database (with full-text search) and its Datasette metadata.
-
-    Tables: projects, the reference data (counties, municipalities, themes, kinds, owner_types,
-    tags) and one table per list (project_counties, project_lessons, …); amounts in whole kronor,
-    empty when unknown. The file is written whole or not at all.
-
-    Examples:
-
-    \b
-      servicekb export sqlite kb.db && datasette kb.db -m kb.metadata.yaml
-      servicekb export sqlite dalarna.db --region Dalarna
-      servicekb search paketautomat --format ids | servicekb export sqlite paket.db --ids -
-    """
+    """servicekb export sqlite (its help: messages `cmd.export.sqlite`, `help.export.sqlite`)."""
     from ..export import SCHEMA_VERSION, write_datasette_metadata, write_sqlite
 
     if str(file) == "-":
-        raise _usage("export sqlite writes a file, not standard output: give a file name, e.g. kb.db.")
+        raise _usage(t("err.export_to_stdout"))
     metadata = metadata or file.with_name(file.stem + ".metadata.yaml")
     if metadata.resolve() == file.resolve():
-        raise _usage(f"--metadata must be another file than the database ({str(file)!r}).")
+        raise _usage(t("err.metadata_is_database", file=repr(str(file))))
     for folder in {file.parent, metadata.parent}:
         if not folder.is_dir():
-            raise _usage(f"no such folder: {str(folder)!r}.")
+            raise _usage(t("err.no_such_folder", folder=repr(str(folder))))
     _check_targets([file, metadata], force)
     projects, reference, selection = _select(ListingOptions.of(locals()))
     write_sqlite(file, projects, reference)
     write_datasette_metadata(metadata, file, selection)
-    note(f"servicekb: wrote {file} ({len(projects)} project(s), schema version {SCHEMA_VERSION}) and {metadata}. "
-         f"Browse: datasette {file} -m {metadata}")
+    note(t("note.wrote_sqlite", file=file, n=len(projects), version=SCHEMA_VERSION, metadata=metadata))
 
 
-@export_app.command("csv")
+@export_app.command("csv", help=command_help("export.csv"))
 def csv(
-    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The folder to write into (created if missing).", show_default=False)],
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help=t("arg.export_dir"), show_default=False)],
     force: Force = False,
     theme: Theme = None,
     region: Region = None,
@@ -108,27 +87,15 @@ def csv(
     data_dir: DataDir = None,
     no_cache: NoCache = False,
 ) -> None:
-    """Write one CSV file per table and a Frictionless datapackage.json describing them.
-
-    The same tables as `export sqlite` (without the full-text index): UTF-8, RFC 4180, a header
-    row, empty cells for unknown values; text a spreadsheet would run as a formula is prefixed
-    with '. `frictionless validate DIR/datapackage.json` checks the set.
-
-    Examples:
-
-    \b
-      servicekb export csv kb-csv
-      servicekb export csv logistik-csv --theme logistik --force
-    """
+    """servicekb export csv (its help: messages `cmd.export.csv`, `help.export.csv`)."""
     from ..export import csv_files, write_csv
 
     if folder.exists() and not folder.is_dir():
-        raise _usage(f"{str(folder)!r} is a file, not a folder.")
+        raise _usage(t("err.not_a_folder", path=repr(str(folder))))
     _check_targets([folder / name for name in csv_files()], force)
     projects, reference, selection = _select(ListingOptions.of(locals()))
     write_csv(folder, projects, reference, selection)
-    note(f"servicekb: wrote {len(csv_files())} files to {folder} ({len(projects)} project(s)). "
-         f"Check: frictionless validate {folder / 'datapackage.json'}")
+    note(t("note.wrote_csv", files=len(csv_files()), folder=folder, n=len(projects), package=folder / "datapackage.json"))
 
 
 def _select(options: ListingOptions):
@@ -141,13 +108,14 @@ def _select(options: ListingOptions):
     projects = kb.select(filters, ids)
     report_problems(kb)
     if not projects:
-        note("servicekb: no projects match; nothing written.")
+        note(t("note.nothing_written"))
         raise typer.Exit(1)
     return projects, kb.reference, _describe(filters, ids)
 
 
 def _describe(filters, ids: Optional[list[str]]) -> str:
-    """The filters in words for the export's metadata, e.g. 'county Dalarna; theme logistik'."""
+    """The filters in words for the export's metadata, e.g. 'county Dalarna; theme logistik'. English, as
+    the rest of the metadata file export.py writes (a file, not this run's interface)."""
     parts = []
     for label, values in (("county", filters.counties), ("municipality", filters.municipalities),
                           ("theme", filters.themes), ("status", filters.statuses), ("kind", filters.kinds),
@@ -170,10 +138,10 @@ def _check_targets(paths: list[Path], force: bool) -> None:
     existing = [p for p in paths if p.exists()]
     if existing and not force:
         names = ", ".join(str(p) for p in existing[:3]) + (" …" if len(existing) > 3 else "")
-        raise _usage(f"{names} already exist{'s' if len(existing) == 1 else ''}; add --force to overwrite.")
+        raise _usage(t("err.exists_one" if len(existing) == 1 else "err.exists_many", names=names))
     for p in paths:
         if p.is_dir():
-            raise _usage(f"{str(p)!r} is a folder; give a file name.")
+            raise _usage(t("err.is_a_folder", path=repr(str(p))))
 
 
 def _usage(message: str):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from ..messages import command_help
 from .options import (
     DataDir,
     Excel,
@@ -28,7 +29,7 @@ from .options import (
 app = command_app()
 
 
-@app.command("list")
+@app.command("list", help=command_help("list"))
 def list_(
     theme: Theme = None,
     region: Region = None,
@@ -47,14 +48,7 @@ def list_(
     data_dir: DataDir = None,
     no_cache: NoCache = False,
 ) -> None:
-    """List projects (sorted by title), optionally filtered.
-
-    Examples:
-
-    \b
-      servicekb list --region Dalarna
-      servicekb list --theme kommunala --format csv > kommunala.csv
-    """
+    """servicekb list (its help: messages `cmd.list`, `help.list`)."""
     from .common import emit_listing, load_kb, report_problems
 
     options = ListingOptions.of(locals())

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from ..messages import t
+
 if TYPE_CHECKING:
     from ..query import Filters
     from ..reference import Reference
@@ -42,55 +44,31 @@ def _opt(*names: str, help: str, panel: str = FILTERS, complete: str = "") -> An
     return typer.Option(*names, help=help, rich_help_panel=panel, show_default=False, **extra)
 
 
-Theme = Annotated[
-    Optional[list[str]],
-    _opt("--theme", "-t", complete="themes",
-         help="Theme: slug, label or alias; a unique prefix is enough (repeatable, or comma-separated).")]
-Region = Annotated[
-    Optional[list[str]],
-    _opt("--region", "--county", "-r", complete="counties",
-         help="County: name, 'Dalarnas län', letter W, code 20, 'Region Dalarna'; diacritics optional (repeatable: any of).")]
-Municipality = Annotated[Optional[list[str]], _opt("--municipality", "-m", complete="municipalities",
-                                                      help="Municipality name or a unique beginning, e.g. Mora (repeatable: any of).")]
-Status = Annotated[Optional[list[str]], _opt("--status", complete="statuses", help="completed (avslutat), ongoing (pågående) or planned (planerat) (repeatable).")]
-Kind = Annotated[Optional[list[str]], _opt("--kind", complete="kinds", help="forstudie, genomforande, information, utbildning, process (repeatable).")]
-OwnerType = Annotated[
-    Optional[list[str]],
-    _opt("--owner-type", complete="owner_types", help="kommun, region, lansstyrelse, myndighet, forening, foretag, universitet (repeatable).")]
-Tag = Annotated[Optional[list[str]], _opt("--tag", complete="tags", help="Tag slug or label, e.g. paketautomat (repeatable: all of).")]
-MinCost = Annotated[
-    Optional[str],
-    _opt("--min-cost", help="Only projects whose total cost (or budget) is at least this many kronor, e.g. 1000000 or '1 000 000 kr'.")]
-MaxCost = Annotated[Optional[str], _opt("--max-cost", help="Only projects whose total cost (or budget) is at most this many kronor.")]
-HasCost = Annotated[Optional[bool], _opt("--has-cost/--no-cost", help="Only projects with / without an amount on record.")]
-Ids = Annotated[
-    Optional[str],
-    _opt("--ids", help="Restrict to ids read from a file, or '-' for stdin (one per line; '#' comments ignored).")]
+# Help texts come from the message table (messages.py, `opt.*`), in the run's language.
+Theme = Annotated[Optional[list[str]], _opt("--theme", "-t", complete="themes", help=t("opt.theme"))]
+Region = Annotated[Optional[list[str]], _opt("--region", "--county", "-r", complete="counties", help=t("opt.region"))]
+Municipality = Annotated[Optional[list[str]], _opt("--municipality", "-m", complete="municipalities", help=t("opt.municipality"))]
+Status = Annotated[Optional[list[str]], _opt("--status", complete="statuses", help=t("opt.status"))]
+Kind = Annotated[Optional[list[str]], _opt("--kind", complete="kinds", help=t("opt.kind"))]
+OwnerType = Annotated[Optional[list[str]], _opt("--owner-type", complete="owner_types", help=t("opt.owner_type"))]
+Tag = Annotated[Optional[list[str]], _opt("--tag", complete="tags", help=t("opt.tag"))]
+MinCost = Annotated[Optional[str], _opt("--min-cost", help=t("opt.min_cost"))]
+MaxCost = Annotated[Optional[str], _opt("--max-cost", help=t("opt.max_cost"))]
+HasCost = Annotated[Optional[bool], _opt("--has-cost/--no-cost", help=t("opt.has_cost"))]
+Ids = Annotated[Optional[str], _opt("--ids", help=t("opt.ids"))]
 
-Format = Annotated[
-    Optional[str],
-    _opt("--format", "-f", panel=OUTPUT,
-         help="table, json, jsonl, csv, tsv, yaml, ids or markdown. Default: table on a terminal, tsv when piped.")]
-Fields = Annotated[Optional[str], _opt("--fields", panel=OUTPUT, help="Comma-separated columns, e.g. id,title,funding.total_cost_sek.")]
-Excel = Annotated[bool, _opt("--excel", panel=OUTPUT, help="With --format csv: UTF-8 with BOM and ';' separators, for Swedish Excel.")]
-ReportFormat = Annotated[
-    Optional[str],
-    _opt("--format", "-f", panel=OUTPUT,
-         help="table, markdown, html, json, yaml (documents); csv, tsv, jsonl, ids (the project list). "
-              "Default: table on a terminal, tsv when piped; with -o, from the file name.")]
-Output = Annotated[
-    Optional[Path],
-    _opt("--output", "-o", panel=OUTPUT,
-         help="Write the document (markdown, html, json, yaml) to this file instead of stdout; "
-              "an existing file is kept unless --force.")]
-Force = Annotated[bool, _opt("--force", panel=OUTPUT, help="With -o: overwrite the file if it exists.")]
+Format = Annotated[Optional[str], _opt("--format", "-f", panel=OUTPUT, help=t("opt.format"))]
+Fields = Annotated[Optional[str], _opt("--fields", panel=OUTPUT, help=t("opt.fields"))]
+Excel = Annotated[bool, _opt("--excel", panel=OUTPUT, help=t("opt.excel"))]
+ReportFormat = Annotated[Optional[str], _opt("--format", "-f", panel=OUTPUT, help=t("opt.report_format"))]
+Output = Annotated[Optional[Path], _opt("--output", "-o", panel=OUTPUT, help=t("opt.output"))]
+Force = Annotated[bool, _opt("--force", panel=OUTPUT, help=t("opt.force"))]
 
 DataDir = Annotated[
     Optional[Path],
-    typer.Option("--data-dir", envvar="SERVICEKB_DATA", show_default=False, rich_help_panel=KB,
-                 help="Knowledge base folder holding projects/ (and optionally reference/). Default: the bundled data."),
+    typer.Option("--data-dir", envvar="SERVICEKB_DATA", show_default=False, rich_help_panel=KB, help=t("opt.data_dir")),
 ]
-NoCache = Annotated[bool, typer.Option("--no-cache", rich_help_panel=KB, help="Read the files afresh instead of using the index cache.")]
+NoCache = Annotated[bool, typer.Option("--no-cache", rich_help_panel=KB, help=t("opt.no_cache"))]
 
 
 @dataclass(frozen=True)
@@ -154,9 +132,9 @@ class ListingOptions:
             default = "table" if terminal else "text"
         fmt = choose_format(default, terminal, allowed)
         if self.excel and fmt != "csv":
-            raise UsageError(f"--excel goes with --format csv (not {fmt}).")
+            raise UsageError(t("err.excel_needs_csv", fmt=fmt))
         if self.fields and document and fmt in ("table", "text", "markdown", "json", "yaml", "html"):
-            raise UsageError("--fields chooses the columns of the project list: use it with --format tsv, csv, jsonl or ids.")
+            raise UsageError(t("err.fields_in_document"))
         return fmt
 
 
@@ -182,17 +160,16 @@ def read_ids(source: Optional[str]) -> Optional[list[str]]:
         if source == "-":
             stdin = sys.stdin
             if stdin is None or (stdin.isatty() if hasattr(stdin, "isatty") else False):
-                raise UsageError("--ids - reads ids from standard input, but nothing is piped in "
-                                 "(e.g. `servicekb search paketautomat --format ids | servicekb report --ids -`).")
+                raise UsageError(t("err.ids_nothing_piped"))
             text = stdin.read(MAX_IDS_BYTES + 1)
         else:
             with open(source, encoding="utf-8-sig") as fh:
                 text = fh.read(MAX_IDS_BYTES + 1)
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        where = "standard input" if source == "-" else repr(source)
-        raise UsageError(f"cannot read ids from {where}: {getattr(exc, 'strerror', None) or exc}") from None
+        where = t("word.stdin") if source == "-" else repr(source)
+        raise UsageError(t("err.ids_unreadable", where=where, reason=getattr(exc, "strerror", None) or exc)) from None
     if len(text) > MAX_IDS_BYTES:
-        raise UsageError(f"--ids reads at most {MAX_IDS_BYTES // (1024 * 1024)} MB of ids; split the list or use filters instead.")
+        raise UsageError(t("err.ids_too_many", mb=MAX_IDS_BYTES // (1024 * 1024)))
     ids = []
     for n, line in enumerate(text.splitlines()):
         line = line.split("#", 1)[0].strip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from ..messages import command_help
 from .options import (
     DataDir,
     Excel,
@@ -30,7 +31,7 @@ from .options import (
 app = command_app()
 
 
-@app.command()
+@app.command(help=command_help("report"))
 def report(
     theme: Theme = None,
     region: Region = None,
@@ -51,27 +52,7 @@ def report(
     data_dir: DataDir = None,
     no_cache: NoCache = False,
 ) -> None:
-    """Report on a county or the whole country: projects, money, lessons.
-
-    Without --region: one row per county. With --region: that county's projects.
-
-    Total cost (finished projects), budgets (ongoing ones) and public support are summed
-    separately; projects without an amount are counted as such, never as 0. A project in
-    several counties appears under each county and counts once in every total.
-
-    The report is the same document on a terminal and when piped or saved (then plain text,
-    without colour). --format markdown gives it as Markdown, --format html as one self-contained
-    web page with charts and a county map (prints on A4); json/yaml give its numbers;
-    tsv/csv/jsonl/ids give its project list. -o FILE writes a document to a file.
-
-    Examples:
-
-    \b
-      servicekb report --region Dalarna
-      servicekb report --region W --format markdown > dalarna.md
-      servicekb report --region Dalarna --format html -o dalarna.html
-      servicekb search paketautomat --format ids | servicekb report --ids -
-    """
+    """servicekb report (its help: messages `cmd.report`, `help.report`)."""
     import dataclasses
     import sys
 
@@ -88,7 +69,7 @@ def report(
     if output is not None:
         fmt = choose_format(options.format or format_for_path(output), False, allowed=REPORT_FORMATS)
         if fmt not in FILE_FORMATS:
-            raise UsageError(f"-o writes documents ({', '.join(FILE_FORMATS)}), not {fmt}; redirect it instead: > FILE")
+            raise UsageError(t("err.o_documents_only", formats=", ".join(FILE_FORMATS), fmt=fmt))
         refuse_overwrite(output, force)  # before any work
     else:
         fmt = options.output_format(stdout_is_terminal(), document=True, extra=("html",))

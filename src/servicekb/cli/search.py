@@ -7,6 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from ..messages import command_help, t
 from .options import (
     OUTPUT,
     DataDir,
@@ -28,34 +29,6 @@ from .options import (
     Theme,
     command_app,
 )
-
-SEARCH_HELP = """Search projects: ranked full-text search that knows Swedish.
-
-Finds inflections (servicepunkt → servicepunkter), compound parts (ombud → paketombud,
-apoteksombud) and words typed without å, ä, ö (Orebro → Örebro); exact matches rank first.
-Searches title, summary, activities, results, lessons, tags, owner, places and municipalities.
-
-Projects with every word rank first; when fewer than five have them all, projects with
-most of the words follow (stderr names the missing words; --all-words shows only full
-matches). Words are also found through synonyms (hemkörning → hemsändning, from
-data/reference/synonyms.yaml); an unknown word is split (butiksutveckling → butik +
-utveckling) or corrected (ombudsplatform → ombudsplattform), ranked below direct matches.
---explain shows, for each project, which words matched and how.
-
-Syntax: "quoted phrase"; -word excludes (everything the word alone would find); a OR b.
-Quote phrases for the shell too: servicekb search '"lokal mat"'.
-
-Exit status: 0 results, 1 no results, 2 usage error.
-
-Examples:
-
-\b
-  servicekb search paketautomat
-  servicekb search servicepunkt --region Norrbotten --format csv > punkter.csv
-  servicekb search --limit 5 -- paketombud OR apoteksombud -Dalarna
-  servicekb search --theme logistik --facets
-  servicekb search apoteksombud glesbygd --explain
-"""
 
 app = command_app()
 DEFAULT_LIMIT = 20  # on a terminal
@@ -88,29 +61,21 @@ def _why_text(why: Optional[list[dict]]) -> str:
                      for w in why or [])
 
 
-@app.command(help=SEARCH_HELP)
+@app.command(help=command_help("search"))
 def search(
     query: Annotated[
         Optional[list[str]],
-        typer.Argument(help="Search words (see syntax above). Empty: everything that passes the filters.", show_default=False),
+        typer.Argument(help=t("arg.query"), show_default=False),
     ] = None,
     limit: Annotated[
         Optional[int],
-        typer.Option("--limit", "-n", help="Show at most N results (0 for all). Default: 20 on a terminal, all when piped.",
-                     rich_help_panel=OUTPUT, show_default=False),
+        typer.Option("--limit", "-n", help=t("opt.limit"), rich_help_panel=OUTPUT, show_default=False),
     ] = None,
     show_facets: Annotated[
-        bool, typer.Option("--facets", help="Add counts of the results by theme, county, status and kind.", rich_help_panel=OUTPUT)
+        bool, typer.Option("--facets", help=t("opt.facets"), rich_help_panel=OUTPUT)
     ] = False,
-    all_words: Annotated[
-        bool, typer.Option("--all-words", help="Only projects having every word (no projects with fewer words below them).")
-    ] = False,
-    explain: Annotated[
-        bool,
-        typer.Option("--explain", rich_help_panel=OUTPUT,
-                     help="Add a column saying which words matched each project, and how (exact, inflection, compound part, "
-                          "split compound, synonym, compound head, typo, missing)."),
-    ] = False,
+    all_words: Annotated[bool, typer.Option("--all-words", help=t("opt.all_words"))] = False,
+    explain: Annotated[bool, typer.Option("--explain", rich_help_panel=OUTPUT, help=t("opt.explain"))] = False,
     theme: Theme = None,
     region: Region = None,
     municipality: Municipality = None,
@@ -128,16 +93,15 @@ def search(
     data_dir: DataDir = None,
     no_cache: NoCache = False,
 ) -> None:
+    """servicekb search (its help: messages `cmd.search`, `help.search`)."""
     from ..errors import UsageError
     from ..output import choose_format
     from ..search import no_match_message, parse_query, snippet
     from .common import err, load_kb, note, report_problems, stdout_is_terminal
 
-    from ..messages import t
-
     options = ListingOptions.of(locals())
     if limit is not None and limit < 0:
-        raise UsageError("--limit must be 0 (all) or more.")
+        raise UsageError(t("err.limit_negative"))
     parsed = parse_query(" ".join(query or []))  # syntax errors before any work
     fmt = choose_format(options.format, stdout_is_terminal())
     # A page of 20 is for reading on a terminal; a pipe or a file gets every match (as gh does).
@@ -153,7 +117,8 @@ def search(
     for line in notices(result):  # a corrected, split or relaxed word: said once, on stderr
         note("servicekb: " + line)
     if not result.hits:
-        err().print("servicekb: " + no_match_message(result, filters.active or wanted is not None), soft_wrap=True)
+        filtered = filters.active or wanted is not None
+        err().print(no_match_message(result, filtered), soft_wrap=True)
         raise typer.Exit(1)
     from ..search import explain as explain_hit
 

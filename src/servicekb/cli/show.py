@@ -6,37 +6,27 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..messages import command_help, t
 from .options import DataDir, Ids, NoCache, command_app
 
 app = command_app()
 
 
-@app.command()
+@app.command(help=command_help("show"))
 def show(
     project_id: Annotated[
-        Optional[str], typer.Argument(metavar="ID", help="The project's id (see `servicekb list --format ids`).", show_default=False,
+        Optional[str], typer.Argument(metavar="ID", help=t("arg.id"), show_default=False,
                                       autocompletion=lambda incomplete: __import__("servicekb.cli.complete", fromlist=["x"]).project_ids(incomplete))
     ] = None,
     format: Annotated[
         Optional[str],
-        typer.Option("--format", "-f", help="text (default), json, yaml, or citation (a ready reference for a footnote).",
-                     show_default=False),
+        typer.Option("--format", "-f", help=t("opt.show_format"), show_default=False),
     ] = None,
     ids: Ids = None,
     data_dir: DataDir = None,
     no_cache: NoCache = False,
 ) -> None:
-    """Show every field of one project.
-
-    The id may be typed in any case, or as a unique beginning (show leaxw). One project gives
-    one object in json/yaml; --ids gives a list.
-
-    Examples:
-
-    \b
-      servicekb show servicepunkt-2-0-i-hoga-kusten
-      servicekb show leaxw --format citation
-    """
+    """servicekb show (its help: messages `cmd.show`, `help.show`)."""
     import sys
 
     from ..errors import UsageError
@@ -48,7 +38,7 @@ def show(
     fmt = choose_format(format or "text", True, allowed=("text", "json", "yaml", "citation"))
     wanted = read_ids(ids)
     if (project_id is None or not project_id.strip()) and wanted is None:
-        raise UsageError("give a project ID (or --ids FILE|-); `servicekb list --format ids` lists the ids.")
+        raise UsageError(t("err.show_needs_id"))
     kb = load_kb(data_dir, no_cache)
     projects = ([kb.find(project_id)] if project_id is not None else []) + (kb.restrict(wanted) if wanted else [])
     if fmt in ("json", "yaml"):

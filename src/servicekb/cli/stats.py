@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ..messages import command_help, t
 from .options import (
     DataDir,
     Excel,
@@ -31,15 +32,17 @@ app = command_app()
 PRIORITY = {"median_cost_sek": 1, "public_support_sek": 2, "without_amount": 3, "budget_sek": 4, "total_cost_sek": 5, "projects": 6}
 SORT_COLUMNS = {"projects": "projects", "total-cost": "total_cost_sek", "budget": "budget_sek", "support": "public_support_sek",
                 "without-amount": "without_amount", "median": "median_cost_sek"}
+# Other words for a grouping, the Swedish ones of the help text among them (--by län, --by typ).
 BY_ALIASES = {"region": "county", "lan": "county", "län": "county", "kommun": "municipality", "tema": "theme",
-              "owner_type": "owner-type", "tags": "tag"}
+              "owner_type": "owner-type", "tags": "tag", "typ": "kind", "tagg": "tag", "taggar": "tag",
+              "ägartyp": "owner-type", "agartyp": "owner-type"}
 
 
-@app.command()
+@app.command(help=command_help("stats"))
 def stats(
-    by: Annotated[str, typer.Option("--by", "-b", help="county, theme, status, kind, owner-type, tag or municipality.")] = "county",
+    by: Annotated[str, typer.Option("--by", "-b", help=t("opt.by"))] = "county",
     sort: Annotated[
-        str, typer.Option("--sort", "-s", help="name (Swedish order), projects, total-cost, budget, support, without-amount or median.")
+        str, typer.Option("--sort", "-s", help=t("opt.sort"))
     ] = "name",
     theme: Theme = None,
     region: Region = None,
@@ -58,19 +61,7 @@ def stats(
     data_dir: DataDir = None,
     no_cache: NoCache = False,
 ) -> None:
-    """Count projects and sum their money per county, theme, tag …
-
-    Groups: county, theme, status, kind, owner type, tag or municipality.
-
-    A project in two counties (or with two tags) counts in both groups; the table's total
-    row counts it once. The median is over projects with a known cost or budget.
-
-    Examples:
-
-    \b
-      servicekb stats --by theme
-      servicekb stats --by county --sort total-cost --format csv
-    """
+    """servicekb stats (its help: messages `cmd.stats`, `help.stats`)."""
     from ..errors import UsageError
     from ..money import summarise
     from ..output import Column, Listing, choose_format, pick_columns
@@ -78,14 +69,12 @@ def stats(
     from ..text import did_you_mean, suggest
     from .common import emit_listing, load_kb, report_problems, stdout_is_terminal
 
-    from ..messages import t
-
     options = ListingOptions.of(locals())
     by = BY_ALIASES.get(by.strip().lower(), by.strip().lower())
     if by not in GROUPINGS:
-        raise UsageError(f"unknown grouping {by!r} for --by.{did_you_mean(suggest(by, GROUPINGS))} Valid: {', '.join(GROUPINGS)}.")
+        raise UsageError(t("err.unknown_grouping", by=repr(by), hint=did_you_mean(suggest(by, GROUPINGS)), valid=", ".join(GROUPINGS)))
     if sort not in SORTS:
-        raise UsageError(f"unknown sort {sort!r}.{did_you_mean(suggest(sort, SORTS))} Valid: {', '.join(SORTS)}.")
+        raise UsageError(t("err.unknown_sort", sort=repr(sort), hint=did_you_mean(suggest(sort, SORTS)), valid=", ".join(SORTS)))
     kb = load_kb(options.data_dir, options.no_cache)
     projects = kb.select(options.filters(kb.reference), options.read_ids())
     rows = stats_rows(projects, by, kb.reference, sort)

@@ -7,26 +7,22 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..messages import command_help, t
 from .options import DataDir, command_app
 
 validate_app = command_app()
 schema_app = command_app()
 
 
-@validate_app.command()
+@validate_app.command(help=command_help("validate"))
 def validate(
     paths: Annotated[
         Optional[list[Path]],
-        typer.Argument(help="Files or folders to check. Default: the knowledge base's projects/.", show_default=False),
+        typer.Argument(help=t("arg.paths"), show_default=False),
     ] = None,
     data_dir: DataDir = None,
 ) -> None:
-    """Check project files and report every problem, with file, line and field.
-
-    Exit status: 0 all valid, 1 problems found, 2 usage error.
-
-    Example: servicekb validate data/projects/servicepunkt-2-0-i-hoga-kusten.yaml
-    """
+    """servicekb validate (its help: messages `cmd.validate`, `help.validate`)."""
     from ..errors import EXIT_NO_RESULTS, UsageError
     from ..files import project_files
     from ..loader import load_projects
@@ -43,7 +39,7 @@ def validate(
         elif p.is_file():
             files.append(p)
         else:
-            raise UsageError(f"no such file or folder: {str(p)!r}")
+            raise UsageError(t("err.no_such_path", path=repr(str(p))))
     ref = Reference(reference_dir(root))
     # `related` may point at any project of the knowledge base, not only the files checked.
     known = {f.stem for f in project_files(root / "projects")} if (root / "projects").is_dir() else set()
@@ -51,21 +47,14 @@ def validate(
     for problem in result.problems:
         typer.echo(visible(str(problem)))
     bad = result.invalid_files
-    typer.echo(
-        f"{result.files} file(s) checked: {result.files - bad} valid, {bad} with problems ({len(result.problems)} problem(s))."
-    )
+    typer.echo(t("validate.summary", files=result.files, valid=result.files - bad, bad=bad, problems=len(result.problems)))
     if result.problems:
         raise typer.Exit(EXIT_NO_RESULTS)
 
 
-@schema_app.command()
+@schema_app.command(help=command_help("schema"))
 def schema() -> None:
-    """Print the JSON Schema of a project file.
-
-    It is the same as schemas/project.schema.json.
-
-    Example: servicekb schema > project.schema.json
-    """
+    """servicekb schema (its help: messages `cmd.schema`, `help.schema`)."""
     import json
 
     from ..model import json_schema
