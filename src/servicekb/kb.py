@@ -112,6 +112,9 @@ class KnowledgeBase:
         """Ranked search (search.py) → (SearchResult, records of the hits in rank order, facets or None)."""
         from .search import facets, search
 
+        if limit is not None and limit >= 2**31:  # more than any index holds, and SQLite's integers end at 2^63
+            limit = None
+
         def compute():
             where, params = self.condition(filters, ids)
             found = search(self.conn, query, where, params, limit=limit, count=count)
