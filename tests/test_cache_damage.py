@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import run_servicekb
+
 from servicekb.cache import cache_path
 from servicekb.kb import open_kb
 
@@ -53,7 +53,7 @@ def _damage(data: bytes, rng: random.Random) -> bytes:
     size = rng.choice([1, 7, 64, 512, 4096, 8192])
     offset = rng.randrange(0, len(data))
     junk = bytes(rng.randrange(256) for _ in range(size))
-    return data[:offset] + junk[: len(data) - offset] + data[offset + size:]
+    return data[:offset] + junk[: len(data) - offset] + data[offset + size :]
 
 
 def _trials(pristine, n: int, seed: int) -> int:
@@ -167,7 +167,9 @@ def _full_disk(monkeypatch):
 
     def sync(conn, *args, **kwargs):
         if conn.execute("PRAGMA database_list").fetchone()[2]:  # on disk (in memory: no file name)
-            full = sqlite3.connect(conn.execute("PRAGMA database_list").fetchone()[2], factory=Full, isolation_level=None)
+            full = sqlite3.connect(
+                conn.execute("PRAGMA database_list").fetchone()[2], factory=Full, isolation_level=None
+            )
             try:
                 return real_sync(full, *args, **kwargs)
             finally:
@@ -224,7 +226,8 @@ def test_full_disk_for_real_on_a_small_tmpfs(kb_copy, tmp_path):
 def test_read_only_index_gives_an_index_in_memory(kb_copy, monkeypatch):
     open_kb(kb_copy).conn.close()
     (kb_copy / "projects" / "ica.yaml").write_text(
-        (kb_copy / "projects" / "ica.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        (kb_copy / "projects" / "ica.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
     from servicekb import sync as sync_module
 
     real = sync_module.sync

@@ -7,7 +7,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import FIXTURES, run_servicekb
 
 CASES = sorted(p.stem for p in (FIXTURES / "good").glob("*.yaml"))

@@ -3,19 +3,16 @@ closed or full standard streams, an empty id."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
-
-from conftest import FIXTURES, run_servicekb
+from conftest import FIXTURES
 
 
 def test_huge_amount_in_a_file_leaves_the_rest_usable(kb_copy, cli):
     """One file with 2^63 kr once made every list and search exit 2 (OverflowError)."""
     for stem in ("amount-2-63", "amount-4301-digits"):
-        (kb_copy / "projects" / f"{stem}.yaml").write_text((FIXTURES / "bad" / f"{stem}.yaml").read_text(encoding="utf-8"),
-                                                          encoding="utf-8")
+        (kb_copy / "projects" / f"{stem}.yaml").write_text(
+            (FIXTURES / "bad" / f"{stem}.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+        )
     for args in (["list"], ["search", "servicepunkt"], ["report"], ["stats", "--by", "county"]):
         result = cli(*args, "--data-dir", kb_copy, "--format", "json")
         assert result.exit_code == 0, result.stderr
