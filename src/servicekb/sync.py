@@ -57,10 +57,15 @@ def files_digest(entries: list[tuple[str, int, int]]) -> str:
 
 def fingerprint(reference: Path) -> str:
     """What the index was built from besides the files: code, model, layout, reference data."""
-    parts = [MAGIC, __version__, str(MODEL_VERSION), str(INDEX_VERSION), str(reference.resolve())]
-    for f in sorted(reference.glob("*.yaml")):
-        st = f.stat()
-        parts.append(f"{f.name}:{st.st_size}:{st.st_mtime_ns}")
+    from .reference import FILES, REFERENCE_FORMAT
+
+    parts = [MAGIC, __version__, str(MODEL_VERSION), str(INDEX_VERSION), str(REFERENCE_FORMAT), str(reference.absolute())]
+    for name in FILES:  # a missing or odd file is reported when it is read, not here
+        try:
+            st = os.stat(reference / name)
+            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}:{st.st_mode}")
+        except OSError as exc:
+            parts.append(f"{name}:{exc.errno}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
