@@ -34,3 +34,70 @@ def test_huge_limit_means_all(cli):
     result = cli("search", "servicepunkt", "--limit", str(10**20), "--format", "ids")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == cli("search", "servicepunkt", "--limit", "0", "--format", "ids").stdout
+
+
+def test_empty_id_is_a_usage_error(cli):
+    for value in ("", " "):
+        result = cli("show", value)
+        assert result.exit_code == 2
+        assert "the project id is empty" in result.stderr
+
+
+def _shell(command: str, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env["SERVICEKB_CACHE"] = str(tmp_path / "c")
+    return subprocess.run(
+        f'"{sys.executable}" -m servicekb {command}',
+        shell=True,
+        capture_output=True,
+        text=True,
+        executable="/bin/bash",
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "list",
+        "list --format json",
+        "list --format table",
+        "show ica",
+        "validate",
+        "report --region Dalarna",
+        "cache info",
+    ],
+)
+def test_writing_to_dev_full_is_one_clear_line(tmp_path, command):
+    proc = _shell(f"{command} > /dev/full", tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr == "servicekb: error: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize("command", ["list --format ids", "show ica", "validate", "cache info"])
+def test_closed_stdout_is_one_clear_line(tmp_path, command):
+    proc = _shell(f"{command} >&-", tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr == "servicekb: error: cannot write the output: standard output is closed\n"
+
+
+def test_closed_stdin_for_ids_is_a_clear_error(tmp_path):
+    proc = _shell("list --ids - <&-", tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("servicekb: error: --ids - reads ids from standard input, but nothing is piped in")
+
+
+def test_closed_standard_streams_never_give_a_traceback(tmp_path):
+    for redirect in ("<&-", "2>&-", "<&- 2>&-", "<&- >&- 2>&-"):
+        proc = _shell(f"list --format ids {redirect}", tmp_path)
+        assert "Traceback" not in proc.stderr and "unexpected" not in proc.stderr, redirect
+        if ">&-" not in redirect:
+            assert proc.returncode == 0 and len(proc.stdout.split()) == 81, redirect
+    # The index never took a standard descriptor's number: it is intact after all that.
+    proc = _shell("list --format ids", tmp_path)
+    assert proc.returncode == 0 and proc.stderr == "" and len(proc.stdout.split()) == 81

@@ -124,6 +124,8 @@ class KnowledgeBase:
 
     def get(self, project_id: str) -> dict:
         """One project by id; an unknown id is a UsageError with the closest ids."""
+        if not project_id.strip():
+            raise UsageError("the project id is empty; give one such as 'ica' (`servicekb list --format ids` lists them).")
 
         def compute() -> Optional[dict]:
             row = self.conn.execute("SELECT record, checksum FROM projects WHERE id = ? AND active", (project_id,)).fetchone()

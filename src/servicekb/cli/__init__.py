@@ -111,8 +111,10 @@ def main() -> None:
     from ..errors import EXIT_INTERRUPTED
     from .common import env_debug
 
+    _guard_standard_streams()
     try:
         code = app(standalone_mode=False)  # library errors are handled in _Group.invoke
+        _flush_or_quiet()
     except KeyboardInterrupt:  # during start-up or argument parsing
         sys.stderr.write("\n")
         sys.exit(EXIT_INTERRUPTED)
@@ -120,6 +122,10 @@ def main() -> None:
         _quiet_broken_pipe()
     except SystemExit:
         raise
+    except OSError as exc:
+        if not _is_output_error(exc):
+            raise
+        _output_failed(exc)
     except Exception as exc:  # click's usage errors and anything unexpected
         exceptions = _click_exceptions()
         if type(exc).__name__ == "Abort":  # click's wrapper for Ctrl-C / EOF at a prompt
@@ -132,7 +138,6 @@ def main() -> None:
         error(f"unexpected {type(exc).__name__}: {exc} (set SERVICEKB_DEBUG=1 for a traceback)")
         sys.exit(2)
     else:
-        _flush_or_quiet()
         sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -157,6 +162,67 @@ def _flush_or_quiet() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_broken_pipe()
+
+
+# --- standard streams that are closed or cannot be written (issue 12) -----------------------
+
+
+class _ClosedOutput:
+    """sys.stdout when the shell closed it (`servicekb list >&-`): writing is a clear error."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _guard_standard_streams() -> None:
+    """Fill closed descriptors 0–2 with /dev/null, so that no file opened later (the index!)
+    takes their number and receives what was meant for a terminal; output to a closed
+    stdout is then a one-line error, a closed stdin reads as empty, a closed stderr is quiet."""
+    import os
+
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                os.open(os.devnull, os.O_RDWR)  # takes the lowest free number: this one
+            except OSError:
+                pass
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the rest of the process
+
+
+def _is_output_error(exc: OSError) -> bool:
+    """An error of writing the output (a full disk, /dev/full, a closed stdout), not of reading:
+    reading files never fails with these."""
+    import errno
+
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EBADF, errno.EIO) and not exc.filename
+
+
+def _output_failed(exc: OSError) -> None:
+    import os
+
+    error(f"cannot write the output: {exc.strerror or exc}")
+    try:  # the interpreter flushes stdout again on exit: let that go nowhere, quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+    sys.exit(2)
 
 
 def _quiet_broken_pipe() -> None:
