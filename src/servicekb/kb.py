@@ -53,7 +53,7 @@ class KnowledgeBase:
         error: Optional[ServiceKBError] = None
         result: Optional[T] = None
         try:
-            result = self._guarded(compute)
+            result = self._guarded(lambda: self._snapshot(compute))
         except ServiceKBError as exc:  # e.g. an id that a file added a moment ago defines
             error = exc
         pending, self._pending = self._pending, None
@@ -61,10 +61,23 @@ class KnowledgeBase:
             from .sync import stored_problems
 
             self._problems = self._guarded(lambda: stored_problems(self.conn))
-            return self._guarded(compute)
+            return self._guarded(lambda: self._snapshot(compute))
         if error is not None:
             raise error
         return result  # type: ignore[return-value]
+
+    def _snapshot(self, compute: Callable[[], T]) -> T:
+        """compute() inside one read transaction: its statements see one committed index, so
+        what they check against each other (a count, a hit's record) cannot differ because
+        another process committed in between (which would look like damage)."""
+        if self.conn.in_transaction:
+            return compute()
+        self.conn.execute("BEGIN")
+        try:
+            return compute()
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
     def _guarded(self, compute: Callable[[], T]) -> T:
         """compute(), repairing the index once per failure when it turns out to be damaged."""
