@@ -82,8 +82,8 @@ def _trials(pristine, n: int, seed: int) -> int:
 
 
 def test_damaged_index_always_answers_the_whole_file_set(pristine):
-    """Seeded and bounded: random bytes over random offsets of the index file, 40 times."""
-    assert _trials(pristine, 40, seed=12) > 0  # the control: some damage was noticed
+    """Seeded and bounded: random bytes over random offsets of the index file, 25 times."""
+    assert _trials(pristine, 25, seed=12) > 0  # the control: some damage was noticed
 
 
 @pytest.mark.slow

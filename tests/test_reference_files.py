@@ -23,7 +23,9 @@ def own_reference(kb_copy):
 
 
 def _check(proc, messages):
-    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    """proc: a finished process or a CliRunner result (both have returncode/exit_code, stdout, stderr)."""
+    code = getattr(proc, "returncode", getattr(proc, "exit_code", None))
+    assert code == 2, (proc.stdout, proc.stderr)
     assert proc.stderr.startswith("servicekb: error: reference data "), proc.stderr
     assert len(proc.stderr.splitlines()) == 1, proc.stderr
     assert "error: unexpected" not in proc.stderr and "Traceback" not in proc.stderr
@@ -48,7 +50,7 @@ def test_broken_reference_file_gives_one_located_line(own_reference, stem, comma
     _check(run_servicekb(*command, "--data-dir", own_reference), expect["messages"])
 
 
-def test_broken_reference_after_a_warm_index(own_reference):
+def test_broken_reference_after_a_warm_index(own_reference, cli):
     assert run_servicekb("list", "--data-dir", own_reference).returncode == 0
     counties = own_reference / "reference" / "counties.yaml"
     counties.write_text(counties.read_text(encoding="utf-8").replace('code: "20", ', "", 1), encoding="utf-8")
@@ -56,7 +58,7 @@ def test_broken_reference_after_a_warm_index(own_reference):
 
 
 @pytest.mark.parametrize("how", ["missing", "folder", "dangling-link", "empty"])
-def test_missing_or_odd_reference_file(own_reference, how):
+def test_missing_or_odd_reference_file(own_reference, cli, how):
     path = own_reference / "reference" / "themes.yaml"
     path.unlink()
     if how == "folder":
@@ -71,8 +73,7 @@ def test_missing_or_odd_reference_file(own_reference, how):
         "dangling-link": "cannot read the file",
         "empty": "must be a list of entries",
     }[how]
-    proc = run_servicekb("list", "--data-dir", own_reference)
-    _check(proc, ["themes.yaml", expected])
+    _check(cli("list", "--data-dir", own_reference), ["themes.yaml", expected])
 
 
 def test_bundled_reference_data_is_valid():

@@ -30,6 +30,14 @@ def hostile_kb(kb_copy, valid_text):
     return kb_copy
 
 
+def test_table_on_a_real_terminal_width_as_a_process(hostile_kb):
+    proc = run_servicekb(
+        "list", "--format", "table", "--data-dir", hostile_kb, env={"COLUMNS": "200", "FORCE_COLOR": "1"}
+    )
+    assert proc.returncode == 0 and "u202e" in proc.stdout
+    assert not RAW.search(proc.stdout.replace("\x1b[", "")), repr(RAW.search(proc.stdout.replace("\x1b[", "")))
+
+
 COMMANDS = [
     [*cmd, "--format", fmt]
     for cmd in (["list"], ["search", "ond"], ["stats", "--by", "municipality"])
@@ -46,9 +54,9 @@ COMMANDS = [
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=[" ".join(a) for a in COMMANDS])
-def test_no_raw_control_or_format_character_in_any_format(hostile_kb, args):
-    proc = run_servicekb(*args, "--data-dir", hostile_kb, env={"COLUMNS": "200"})
-    assert proc.returncode == 0, proc.stderr
+def test_no_raw_control_or_format_character_in_any_format(hostile_kb, cli, args):
+    proc = cli(*args, "--data-dir", hostile_kb)
+    assert proc.exit_code == 0, proc.stderr
     assert not RAW.search(proc.stdout), repr(RAW.search(proc.stdout))
     assert not RAW.search(proc.stderr)
     if args[0] in ("list", "search", "show") and "ids" not in args:
