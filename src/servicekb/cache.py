@@ -97,7 +97,8 @@ def is_disk_trouble(exc: BaseException) -> bool:
     unreachable file. The caller goes to an in-memory index instead of rebuilding."""
     text = str(exc).lower()
     return isinstance(exc, OSError) or any(
-        words in text for words in ("full", "readonly", "read-only", "i/o error", "unable to open", "locked", "out of memory")
+        words in text
+        for words in ("full", "readonly", "read-only", "i/o error", "unable to open", "locked", "out of memory")
     )
 
 

@@ -114,7 +114,8 @@ def add_project(conn: sqlite3.Connection, record: dict, file: str, labels) -> in
     text = json.dumps(record, ensure_ascii=False)
     cur = conn.execute(
         "INSERT INTO projects(id, file, title, sort_key, theme, kind, status, owner_type, scope, "
-        "total_cost_sek, budget_sek, public_support_sek, cost_sek, record, checksum) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "total_cost_sek, budget_sek, public_support_sek, cost_sek, record, checksum) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (record["id"], file, record["title"], swedish_key(record["title"]), record["theme"], record["kind"],
          record["status"], owner["type"] if owner else None, record["geography"]["scope"],
          total, budget, funding["public_support_sek"], cost_amount(total, budget),

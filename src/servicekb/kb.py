@@ -40,7 +40,8 @@ class KnowledgeBase:
     conn: sqlite3.Connection
     _problems: list[Problem] = field(default_factory=list, repr=False)
     _pending: Optional[Callable[[], bool]] = field(default=None, repr=False)
-    _recover: Optional[Callable[[BaseException], tuple[sqlite3.Connection, list[Problem]]]] = field(default=None, repr=False)
+    _recover: Optional[Callable[[BaseException], tuple[sqlite3.Connection, list[Problem]]]] = field(
+        default=None, repr=False)
 
     def _fresh(self, compute: Callable[[], T]) -> T:
         """compute() from the index while the files are checked beside it; again if they changed.
@@ -138,10 +139,12 @@ class KnowledgeBase:
     def get(self, project_id: str) -> dict:
         """One project by id; an unknown id is a UsageError with the closest ids."""
         if not project_id.strip():
-            raise UsageError("the project id is empty; give one such as 'ica' (`servicekb list --format ids` lists them).")
+            raise UsageError("the project id is empty; give one such as 'ica' "
+                             "(`servicekb list --format ids` lists them).")
 
         def compute() -> Optional[dict]:
-            row = self.conn.execute("SELECT record, checksum FROM projects WHERE id = ? AND active", (project_id,)).fetchone()
+            row = self.conn.execute("SELECT record, checksum FROM projects WHERE id = ? AND active",
+                                    (project_id,)).fetchone()
             return _record(row[0], row[1], project_id=project_id) if row else None
 
         found = self._fresh(compute)
@@ -156,7 +159,8 @@ class KnowledgeBase:
         def compute() -> list[dict]:
             self._check_ids(ids)
             rows = {r[0]: (r[1], r[2]) for r in self.conn.execute(
-                "SELECT id, record, checksum FROM projects WHERE active AND id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))}
+                "SELECT id, record, checksum FROM projects WHERE active AND id IN (SELECT value FROM json_each(?))",
+                (json.dumps(ids),))}
             return [_record(rows[i][0], rows[i][1], project_id=i) for i in dict.fromkeys(ids)]
 
         return self._fresh(compute)
@@ -169,7 +173,8 @@ class KnowledgeBase:
         if not rowids:
             return []
         found = {r[0]: r[1:] for r in self.conn.execute(
-            "SELECT rowid, record, checksum FROM projects WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps(rowids),))}
+            "SELECT rowid, record, checksum FROM projects WHERE rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(rowids),))}
         if len(found) != len(set(rowids)):
             raise sqlite3.DatabaseError("a search hit has no record")
         return [_record(*found[r]) for r in rowids]
@@ -199,7 +204,8 @@ def _check_count(conn: sqlite3.Connection, found: int) -> None:
     from .sync import meta_value
 
     if meta_value(conn, "active_projects") != str(found):
-        raise sqlite3.DatabaseError(f"the index holds {found} projects, not the {meta_value(conn, 'active_projects')} it counted")
+        counted = meta_value(conn, "active_projects")
+        raise sqlite3.DatabaseError(f"the index holds {found} projects, not the {counted} it counted")
 
 
 def open_kb(
@@ -351,7 +357,8 @@ class _Index:
             pass
         conn = None
         if is_disk_trouble(exc) or self.failures > 1:
-            self.notice(f"servicekb: the index cache {path} cannot be used ({_one_line(exc)}); using an index in memory.")
+            self.notice(f"servicekb: the index cache {path} cannot be used ({_one_line(exc)}); "
+                        "using an index in memory.")
         else:
             self.notice(f"servicekb: the index cache {path} is damaged ({_one_line(exc)}); rebuilding it.")
             try:

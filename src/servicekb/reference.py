@@ -6,12 +6,11 @@ Every `--region`, `--theme`, `--tag` … option resolves through here, so "Dalar
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Optional
-
-import os
 
 from .errors import ServiceKBError, UsageError
 from .text import did_you_mean, fold, suggest, swedish_key
@@ -89,7 +88,8 @@ SHAPES: dict[str, dict[str, Any]] = {
     "kinds.yaml": _TERM,
     "owner_types.yaml": _TERM,
     "tags.yaml": _TERM,
-    "counties.yaml": {"name": True, "official_name": True, "code": True, "letter": True, "region": True, "aliases": list},
+    "counties.yaml": {"name": True, "official_name": True, "code": True, "letter": True, "region": True,
+                      "aliases": list},
     "municipalities.yaml": {"name": True, "code": True, "county": True},
 }
 _KEYS = {"themes.yaml": "slug", "kinds.yaml": "slug", "owner_types.yaml": "slug", "tags.yaml": "slug",
@@ -154,7 +154,8 @@ def load_reference_file(folder: Path, name: str) -> list[dict[str, Any]]:
             entry.setdefault(key, [] if kind is list else "")
         key_value = entry[_KEYS[name]]
         if key_value in seen:
-            raise fail(f"{_KEYS[name]} {key_value!r} is listed twice (first as entry {seen[key_value]})", mark, f"[{i}]")
+            first = seen[key_value]
+            raise fail(f"{_KEYS[name]} {key_value!r} is listed twice (first as entry {first})", mark, f"[{i}]")
         seen[key_value] = i
         out.append(entry)
     return out

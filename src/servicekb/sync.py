@@ -59,7 +59,8 @@ def fingerprint(reference: Path) -> str:
     """What the index was built from besides the files: code, model, layout, reference data."""
     from .reference import FILES, REFERENCE_FORMAT
 
-    parts = [MAGIC, __version__, str(MODEL_VERSION), str(INDEX_VERSION), str(REFERENCE_FORMAT), str(reference.absolute())]
+    parts = [MAGIC, __version__, str(MODEL_VERSION), str(INDEX_VERSION), str(REFERENCE_FORMAT),
+             str(reference.absolute())]
     for name in FILES:  # a missing or odd file is reported when it is read, not here
         try:
             st = os.stat(reference / name)
@@ -164,7 +165,7 @@ def _parse_jobs(projects_dir: Path, paths: list[str], stored: dict[str, tuple], 
     jobs = [(str(projects_dir / p), p, stored[p][2] if p in stored else "") for p in paths]
     task = progress(len(jobs)) if progress and len(jobs) >= 200 else None
     out: Parsed = {}
-    for n, (job, result) in enumerate(zip(jobs, _parse_all(jobs, ref))):
+    for n, (job, result) in enumerate(zip(jobs, _parse_all(jobs, ref), strict=True)):
         if task:
             task(n)
         out[job[1]] = (job[2], result)
@@ -189,7 +190,8 @@ def _apply(conn, projects_dir, current, print_, ref_loader, parsed: Parsed) -> S
     # A parse made before the lock stands unless it said "unchanged" against a hash that
     # another process has replaced meanwhile (or the file was not planned at all): those
     # few are parsed again here.
-    redo = [p for p in changed if p not in parsed or (parsed[p][1][2] == SAME and parsed[p][0] != stored.get(p, (0, 0, ""))[2])]
+    redo = [p for p in changed
+            if p not in parsed or (parsed[p][1][2] == SAME and parsed[p][0] != stored.get(p, (0, 0, ""))[2])]
     if redo:
         parsed = {**parsed, **_parse_jobs(projects_dir, redo, stored, ref_loader())}
     records: list[dict] = []

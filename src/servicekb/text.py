@@ -77,7 +77,8 @@ def did_you_mean(options: list[str]) -> str:
 
 def _escape(m: re.Match) -> str:
     c = m.group()
-    return {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+    named = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(c)
+    return named or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
 
 
 def visible(text: str, one_line: bool = False) -> str:

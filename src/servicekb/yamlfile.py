@@ -70,7 +70,7 @@ class _Loader(_BaseLoader):
     def resolve(self, kind, value, implicit):  # called by the composer for every untagged node
         return _DEFAULT_TAGS[kind]
 _BRACKETS = re.compile(r"[^\[\]{}]+")
-_COMPACT = re.compile(r"(?:[-?:][ \t]+){%d}" % (MAX_DEPTH + 1))  # '- - - … x': block nesting on one line
+_COMPACT = re.compile(rf"(?:[-?:][ \t]+){{{MAX_DEPTH + 1}}}")  # '- - - … x': block nesting on one line
 
 
 def _depth_error(text: str) -> None:

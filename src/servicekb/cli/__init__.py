@@ -202,7 +202,7 @@ def _guard_standard_streams() -> None:
     if sys.stdout is None:
         sys.stdout = _ClosedOutput()
     if sys.stderr is None:
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the rest of the process
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
 
 
 def _is_output_error(exc: OSError) -> bool:

@@ -30,7 +30,8 @@ def info(data_dir: DataDir = None) -> None:
     lines = [f"data directory: {root}", f"cache directory: {cache_dir()}", f"index file: {path}"]
     blocker = in_the_way(path)
     if blocker is not None:  # never open it: a pipe would block, a folder cannot be read
-        lines.append(f"unusable: the index path is {blocker} (the next command replaces it; `servicekb cache clear` removes it)")
+        lines.append(f"unusable: the index path is {blocker} "
+                     "(the next command replaces it; `servicekb cache clear` removes it)")
     elif path.exists():
         try:
             size = sum(os.stat(f"{path}{s}").st_size for s in ("", "-wal") if os.path.exists(f"{path}{s}"))
@@ -60,9 +61,8 @@ def clear(
     Example: servicekb cache clear --all
     """
     from ..cache import cache_dir, cache_path, remove_cache_file
-    from ..paths import data_dir as resolve
-
     from ..errors import ServiceKBError
+    from ..paths import data_dir as resolve
     from ..text import visible
 
     paths = sorted(cache_dir().glob("index-*.sqlite")) if all_ else [cache_path(resolve(data_dir))]
