@@ -123,11 +123,11 @@ def sync(conn: sqlite3.Connection, root: Path, reference: Path, ref_loader, prog
     planned = meta_value(conn, "fingerprint") == print_
     stored = _stored(conn) if planned else {}
     changed = _changed(stored, current)
-    parsed = _parse_jobs(projects_dir, changed, stored, ref_loader(), progress) if changed else {}
+    parsed = _parse_jobs(projects_dir, changed, stored, current, ref_loader(), progress) if changed else {}
     conn.execute("BEGIN IMMEDIATE")  # one writer at a time, for as long as writing takes
     try:  # what another process indexed meanwhile is read inside the lock, in _apply
-        report = _apply(conn, projects_dir, current, print_, ref_loader, parsed)
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('files_digest', ?)", (digest,))
+        report, entries = _apply(conn, projects_dir, entries, print_, ref_loader, parsed)
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('files_digest', ?)", (files_digest(entries),))
         conn.execute("COMMIT")
     except BaseException:
         # SQLite may have rolled back already (a full disk, an I/O error): a second
@@ -158,23 +158,26 @@ def _changed(stored: dict[str, tuple], current: dict[str, tuple[int, int]]) -> l
     return sorted(p for p in current if stored.get(p, (None, None))[:2] != current[p])
 
 
-Parsed = dict[str, tuple[str, tuple]]  # path → (the stored hash it was compared with, parse result)
+# path → (the stored hash it was compared with, parse result, the file's (size, mtime_ns) then)
+Parsed = dict[str, tuple[str, tuple, tuple]]
 
 
-def _parse_jobs(projects_dir: Path, paths: list[str], stored: dict[str, tuple], ref, progress=None) -> Parsed:
+def _parse_jobs(projects_dir: Path, paths: list[str], stored: dict[str, tuple], current: dict[str, tuple],
+                ref, progress=None) -> Parsed:
     jobs = [(str(projects_dir / p), p, stored[p][2] if p in stored else "") for p in paths]
     task = progress(len(jobs)) if progress and len(jobs) >= 200 else None
     out: Parsed = {}
     for n, (job, result) in enumerate(zip(jobs, _parse_all(jobs, ref), strict=True)):
         if task:
             task(n)
-        out[job[1]] = (job[2], result)
+        out[job[1]] = (job[2], result, current[job[1]])
     if task:
         task(len(jobs))
     return out
 
 
-def _apply(conn, projects_dir, current, print_, ref_loader, parsed: Parsed) -> SyncReport:
+def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed) -> tuple[SyncReport, list]:
+    """Write the parse results, inside the lock; returns the report and the entries as written."""
     report = SyncReport()
     if meta_value(conn, "fingerprint") != print_:
         _reset(conn)
@@ -182,18 +185,33 @@ def _apply(conn, projects_dir, current, print_, ref_loader, parsed: Parsed) -> S
         # Warm commands read the reference data from here, without a YAML parser.
         put_checked(conn, "reference", json.dumps(ref_loader().parsed(), ensure_ascii=False))
     stored = _stored(conn)
+    current = {p: (size, mtime) for p, size, mtime in entries}
+    # The scan was made before the lock, and another process may have indexed a newer state
+    # of a file meanwhile: every file where the index and the scan disagree is looked at
+    # again now, so that an older state is never written over a newer one (a reader that
+    # scanned in between would get a stale answer).
+    for path in {p for p in stored if p not in current} | set(_changed(stored, current)):
+        try:
+            st = os.stat(projects_dir / path)
+            current[path] = (st.st_size, st.st_mtime_ns)
+        except OSError:
+            current.pop(path, None)
+    entries = [(p, *current[p]) for p, _, _ in entries if p in current]
+    listed = {p for p, _, _ in entries}
+    entries += [(p, *current[p]) for p in current if p not in listed]
     removed = [p for p in stored if p not in current]
     changed = _changed(stored, current)
     for path in removed:
         _drop(conn, path, stored[path][3])
         report.removed += 1
-    # A parse made before the lock stands unless it said "unchanged" against a hash that
-    # another process has replaced meanwhile (or the file was not planned at all): those
-    # few are parsed again here.
+    # A parse made before the lock stands if the file is as it was then, unless it said
+    # "unchanged" against a hash that another process has replaced meanwhile: the rest (few)
+    # are parsed again here.
     redo = [p for p in changed
-            if p not in parsed or (parsed[p][1][2] == SAME and parsed[p][0] != stored.get(p, (0, 0, ""))[2])]
+            if p not in parsed or parsed[p][2] != current[p]
+            or (parsed[p][1][2] == SAME and parsed[p][0] != stored.get(p, (0, 0, ""))[2])]
     if redo:
-        parsed = {**parsed, **_parse_jobs(projects_dir, redo, stored, ref_loader())}
+        parsed = {**parsed, **_parse_jobs(projects_dir, redo, stored, current, ref_loader())}
     records: list[dict] = []
     if changed:
         records = _index_changed(conn, [parsed[p][1] for p in changed], stored, current, Labels(ref_loader()), report)
@@ -204,7 +222,7 @@ def _apply(conn, projects_dir, current, print_, ref_loader, parsed: Parsed) -> S
     if report.rebuilt or removed or changed:
         _apply_cross_file_rules(conn)
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (print_,))
-    return report
+    return report, entries
 
 
 def _apply_cross_file_rules(conn: sqlite3.Connection) -> None:
