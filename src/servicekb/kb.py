@@ -77,8 +77,11 @@ class KnowledgeBase:
         try:
             return compute()
         finally:
-            if self.conn.in_transaction:
-                self.conn.execute("COMMIT")
+            try:
+                if self.conn.in_transaction:
+                    self.conn.execute("COMMIT")  # a read: nothing to keep or lose
+            except sqlite3.Error:
+                pass  # the query's own error (if any) is the one that counts
 
     def _guarded(self, compute: Callable[[], T]) -> T:
         """compute(), repairing the index once per failure when it turns out to be damaged."""
