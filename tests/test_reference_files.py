@@ -41,20 +41,23 @@ def test_corpus_is_complete():
 
 
 @pytest.mark.parametrize("stem", CASES)
-@pytest.mark.parametrize(
-    "command", [["list", "--format", "ids"], ["validate"], ["search", "ombud"], ["list", "--no-cache"]]
-)
-def test_broken_reference_file_gives_one_located_line(own_reference, stem, command):
+def test_broken_reference_file_gives_one_located_line(own_reference, cli, stem):
     expect = json.loads((FIXTURES / "bad-reference" / f"{stem}.expect.json").read_text(encoding="utf-8"))
     shutil.copy(FIXTURES / "bad-reference" / f"{stem}.yaml", own_reference / "reference" / expect["file"])
-    _check(run_servicekb(*command, "--data-dir", own_reference), expect["messages"])
+    for command in (["list", "--format", "ids"], ["validate"], ["search", "ombud"], ["list", "--no-cache"]):
+        _check(cli(*command, "--data-dir", own_reference), expect["messages"])
+
+
+def test_broken_reference_file_as_a_process(own_reference):
+    shutil.copy(FIXTURES / "bad-reference" / "tags-unquoted-comma.yaml", own_reference / "reference" / "tags.yaml")
+    _check(run_servicekb("list", "--data-dir", own_reference), ["tags.yaml:2:", "unknown field 'region och län.'"])
 
 
 def test_broken_reference_after_a_warm_index(own_reference, cli):
-    assert run_servicekb("list", "--data-dir", own_reference).returncode == 0
+    assert cli("list", "--data-dir", own_reference).exit_code == 0
     counties = own_reference / "reference" / "counties.yaml"
     counties.write_text(counties.read_text(encoding="utf-8").replace('code: "20", ', "", 1), encoding="utf-8")
-    _check(run_servicekb("list", "--data-dir", own_reference), ["counties.yaml:", "required field 'code' is missing"])
+    _check(cli("list", "--data-dir", own_reference), ["counties.yaml:", "required field 'code' is missing"])
 
 
 @pytest.mark.parametrize("how", ["missing", "folder", "dangling-link", "empty"])
@@ -69,7 +72,7 @@ def test_missing_or_odd_reference_file(own_reference, cli, how):
         path.write_text("", encoding="utf-8")
     expected = {
         "missing": "the file is missing",
-        "folder": "a folder named like a project file",
+        "folder": "themes.yaml: is a folder; it must be a YAML file",
         "dangling-link": "cannot read the file",
         "empty": "must be a list of entries",
     }[how]

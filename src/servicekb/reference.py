@@ -114,6 +114,8 @@ def load_reference_file(folder: Path, name: str) -> list[dict[str, Any]]:
 
     if not os.path.lexists(path):
         raise fail(f"the file is missing (a reference/ folder needs {', '.join(FILES)})")
+    if os.path.isdir(path):
+        raise fail("is a folder; it must be a YAML file")
     raw, problems = read_file(path, shown)
     if raw is None:
         raise fail(problems[0].message)
