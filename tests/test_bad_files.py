@@ -61,9 +61,10 @@ def test_missing_path_is_a_usage_error(cli):
 
 
 def test_deep_flow_nesting_does_not_crash_the_process(tmp_path):
-    """libyaml's composer would overflow the C stack on 100,000 nested brackets."""
+    """libyaml's composer would overflow the C stack on 100,000 nested brackets. The 64th bracket is
+    the 65th level (the top-level mapping is the first), as the composer's own check counts."""
     bomb = tmp_path / "flow-bomb.yaml"
     bomb.write_text("id: x\nsummary: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
     proc = run_servicekb("validate", bomb, timeout=60)
     assert proc.returncode == 1, proc.stderr
-    assert "flow-bomb.yaml:2:74: nested more than 64 levels deep" in proc.stdout
+    assert "flow-bomb.yaml:2:73: nested more than 64 levels deep" in proc.stdout

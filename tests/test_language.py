@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import string
+from pathlib import Path
 
 import pytest
 from conftest import DATA, run_servicekb
@@ -237,3 +238,16 @@ def test_a_problem_from_the_index_cache_speaks_this_runs_language(tmp_path):
         runs[lang] = run_servicekb("list", "--data-dir", tmp_path, "--format", "ids", env=env).stderr
     assert "Menade du 'Dalarna'?" in runs["sv_SE.UTF-8"] and "Did you mean" not in runs["sv_SE.UTF-8"]
     assert "Did you mean 'Dalarna'?" in runs["en_US.UTF-8"] and "Menade du" not in runs["en_US.UTF-8"]
+
+
+def test_no_message_key_is_defined_twice():
+    """A dict literal keeps the last of two equal keys silently (one such slip broke an error)."""
+    import re
+    from collections import Counter
+
+    from servicekb import messages
+
+    source = Path(messages.__file__).read_text(encoding="utf-8")
+    keys = re.findall(r'^\s+"([a-z_.\-]+)": \(', source, re.M)
+    assert len(keys) == len(messages.MESSAGES)
+    assert [k for k, n in Counter(keys).items() if n > 1] == []

@@ -3,14 +3,18 @@
 One SQLite file per data directory in the user's cache directory ($SERVICEKB_CACHE, else
 $XDG_CACHE_HOME/servicekb, else the platform's convention). A cache that is corrupt or not
 ours is rebuilt with a one-line notice; a cache directory we cannot write to means an
-in-memory index, without error.
+in-memory index, without error. Anything else in the way of the index file (a folder, a
+pipe, a link to a device) is removed first: opening a pipe would block, and a folder can
+never become an index.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
+import stat
 import sys
 from pathlib import Path
 from typing import Callable, Optional
@@ -52,12 +56,50 @@ def _is_ours(conn: sqlite3.Connection) -> bool:
     return row is not None and row[0] == MAGIC
 
 
+CACHE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
 def remove_cache_file(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    """Remove an index and its side files, whatever stands at those paths (a folder too:
+    it lies in our own cache directory under our own name). Raises OSError when it cannot."""
+    for suffix in CACHE_SUFFIXES:
+        name = str(path) + suffix
         try:
-            os.remove(str(path) + suffix)
+            st = os.lstat(name)
         except FileNotFoundError:
-            pass
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            shutil.rmtree(name)
+        else:
+            os.remove(name)
+
+
+def in_the_way(path: Path) -> str | None:
+    """What stands at an index path that SQLite must not open (None: nothing, or a regular file)."""
+    for suffix in CACHE_SUFFIXES:
+        name = str(path) + suffix
+        try:
+            st = os.stat(name)  # a link to a regular file is fine
+        except FileNotFoundError:
+            if os.path.islink(name):
+                return "a dangling link"
+            continue
+        except OSError as exc:
+            return f"unreadable ({exc.strerror or exc})"
+        if not stat.S_ISREG(st.st_mode):
+            kind = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+            return f"{kind}{' (' + suffix.lstrip('-') + ')' if suffix else ''}"
+    return None
+
+
+def is_disk_trouble(exc: BaseException) -> bool:
+    """Errors that rebuilding in the same place cannot cure: a full disk, a read-only or
+    unreachable file. The caller goes to an in-memory index instead of rebuilding."""
+    text = str(exc).lower()
+    return isinstance(exc, OSError) or any(
+        words in text
+        for words in ("full", "readonly", "read-only", "i/o error", "unable to open", "locked", "out of memory")
+    )
 
 
 def open_cache(data_root: Path, notice: Callable[[str], None]) -> Optional[sqlite3.Connection]:
@@ -71,23 +113,35 @@ def open_cache(data_root: Path, notice: Callable[[str], None]) -> Optional[sqlit
     except OSError:
         return None
     for attempt in (1, 2):
+        conn = None
         try:
-            conn = sqlite3.connect(str(path), isolation_level=None, timeout=600)
-            _configure(conn)
-            if _is_ours(conn):
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-                return conn
-            conn.close()
-            problem = "is not a servicekb index"
-        except sqlite3.DatabaseError as exc:
+            blocker = in_the_way(path)
+            if blocker is not None:
+                problem = f"is {blocker}"
+            else:
+                conn = sqlite3.connect(str(path), isolation_level=None, timeout=600)
+                _configure(conn)
+                if _is_ours(conn):
+                    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                    return conn
+                problem = "is not a servicekb index"
+        except (sqlite3.Error, OSError) as exc:
+            if conn is not None:
+                conn.close()
+            if is_disk_trouble(exc):  # rebuilding here cannot work: say so once, use memory
+                notice(f"servicekb: the index cache {path} cannot be used ({exc}); using an index in memory.")
+                return None
             problem = f"is damaged ({exc})"
-        except OSError:
-            return None
+        else:
+            if conn is not None:
+                conn.close()
         if attempt == 2:
-            return None
-        notice(f"servicekb: the index cache {path} {problem}; rebuilding it.")
+            return None  # the notice below was given; the rebuild happens in memory
         try:
             remove_cache_file(path)
-        except OSError:
+        except OSError as exc:
+            notice(f"servicekb: the index cache {path} {problem} and cannot be removed ({exc.strerror or exc}); "
+                   "using an index in memory.")
             return None
+        notice(f"servicekb: the index cache {path} {problem}; rebuilding it.")
     return None

@@ -11,6 +11,7 @@ This module only writes; `search.py` and `kb.py` only read. The database holds
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -19,7 +20,7 @@ from typing import Iterable, Optional
 from .money import cost_amount
 from .text import fold, swedish_key
 
-INDEX_VERSION = 3  # bump when the layout below changes
+INDEX_VERSION = 4  # bump when the layout below changes
 
 # FTS columns in weight order; search.py weights them with bm25().
 FTS_COLUMNS = ("title", "owner", "tags", "summary", "places", "activities", "results", "lessons")
@@ -35,7 +36,8 @@ CREATE TABLE IF NOT EXISTS projects(
     sort_key TEXT NOT NULL,
     theme TEXT, kind TEXT, status TEXT, owner_type TEXT, scope TEXT,
     total_cost_sek INTEGER, budget_sek INTEGER, public_support_sek INTEGER, cost_sek INTEGER,
-    record TEXT NOT NULL
+    record TEXT NOT NULL,
+    checksum TEXT NOT NULL          -- of the record (see record_checksum): damage is an error, not an answer
 );
 CREATE INDEX IF NOT EXISTS projects_sort ON projects(sort_key);
 CREATE INDEX IF NOT EXISTS projects_id ON projects(id);
@@ -106,18 +108,26 @@ def fts_fields(record: dict, tag_labels: dict[str, str], theme_label: str, kind_
     )
 
 
+def record_checksum(record_text: str) -> str:
+    """A stored record's checksum: a record damaged on disk is detected when it is read
+    (SQLite checks its pages' structure, not the bytes of the values in them)."""
+    return hashlib.blake2b(record_text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
 def add_project(conn: sqlite3.Connection, record: dict, file: str, labels) -> int:
     """Insert one project (a model_dump(mode='json') record); returns its rowid."""
     funding = record["funding"]
     total, budget = funding["total_cost_sek"], funding["budget_sek"]
     owner = record.get("owner")
+    text = json.dumps(record, ensure_ascii=False)
     cur = conn.execute(
         "INSERT INTO projects(id, file, title, sort_key, theme, kind, status, owner_type, scope, "
-        "total_cost_sek, budget_sek, public_support_sek, cost_sek, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "total_cost_sek, budget_sek, public_support_sek, cost_sek, record, checksum) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (record["id"], file, record["title"], swedish_key(record["title"]), record["theme"], record["kind"],
          record["status"], owner["type"] if owner else None, record["geography"]["scope"],
          total, budget, funding["public_support_sek"], cost_amount(total, budget),
-         json.dumps(record, ensure_ascii=False)),
+         text, record_checksum(text)),
     )
     rowid = cur.lastrowid
     assert rowid is not None

@@ -23,6 +23,11 @@ from .text import did_you_mean, suggest
 
 T = TypeVar("T")
 
+# What a damaged index raises on a query: SQLite's errors, and a stored record or problem
+# list that no longer decodes (ValueError covers json's errors; KeyError/TypeError a record
+# whose JSON parses but lost its shape).
+INDEX_ERRORS = (sqlite3.Error, ValueError, KeyError, TypeError)
+
 
 @dataclass
 class KnowledgeBase:
@@ -35,27 +40,59 @@ class KnowledgeBase:
     conn: sqlite3.Connection
     _problems: list[Problem] = field(default_factory=list, repr=False)
     _pending: Optional[Callable[[], bool]] = field(default=None, repr=False)
+    _recover: Optional[Callable[[BaseException], tuple[sqlite3.Connection, list[Problem]]]] = field(
+        default=None, repr=False)
 
     def _fresh(self, compute: Callable[[], T]) -> T:
         """compute() from the index while the files are checked beside it; again if they changed.
 
         The freshness check (one stat per file) runs in a thread started by `open_kb`; the
-        first query overlaps with it and is redone only when some file had changed.
+        first query overlaps with it and is redone only when some file had changed. Damage
+        that only a query reveals (a malformed page, a record that no longer decodes) is
+        repaired by `_recover` — a rebuild, or an index in memory — and the query redone.
         """
         error: Optional[ServiceKBError] = None
+        result: Optional[T] = None
         try:
-            result = compute()
+            result = self._guarded(lambda: self._snapshot(compute))
         except ServiceKBError as exc:  # e.g. an id that a file added a moment ago defines
             error = exc
         pending, self._pending = self._pending, None
-        if pending is not None and pending():
+        if pending is not None and self._guarded(pending):
             from .sync import stored_problems
 
-            self._problems = stored_problems(self.conn)
-            return compute()
+            self._problems = self._guarded(lambda: stored_problems(self.conn))
+            return self._guarded(lambda: self._snapshot(compute))
         if error is not None:
             raise error
-        return result
+        return result  # type: ignore[return-value]
+
+    def _snapshot(self, compute: Callable[[], T]) -> T:
+        """compute() inside one read transaction: its statements see one committed index, so
+        what they check against each other (a count, a hit's record) cannot differ because
+        another process committed in between (which would look like damage)."""
+        if self.conn.in_transaction:
+            return compute()
+        self.conn.execute("BEGIN")
+        try:
+            return compute()
+        finally:
+            try:
+                if self.conn.in_transaction:
+                    self.conn.execute("COMMIT")  # a read: nothing to keep or lose
+            except sqlite3.Error:
+                pass  # the query's own error (if any) is the one that counts
+
+    def _guarded(self, compute: Callable[[], T]) -> T:
+        """compute(), repairing the index once per failure when it turns out to be damaged."""
+        for _ in range(3):
+            try:
+                return compute()
+            except INDEX_ERRORS as exc:
+                if self._recover is None:
+                    raise
+                self.conn, self._problems = self._recover(exc)
+        raise ServiceKBError("the index could not be repaired; try `servicekb cache clear` or --no-cache")
 
     @property
     def problems(self) -> list[Problem]:
@@ -79,8 +116,11 @@ class KnowledgeBase:
 
         def compute() -> list[dict]:
             where, params = self.condition(filters, ids)
-            sql = f"SELECT p.record FROM projects p WHERE {where} ORDER BY p.sort_key"
-            return [json.loads(r[0]) for r in self.conn.execute(sql, params)]
+            sql = f"SELECT p.record, p.checksum FROM projects p WHERE {where} ORDER BY p.sort_key"
+            records = [_record(*r) for r in self.conn.execute(sql, params)]
+            if where == "p.active":  # everything: as many as the index says it holds
+                _check_count(self.conn, len(records))
+            return records
 
         return self._fresh(compute)
 
@@ -88,6 +128,9 @@ class KnowledgeBase:
                count: bool = True, with_facets: bool = False, all_words: bool = False):
         """Ranked search (search.py) → (SearchResult, records of the hits in rank order, facets or None)."""
         from .search import facets, search
+
+        if limit is not None and limit >= 2**31:  # more than any index holds, and SQLite's integers end at 2^63
+            limit = None
 
         def compute():
             where, params = self.condition(filters, ids)
@@ -98,16 +141,20 @@ class KnowledgeBase:
 
     def get(self, project_id: str) -> dict:
         """One project by id; an unknown id is a UsageError with the closest ids."""
+        if not project_id.strip():
+            raise UsageError("the project id is empty; give one such as 'ica' "
+                             "(`servicekb list --format ids` lists them).")
 
-        def compute() -> Optional[str]:
-            row = self.conn.execute("SELECT record FROM projects WHERE id = ? AND active", (project_id,)).fetchone()
-            return row[0] if row else None
+        def compute() -> Optional[dict]:
+            row = self.conn.execute("SELECT record, checksum FROM projects WHERE id = ? AND active",
+                                    (project_id,)).fetchone()
+            return _record(row[0], row[1], project_id=project_id) if row else None
 
         found = self._fresh(compute)
         if found is None:
             hint = did_you_mean(suggest(project_id, self.all_ids(), cutoff=0.5))
             raise UsageError(f"no project with id {project_id!r}.{hint} `servicekb list --format ids` lists the ids.")
-        return json.loads(found)
+        return found
 
     def find(self, typed: str) -> dict:
         """One project by what a person types: the id in any case, or a unique beginning of it."""
@@ -134,9 +181,10 @@ class KnowledgeBase:
 
         def compute() -> list[dict]:
             self._check_ids(ids)
-            rows = dict(self.conn.execute("SELECT id, record FROM projects WHERE active AND id IN (SELECT value FROM json_each(?))",
-                                          (json.dumps(ids),)))
-            return [json.loads(rows[i]) for i in dict.fromkeys(ids)]
+            rows = {r[0]: (r[1], r[2]) for r in self.conn.execute(
+                "SELECT id, record, checksum FROM projects WHERE active AND id IN (SELECT value FROM json_each(?))",
+                (json.dumps(ids),))}
+            return [_record(rows[i][0], rows[i][1], project_id=i) for i in dict.fromkeys(ids)]
 
         return self._fresh(compute)
 
@@ -147,9 +195,12 @@ class KnowledgeBase:
         """Full records for rowids, in the given order (inside a query: freshness is the caller's)."""
         if not rowids:
             return []
-        found = dict(self.conn.execute(
-            "SELECT rowid, record FROM projects WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps(rowids),)))
-        return [json.loads(found[r]) for r in rowids if r in found]
+        found = {r[0]: r[1:] for r in self.conn.execute(
+            "SELECT rowid, record, checksum FROM projects WHERE rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(rowids),))}
+        if len(found) != len(set(rowids)):
+            raise sqlite3.DatabaseError("a search hit has no record")
+        return [_record(*found[r]) for r in rowids]
 
     def _check_ids(self, ids: list[str]) -> None:
         known = {r[0] for r in self.conn.execute(
@@ -157,6 +208,27 @@ class KnowledgeBase:
         unknown = [i for i in dict.fromkeys(ids) if i not in known]
         if unknown:
             raise UsageError(f"unknown project id(s): {', '.join(unknown)}")
+
+
+def _record(text: str, checksum: str, project_id: Optional[str] = None) -> dict:
+    """A stored record, verified: a damaged one is an error here (and repaired), never an answer."""
+    from .index import record_checksum
+
+    if record_checksum(text) != checksum:
+        raise sqlite3.DatabaseError("a stored record does not match its checksum")
+    record = json.loads(text)
+    if not isinstance(record, dict) or not isinstance(record["id"], str) or project_id not in (None, record["id"]):
+        raise ValueError("a stored record lost its shape")
+    return record
+
+
+def _check_count(conn: sqlite3.Connection, found: int) -> None:
+    """An unfiltered answer holds as many projects as the last update counted."""
+    from .sync import meta_value
+
+    if meta_value(conn, "active_projects") != str(found):
+        counted = meta_value(conn, "active_projects")
+        raise sqlite3.DatabaseError(f"the index holds {found} projects, not the {counted} it counted")
 
 
 def open_kb(
@@ -173,51 +245,38 @@ def open_kb(
     way the same code builds it, so results are identical. Invalid files are left out and
     reported in `problems`; the rest stays usable.
 
+    The cache can never take the knowledge base down: any error of the cached index, on
+    opening, updating or querying it, gives one notice and a rebuild (damage) or an index
+    in memory (a full disk, a read-only file), and the answer is computed again.
+
     With `speculate`, a warm index is returned at once while a thread checks every file
     (one stat each: the slowest part of a warm command at 100,000 files); the knowledge
     base's query methods finish that check before they answer (see KnowledgeBase._fresh).
     """
-    from .cache import cache_path, open_cache, remove_cache_file
     from .files import scan
-    from .sync import files_digest, fingerprint, meta_value, stored_problems, sync
+    from .sync import checked_value, files_digest, fingerprint, meta_value, stored_problems
 
     root = resolve_data_dir(data_dir)
     refdir = reference_dir(root)
     ref = Reference(refdir)
-    conn = (open_cache(root, notice) if use_cache else None) or sqlite3.connect(":memory:", isolation_level=None)
-
-    def bring_up_to_date(entries=None) -> None:
-        nonlocal conn
-        try:
-            sync(conn, root, refdir, lambda: ref, progress, entries)
-        except sqlite3.DatabaseError as exc:  # damage that opening the file did not reveal
-            if not use_cache:
-                raise
-            path = cache_path(root)
-            notice(f"servicekb: the index cache {path} is damaged ({exc}); rebuilding it.")
-            conn.close()
-            remove_cache_file(path)
-            conn = open_cache(root, notice) or sqlite3.connect(":memory:", isolation_level=None)
-            sync(conn, root, refdir, lambda: ref, progress)
-
-    def up_to_date(entries=None) -> None:
-        try:
-            bring_up_to_date(entries)
-        except OSError as exc:
-            raise ServiceKBError(f"cannot read the knowledge base at {root}: {exc}") from None
+    index = _Index(root, refdir, ref, use_cache, notice, progress)
 
     try:
-        stored_digest = meta_value(conn, "files_digest")
-        current = meta_value(conn, "fingerprint") == fingerprint(refdir)
-        warm = bool(speculate and use_cache and stored_digest and current)
-        snapshot = meta_value(conn, "reference") if current else None
+        stored_digest = meta_value(index.conn, "files_digest")
+        current = meta_value(index.conn, "fingerprint") == fingerprint(refdir)
+        warm = bool(speculate and index.on_disk and stored_digest and current)
+        snapshot = checked_value(index.conn, "reference") if current else None
         if snapshot:  # the reference data as parsed when the index was built from these files
             ref.snapshot = json.loads(snapshot)
-    except (OSError, sqlite3.DatabaseError, ValueError):  # sync reports or repairs it
+            if not isinstance(ref.snapshot, dict):
+                raise ValueError("the stored reference data lost its shape")
+    except INDEX_ERRORS:  # the update below reports and repairs it
+        ref.snapshot = None
         warm = False
     if not warm:
-        up_to_date()
-        return KnowledgeBase(root, ref, conn, stored_problems(conn))
+        index.update()
+        problems = index.problems()
+        return KnowledgeBase(root, ref, index.conn, problems, _recover=index.recover)
 
     import threading
 
@@ -236,10 +295,107 @@ def open_kb(
     def pending() -> bool:
         thread.join()
         if "error" in outcome or outcome.get("digest") != stored_digest:
-            up_to_date(outcome.get("entries"))
-            kb.conn = conn
+            index.update(outcome.get("entries"))
+            kb.conn = index.conn
             return True
         return False
 
-    kb = KnowledgeBase(root, ref, conn, stored_problems(conn), pending)
+    try:
+        problems = stored_problems(index.conn)
+    except INDEX_ERRORS as exc:  # the warm path's first read: damage shows here first
+        thread.join()
+        index.recover(exc)
+        return KnowledgeBase(root, ref, index.conn, index.problems(), _recover=index.recover)
+    kb = KnowledgeBase(root, ref, index.conn, problems, pending, _recover=index.recover)
     return kb
+
+
+class _Index:
+    """The connection behind a knowledge base, and what to do when it fails.
+
+    On disk first; on damage the file is removed and rebuilt once, with one notice; on
+    trouble that a rebuild cannot cure (full disk, read-only), or a second failure, the
+    index is built in memory. An error of the in-memory index is a real bug: it is raised.
+    """
+
+    def __init__(self, root: Path, refdir: Path, ref: Reference, use_cache: bool, notice: Callable[[str], None],
+                 progress: Optional[Callable]):
+        from .cache import open_cache
+
+        self.root, self.refdir, self.ref, self.notice, self.progress = root, refdir, ref, notice, progress
+        self.failures = 0
+        conn = open_cache(root, notice) if use_cache else None
+        self.on_disk = conn is not None
+        self.conn = conn or _memory()
+
+    def update(self, entries=None) -> None:
+        """Bring the index up to date with the files (repairing it if it fails)."""
+        from .sync import sync
+
+        for _ in range(3):
+            try:
+                sync(self.conn, self.root, self.refdir, lambda: self.ref, self.progress, entries)
+                return
+            except OSError as exc:
+                raise ServiceKBError(f"cannot read the knowledge base at {self.root}: {exc}") from None
+            except INDEX_ERRORS as exc:
+                if not self.on_disk:
+                    raise
+                self._switch(exc)
+                entries = None
+        raise ServiceKBError("the index could not be built; try `servicekb cache clear` or --no-cache")
+
+    def problems(self) -> list[Problem]:
+        from .sync import stored_problems
+
+        for _ in range(3):
+            try:
+                return stored_problems(self.conn)
+            except INDEX_ERRORS as exc:
+                if not self.on_disk:
+                    raise
+                self.recover(exc)
+        raise ServiceKBError("the index could not be read; try `servicekb cache clear` or --no-cache")
+
+    def recover(self, exc: BaseException) -> tuple[sqlite3.Connection, list[Problem]]:
+        """After a failed query: a new index (rebuilt, or in memory), up to date."""
+        if not self.on_disk:
+            raise exc
+        self._switch(exc)
+        self.update()
+        from .sync import stored_problems
+
+        return self.conn, stored_problems(self.conn)
+
+    def _switch(self, exc: BaseException) -> None:
+        """Leave the failed on-disk index for a rebuilt one or one in memory (one notice)."""
+        from .cache import cache_path, is_disk_trouble, open_cache, remove_cache_file
+
+        path = cache_path(self.root)
+        self.failures += 1
+        self.ref.snapshot = None  # it came from the failed index: read the files again
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
+        conn = None
+        if is_disk_trouble(exc) or self.failures > 1:
+            self.notice(f"servicekb: the index cache {path} cannot be used ({_one_line(exc)}); "
+                        "using an index in memory.")
+        else:
+            self.notice(f"servicekb: the index cache {path} is damaged ({_one_line(exc)}); rebuilding it.")
+            try:
+                remove_cache_file(path)
+                conn = open_cache(self.root, lambda message: None)
+            except OSError:
+                conn = None
+        self.on_disk = conn is not None
+        self.conn = conn or _memory()
+
+
+def _memory() -> sqlite3.Connection:
+    return sqlite3.connect(":memory:", isolation_level=None)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__

@@ -42,6 +42,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.median": ("Median", "Median cost"),
     "col.snippet": ("Utdrag", "Snippet"),
     "col.why": ("Varför", "Why"),
+    "err.output_failed": ("kan inte skriva utdata: {reason}", "cannot write the output: {reason}"),
+    "cache.unusable": ("oanvändbar: på indexets plats finns {blocker} (nästa kommando ersätter det; `servicekb cache clear` tar bort det)",
+                       "unusable: the index path is {blocker} (the next command replaces it; `servicekb cache clear` removes it)"),
     "opt.all_words": ("Bara projekt som har alla orden (inga projekt med färre ord under dem).",
                       "Only projects having every word (no projects with fewer words below them)."),
     "opt.explain": ("Lägg till en kolumn som säger vilka ord som träffade varje projekt, och hur (exakt, böjning, "

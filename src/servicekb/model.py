@@ -46,6 +46,27 @@ def _whole_kronor(value):
     )
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date(value):
+    """Accept a date written YYYY-MM-DD only.
+
+    pydantic alone would read `end_date: 1699920000` as a Unix timestamp (2023-11-14) and
+    `0` as 1970-01-01: a number in a date field is almost certainly a mistake, so it is one.
+    """
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a day of the calendar; "
+                             "write an ISO date such as 2020-12-31, or null") from None
+    raise ValueError("must be an ISO date such as 2020-12-31 (YYYY-MM-DD, quotes not needed), or null; "
+                     "numbers such as 1699920000 are not read as dates")
+
+
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
@@ -98,7 +119,8 @@ class Project(_Strict):
     theme: str = Field(description="Slug from reference/themes.yaml: the source page's section.")
     kind: str = Field(description="Slug from reference/kinds.yaml, e.g. forstudie.")
     status: Status
-    end_date: Optional[dt.date] = Field(default=None, description="ISO date, or null.")
+    end_date: Annotated[Optional[dt.date], BeforeValidator(_iso_date)] = Field(
+        default=None, description="ISO date, or null.")
     owner: Optional[Owner] = Field(default=None, description="null when the source names no owner.")
     contact_organisation: Optional[Name] = Field(default=None, description="Organisation of a named contact (never a person).")
     geography: Geography

@@ -22,11 +22,11 @@ from typing import IO, Any, Optional
 from .errors import UsageError
 from .messages import t
 from .money import format_sek
-from .text import visible
+from .text import has_invisible, json_visible, visible
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "yaml", "ids", "markdown")
 DOCUMENT_FORMATS = ("json", "yaml")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # and full-width ＝ ＋ － ＠
 
 
 @dataclass(frozen=True)
@@ -115,16 +115,19 @@ def choose_format(fmt: Optional[str], stdout_is_terminal: bool, allowed: Sequenc
 
 def dump_document(doc: Any, fmt: str, stream: IO[str]) -> None:
     """A JSON or YAML document (report, show, search with facets): one setting for all."""
-    if fmt == "json":
-        stream.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    if fmt == "json":  # json_visible: C1 and invisible format characters as \u escapes
+        stream.write(json_visible(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n")
     elif fmt == "jsonl":
         for item in doc if isinstance(doc, list) else [doc]:
-            stream.write(json.dumps(item, ensure_ascii=False) + "\n")
+            stream.write(json_visible(json.dumps(item, ensure_ascii=False)) + "\n")
     elif fmt == "yaml":
         import yaml
 
         dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        stream.write(yaml.dump(doc, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100))
+        text = yaml.dump(doc, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
+        if has_invisible(text):  # YAML keeps bidi controls raw: escape all non-ASCII instead (same data)
+            text = yaml.dump(doc, Dumper=dumper, allow_unicode=False, sort_keys=False, width=100)
+        stream.write(text)
     else:
         raise UsageError(t("err.document_format", fmt=repr(fmt)))
 
@@ -208,7 +211,7 @@ def _write_yaml(listing: Listing, stream: IO[str], console: Any) -> None:
 
 def _write_ids(listing: Listing, stream: IO[str], console: Any) -> None:
     for r in listing.rows:
-        stream.write(f"{listing.id_of(r)}\n")
+        stream.write(f"{visible(str(listing.id_of(r)), one_line=True)}\n")
 
 
 def _write_csv(listing: Listing, stream: IO[str], console: Any) -> None:
@@ -219,7 +222,7 @@ def _write_csv(listing: Listing, stream: IO[str], console: Any) -> None:
     writer = csv.writer(buf, delimiter=";" if listing.excel else ",", lineterminator="\r\n")
     writer.writerow([c.name for c in listing.columns])
     for r in listing.rows:
-        writer.writerow([_neutralise(_plain(c.get(r), LIST_SEPARATOR)) for c in listing.columns])
+        writer.writerow([_neutralise(visible(_plain(c.get(r), LIST_SEPARATOR))) for c in listing.columns])
     stream.write(("\ufeff" if listing.excel else "") + buf.getvalue())
 
 

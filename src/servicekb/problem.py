@@ -17,7 +17,11 @@ class Problem:
         where = self.file
         if self.line is not None:
             where += f":{self.line}:{self.column}"
-        return f"{where}: {self.field + ': ' if self.field else ''}{self.message}"
+        from .text import visible
+
+        # One line, whatever the file name or a quoted value holds (a newline in a file name
+        # once forged a summary line of `validate`).
+        return visible(f"{where}: {self.field + ': ' if self.field else ''}{self.message}", one_line=True)
 
     def as_dict(self) -> dict:
         return asdict(self)

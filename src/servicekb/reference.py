@@ -6,12 +6,13 @@ Every `--region`, `--theme`, `--tag` … option resolves through here, so "Dalar
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Optional
 
-from .errors import UsageError
+from .errors import ServiceKBError, UsageError
 from .text import did_you_mean, fold, suggest, swedish_key
 
 
@@ -75,22 +76,122 @@ class Vocabulary:
         raise UsageError(f"unknown {self.what} {text!r}.{hint} Valid: {valid}.")
 
 
-def _load_yaml(path: Path):
-    import yaml
+class ReferenceDataError(ServiceKBError):
+    """A reference file that is missing or broken: the knowledge base cannot be used (exit 2)."""
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(path, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=loader)
+
+# Each reference file: a list of mappings with these fields (True: required text; False:
+# optional text; list: optional list of text). Unknown fields are errors, as in project files.
+_TERM = {"slug": True, "label": True, "aliases": list, "description": False}
+SHAPES: dict[str, dict[str, Any]] = {
+    "themes.yaml": _TERM,
+    "kinds.yaml": _TERM,
+    "owner_types.yaml": _TERM,
+    "tags.yaml": _TERM,
+    "counties.yaml": {"name": True, "official_name": True, "code": True, "letter": True, "region": True,
+                      "aliases": list},
+    "municipalities.yaml": {"name": True, "code": True, "county": True},
+}
+_KEYS = {"themes.yaml": "slug", "kinds.yaml": "slug", "owner_types.yaml": "slug", "tags.yaml": "slug",
+         "counties.yaml": "name", "municipalities.yaml": "name"}
+
+
+def load_reference_file(folder: Path, name: str) -> list[dict[str, Any]]:
+    """One reference file, read as carefully as a project file (the same safe YAML reader,
+    size limit and located messages) and checked against its shape: a list of entries,
+    each with its required fields as text. Any problem is a ReferenceDataError naming the
+    file, line, field and what to do — never a TypeError three modules later."""
+    from .files import read_file
+    from .yamlfile import YAMLFileError, decode, parse
+
+    path = folder / name
+    shown = _shown(path)
+    todo = _what_to_do(folder)
+
+    def fail(message: str, mark=None, field: str = "") -> ReferenceDataError:
+        where = f"{shown}:{mark.line}:{mark.column}" if mark is not None else shown
+        return ReferenceDataError(f"reference data {where}: {field + ': ' if field else ''}{message}; {todo}.")
+
+    if not os.path.lexists(path):
+        raise fail(f"the file is missing (a reference/ folder needs {', '.join(FILES)})")
+    if os.path.isdir(path):
+        raise fail("is a folder; it must be a YAML file")
+    raw, problems = read_file(path, shown)
+    if raw is None:
+        raise fail(problems[0].message)
+    try:
+        data, marks = parse(decode(raw))
+    except YAMLFileError as exc:
+        raise fail(exc.message, exc.mark) from None
+    except RecursionError:
+        raise fail("nested too deeply") from None
+    shape = SHAPES[name]
+    if not isinstance(data, list):
+        raise fail("must be a list of entries ('- slug: …' or '- {name: …}'), one per line", marks.get(()))
+    seen: dict[str, int] = {}
+    out: list[dict[str, Any]] = []
+    for i, entry in enumerate(data):
+        mark = marks.get((i,))
+        if not isinstance(entry, dict):
+            raise fail("must be a mapping of fields", mark, f"[{i}]")
+        for key, value in entry.items():
+            kind = shape.get(key)
+            where = marks.get((i, key)) or mark
+            if kind is None:
+                hint = did_you_mean(suggest(key, shape))
+                raise fail(f"unknown field {key!r}.{hint} Fields: {', '.join(shape)}", where, f"[{i}]")
+            if kind is list:
+                if value is None:
+                    value = []
+                if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                    raise fail("must be a list of names, e.g. [a, b]", where, f"[{i}].{key}")
+            elif value is None and not kind:
+                value = ""
+            elif not isinstance(value, str) or (kind and not value.strip()):
+                raise fail("must be text" + (", not empty" if kind else ""), where, f"[{i}].{key}")
+            entry[key] = value
+        for key, kind in shape.items():
+            if kind is True and key not in entry:
+                raise fail(f"required field {key!r} is missing", mark, f"[{i}]")
+            entry.setdefault(key, [] if kind is list else "")
+        key_value = entry[_KEYS[name]]
+        if key_value in seen:
+            first = seen[key_value]
+            raise fail(f"{_KEYS[name]} {key_value!r} is listed twice (first as entry {first})", mark, f"[{i}]")
+        seen[key_value] = i
+        out.append(entry)
+    return out
+
+
+def _what_to_do(folder: Path) -> str:
+    if _is_bundled(folder):
+        return "reinstall servicekb, or restore the file from its repository"
+    return ("fix it (the bundled reference data is in servicekb's data/reference/), "
+            "or remove this knowledge base's reference/ folder to use the bundled data")
+
+
+def _is_bundled(folder: Path) -> bool:
+    from .paths import bundled_data_dir
+
+    try:
+        return folder.resolve() == (bundled_data_dir() / "reference").resolve()
+    except OSError:
+        return False
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
 
 
 def _terms(entries) -> list[Term]:
-    return [
-        Term(str(e["slug"]), str(e["label"]), tuple(str(a) for a in e.get("aliases") or ()), str(e.get("description", "")))
-        for e in entries
-    ]
+    return [Term(e["slug"], e["label"], tuple(e["aliases"]), e["description"]) for e in entries]
 
 
 FILES = ("themes.yaml", "kinds.yaml", "owner_types.yaml", "tags.yaml", "counties.yaml", "municipalities.yaml")
+REFERENCE_FORMAT = 2  # what the index stores as the snapshot: bump when load_reference_file's output changes
 
 
 @dataclass
@@ -107,7 +208,7 @@ class Reference:
     def _data(self, name: str) -> Any:
         if self.snapshot is not None and name in self.snapshot:
             return self.snapshot[name]
-        return _load_yaml(self.folder / name)
+        return load_reference_file(self.folder, name)
 
     def parsed(self) -> dict[str, Any]:
         """Every reference file's parsed contents (what the index stores as the snapshot)."""
@@ -140,16 +241,21 @@ class Reference:
     def counties(self) -> dict[str, County]:
         out = {}
         for e in self._data("counties.yaml"):
-            c = County(e["name"], e["official_name"], str(e["code"]), e["letter"], e["region"], tuple(e.get("aliases") or ()))
+            c = County(e["name"], e["official_name"], e["code"], e["letter"], e["region"], tuple(e["aliases"]))
             out[c.name] = c
         return out
 
     @cached_property
     def municipalities(self) -> dict[str, Municipality]:
-        return {
-            e["name"]: Municipality(e["name"], str(e["code"]), e["county"])
-            for e in self._data("municipalities.yaml")
-        }
+        municipalities = self._data("municipalities.yaml")
+        counties = self.counties
+        for i, e in enumerate(municipalities):
+            if e["county"] not in counties:
+                hint = did_you_mean(suggest(e["county"], counties))
+                raise ReferenceDataError(
+                    f"reference data {_shown(self.folder / 'municipalities.yaml')}: [{i}].county: unknown county "
+                    f"{e['county']!r}.{hint} Use a name of counties.yaml; {_what_to_do(self.folder)}.")
+        return {e["name"]: Municipality(e["name"], e["code"], e["county"]) for e in municipalities}
 
     @cached_property
     def _county_keys(self) -> dict[str, County]:

@@ -56,10 +56,16 @@ def files_digest(entries: list[tuple[str, int, int]]) -> str:
 
 def fingerprint(reference: Path) -> str:
     """What the index was built from besides the files: code, model, layout, reference data."""
-    parts = [MAGIC, __version__, str(MODEL_VERSION), str(INDEX_VERSION), str(reference.resolve())]
-    for f in sorted(reference.glob("*.yaml")):
-        st = f.stat()
-        parts.append(f"{f.name}:{st.st_size}:{st.st_mtime_ns}")
+    from .reference import FILES, REFERENCE_FORMAT
+
+    parts = [MAGIC, __version__, str(MODEL_VERSION), str(INDEX_VERSION), str(REFERENCE_FORMAT),
+             str(reference.absolute())]
+    for name in FILES:  # a missing or odd file is reported when it is read, not here
+        try:
+            st = os.stat(reference / name)
+            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}:{st.st_mode}")
+        except OSError as exc:
+            parts.append(f"{name}:{exc.errno}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -69,6 +75,23 @@ def meta_value(conn: sqlite3.Connection, key: str) -> Optional[str]:
     except sqlite3.OperationalError:
         return None
     return row[0] if row else None
+
+
+def put_checked(conn: sqlite3.Connection, key: str, text: str) -> None:
+    """Store a meta value with its checksum (see `checked_value`)."""
+    from .index import record_checksum
+
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?), (?, ?)", (key, text, f"{key}:checksum", record_checksum(text)))
+
+
+def checked_value(conn: sqlite3.Connection, key: str) -> Optional[str]:
+    """A meta value stored by `put_checked`; damage on disk raises instead of misleading."""
+    from .index import record_checksum
+
+    text = meta_value(conn, key)
+    if text is not None and meta_value(conn, f"{key}:checksum") != record_checksum(text):
+        raise sqlite3.DatabaseError(f"the stored {key} does not match its checksum")
+    return text
 
 
 def is_current(conn: sqlite3.Connection, print_: str, digest: str) -> bool:
@@ -82,21 +105,37 @@ def sync(conn: sqlite3.Connection, root: Path, reference: Path, ref_loader, prog
 
     `entries` is a scan the caller already made (see kb.open_kb); a file changed after it
     is seen by the next command, as its digest will differ.
+
+    The slow part — reading, parsing and validating changed files — happens before the
+    write transaction, so readers (who see the last committed index, WAL) and other
+    processes never wait behind it; the transaction only writes what was parsed, after
+    checking again what another process may have indexed meanwhile.
     """
     projects_dir = root / "projects"
     print_ = fingerprint(reference)
     if entries is None:
         entries = scan(projects_dir)
-    if is_current(conn, print_, files_digest(entries)):
+    digest = files_digest(entries)
+    if is_current(conn, print_, digest):
         return SyncReport()  # the fast path: nothing changed
-    conn.execute("BEGIN IMMEDIATE")  # one writer at a time; readers keep the last committed index
+    current = {p: (size, mtime) for p, size, mtime in entries}
+    planned = meta_value(conn, "fingerprint") == print_
+    stored = _stored(conn) if planned else {}
+    changed = _changed(stored, current)
+    parsed = _parse_jobs(projects_dir, changed, stored, current, ref_loader(), progress) if changed else {}
+    conn.execute("BEGIN IMMEDIATE")  # one writer at a time, for as long as writing takes
     try:  # what another process indexed meanwhile is read inside the lock, in _apply
-        current = {p: (size, mtime) for p, size, mtime in entries}
-        report = _apply(conn, root, projects_dir, current, print_, ref_loader, progress)
+        report, entries = _apply(conn, projects_dir, entries, print_, ref_loader, parsed)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('files_digest', ?)", (files_digest(entries),))
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite may have rolled back already (a full disk, an I/O error): a second
+        # ROLLBACK would raise and hide the real error.
+        if conn.in_transaction:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
         raise
     return report
 
@@ -104,23 +143,78 @@ def sync(conn: sqlite3.Connection, root: Path, reference: Path, ref_loader, prog
 PARALLEL_MIN = 500  # from this many changed files on, parse in worker processes too
 
 
-def _apply(conn, root, projects_dir, current, print_, ref_loader, progress) -> SyncReport:
+def _stored(conn: sqlite3.Connection) -> dict[str, tuple]:
+    """path → (size, mtime_ns, hash, project rowid), as the index recorded each file."""
+    try:
+        return {r[0]: r[1:] for r in conn.execute("SELECT path, size, mtime_ns, hash, project FROM files")}
+    except sqlite3.OperationalError as exc:  # a new, empty index
+        if "no such table" in str(exc):
+            return {}
+        raise
+
+
+def _changed(stored: dict[str, tuple], current: dict[str, tuple[int, int]]) -> list[str]:
+    return sorted(p for p in current if stored.get(p, (None, None))[:2] != current[p])
+
+
+# path → (the stored hash it was compared with, parse result, the file's (size, mtime_ns) then)
+Parsed = dict[str, tuple[str, tuple, tuple]]
+
+
+def _parse_jobs(projects_dir: Path, paths: list[str], stored: dict[str, tuple], current: dict[str, tuple],
+                ref, progress=None) -> Parsed:
+    jobs = [(str(projects_dir / p), p, stored[p][2] if p in stored else "") for p in paths]
+    task = progress(len(jobs)) if progress and len(jobs) >= 200 else None
+    out: Parsed = {}
+    for n, (job, result) in enumerate(zip(jobs, _parse_all(jobs, ref), strict=True)):
+        if task:
+            task(n)
+        out[job[1]] = (job[2], result, current[job[1]])
+    if task:
+        task(len(jobs))
+    return out
+
+
+def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed) -> tuple[SyncReport, list]:
+    """Write the parse results, inside the lock; returns the report and the entries as written."""
     report = SyncReport()
     if meta_value(conn, "fingerprint") != print_:
         _reset(conn)
         report.rebuilt = True
         # Warm commands read the reference data from here, without a YAML parser.
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('reference', ?)", (json.dumps(ref_loader().parsed(), ensure_ascii=False),))
+        put_checked(conn, "reference", json.dumps(ref_loader().parsed(), ensure_ascii=False))
         store_thesaurus(conn, ref_loader().thesaurus)  # reference data changed (or new index)
-    stored = {r[0]: r[1:] for r in conn.execute("SELECT path, size, mtime_ns, hash, project FROM files")}
+    stored = _stored(conn)
+    current = {p: (size, mtime) for p, size, mtime in entries}
+    # The scan was made before the lock, and another process may have indexed a newer state
+    # of a file meanwhile: every file where the index and the scan disagree is looked at
+    # again now, so that an older state is never written over a newer one (a reader that
+    # scanned in between would get a stale answer).
+    for path in {p for p in stored if p not in current} | set(_changed(stored, current)):
+        try:
+            st = os.stat(projects_dir / path)
+            current[path] = (st.st_size, st.st_mtime_ns)
+        except OSError:
+            current.pop(path, None)
+    entries = [(p, *current[p]) for p, _, _ in entries if p in current]
+    listed = {p for p, _, _ in entries}
+    entries += [(p, *current[p]) for p in current if p not in listed]
     removed = [p for p in stored if p not in current]
-    changed = sorted(p for p in current if stored.get(p, (None, None))[:2] != current[p])
+    changed = _changed(stored, current)
     for path in removed:
         _drop(conn, path, stored[path][3])
         report.removed += 1
+    # A parse made before the lock stands if the file is as it was then, unless it said
+    # "unchanged" against a hash that another process has replaced meanwhile: the rest (few)
+    # are parsed again here.
+    redo = [p for p in changed
+            if p not in parsed or parsed[p][2] != current[p]
+            or (parsed[p][1][2] == SAME and parsed[p][0] != stored.get(p, (0, 0, ""))[2])]
+    if redo:
+        parsed = {**parsed, **_parse_jobs(projects_dir, redo, stored, current, ref_loader())}
     records: list[dict] = []
     if changed:
-        records = _index_changed(conn, projects_dir, changed, stored, current, ref_loader(), progress, report)
+        records = _index_changed(conn, [parsed[p][1] for p in changed], stored, current, Labels(ref_loader()), report)
     if report.rebuilt or len(records) > 1000:
         refresh_vocab(conn)  # read every word back from FTS5
     elif records:
@@ -128,7 +222,7 @@ def _apply(conn, root, projects_dir, current, print_, ref_loader, progress) -> S
     if report.rebuilt or removed or changed:
         _apply_cross_file_rules(conn)
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (print_,))
-    return report
+    return report, entries
 
 
 def _apply_cross_file_rules(conn: sqlite3.Connection) -> None:
@@ -149,19 +243,15 @@ def _apply_cross_file_rules(conn: sqlite3.Connection) -> None:
     if losers:
         conn.execute("UPDATE projects SET active = 0 WHERE file IN (SELECT value FROM json_each(?))",
                      (json.dumps(sorted(losers), ensure_ascii=False),))
-    conn.execute("INSERT OR REPLACE INTO meta VALUES ('cross_file_problems', ?)",
-                 (json.dumps([p.as_dict() for p in problems], ensure_ascii=False),))
+    put_checked(conn, "cross_file_problems", json.dumps([p.as_dict() for p in problems], ensure_ascii=False))
+    count = conn.execute("SELECT count(*) FROM projects WHERE active").fetchone()[0]
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('active_projects', ?)", (str(count),))
 
 
-def _index_changed(conn, projects_dir, changed, stored, current, ref, progress, report) -> list[dict]:
-    """Parse, validate and index the changed files; returns the records indexed."""
-    labels = Labels(ref)
+def _index_changed(conn, results, stored, current, labels, report) -> list[dict]:
+    """Write the parse results of the changed files; returns the records indexed."""
     indexed: list[dict] = []
-    task = progress(len(changed)) if progress and len(changed) >= 200 else None
-    jobs = [(str(projects_dir / p), p, stored[p][2] if p in stored else "") for p in changed]
-    for n, (path, digest, record, related, problems) in enumerate(_parse_all(jobs, ref)):
-        if task:
-            task(n)
+    for path, digest, record, related, problems in results:
         old = stored.get(path)
         if record == SAME:  # touched, not changed: remember the new size and time only
             conn.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", (*current[path], path))
@@ -183,8 +273,6 @@ def _index_changed(conn, projects_dir, changed, stored, current, ref, progress, 
             report.added += 1
         else:
             report.updated += 1
-    if task:
-        task(len(changed))
     return indexed
 
 
@@ -201,20 +289,54 @@ def _parse_all(jobs: list[tuple[str, str, str]], ref):
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(ref.folder,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(ref.folder, os.getpid())) as pool:
         yield from pool.map(_parse_one, jobs, chunksize=64)
 
 
 _worker_ref: Any = None  # the Reference of this process (set by _init_worker)
 
 
-def _init_worker(ref) -> None:
+def _init_worker(ref, parent: Optional[int] = None) -> None:
     global _worker_ref
+    if parent is not None:  # in a worker process: die with the parent, however it dies
+        die_with_parent(parent)
     if isinstance(ref, Path):  # in a worker process: load the reference data there
         from .reference import Reference
 
         ref = Reference(ref)
     _worker_ref = ref
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when `parent` does, even by SIGKILL (no clean-up runs
+    then, and a pool's workers would otherwise live on with PID 1 as their parent).
+
+    Linux: the kernel sends SIGKILL at the parent's death (prctl PR_SET_PDEATHSIG).
+    Elsewhere: a daemon thread polls the parent's pid twice a second.
+    """
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:  # 1 = PR_SET_PDEATHSIG
+                if os.getppid() != parent:  # the parent died before the prctl took effect
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="servicekb-parent-watch", daemon=True).start()
 
 
 def _parse_one(job: tuple[str, str, str]):
@@ -254,6 +376,6 @@ def stored_problems(conn: sqlite3.Connection) -> list[Problem]:
     out = []
     for (text,) in conn.execute("SELECT problems FROM files WHERE problems IS NOT NULL ORDER BY path"):
         out += [Problem(**d) for d in json.loads(text)]
-    out += [Problem(**d) for d in json.loads(meta_value(conn, "cross_file_problems") or "[]")]
+    out += [Problem(**d) for d in json.loads(checked_value(conn, "cross_file_problems") or "[]")]
     out.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
     return out

@@ -10,7 +10,13 @@ import unicodedata
 _SWEDISH_ORDER = "0123456789abcdefghijklmnopqrstuvwxyzåäö"
 _RANK = {c: i for i, c in enumerate(_SWEDISH_ORDER)}
 _EQUIV = str.maketrans({"æ": "ä", "ø": "ö", "é": "e", "è": "e", "ü": "y", "w": "v"})
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What must never reach a terminal raw: C0 controls but tab and newline, DEL, C1 controls,
+# and the invisible format characters that reorder or hide text (bidi embeddings, overrides
+# and isolates, zero-width characters, line and paragraph separators, BOM, …).
+_FORMAT = "\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_FORMAT}]")
+_CONTROL_OR_LAYOUT = re.compile(f"[\x00-\x1f\x7f-\x9f{_FORMAT}]")
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{_FORMAT}]")  # json.dumps escapes C0 itself
 
 
 def nfc(text: str) -> str:
@@ -88,6 +94,30 @@ def did_you_mean(options: list[str]) -> str:
     return t("hint.did_you_mean", options=f" {t('word.or')} ".join(repr(o) for o in options))
 
 
-def visible(text: str) -> str:
-    """Show control characters (ESC, NUL, …) as escapes so data never drives the terminal."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+def _escape(m: re.Match) -> str:
+    c = m.group()
+    named = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(c)
+    return named or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+
+
+def visible(text: str, one_line: bool = False) -> str:
+    """Show control and invisible format characters as escapes (ESC as \\x1b, a right-to-left
+    override as \\u202e) so data never drives the terminal or hides what it says.
+
+    THE place for this: every piece of data or file name written for people goes through it.
+    Tab and newline are kept, unless `one_line` (a file name in a problem line: a newline
+    there could forge a line of its own).
+    """
+    return (_CONTROL_OR_LAYOUT if one_line else _CONTROL).sub(_escape, text)
+
+
+def json_visible(dumped: str) -> str:
+    """JSON text with DEL, C1 controls and invisible format characters as \\u escapes
+    (json.dumps escapes only C0): the same data, safe to print. They can only occur inside
+    strings, where an escape means the same character."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+def has_invisible(text: str) -> bool:
+    """Does the text hold a character `visible` would escape (for formats without escapes)?"""
+    return _CONTROL.search(text) is not None

@@ -153,6 +153,8 @@ class _Group(TyperGroup):
             completion_init()
         try:
             code = super().main(args, prog_name or "servicekb", complete_var, standalone_mode=False, **extra)
+            if standalone_mode:
+                _flush_or_quiet()  # inside the try: a full disk shows up here
         except getattr(exceptions, "NoArgsIsHelpError", ()) as exc:  # `servicekb`, `servicekb cache`: the help, as click prints it
             sys.stderr.write(exc.ctx.get_help() + "\n")
             sys.exit(EXIT_USAGE)
@@ -167,6 +169,10 @@ class _Group(TyperGroup):
             sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             _quiet_broken_pipe()
+        except OSError as exc:
+            if not _is_output_error(exc):  # (reading a file never fails this way)
+                raise
+            _output_failed(exc)  # /dev/full, a closed stdout: one line, exit 2
         except Exception as exc:  # a bug: one line, and a traceback only when asked for
             from .common import env_debug
 
@@ -179,7 +185,6 @@ class _Group(TyperGroup):
             sys.exit(EXIT_USAGE)
         if not standalone_mode:
             return code
-        _flush_or_quiet()
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx):
@@ -309,6 +314,7 @@ def _defaults_for(name: str, defaults: dict[str, Any]) -> dict[str, Any]:
 
 def main() -> None:
     """Console entry point (see _Group.main for how a run ends)."""
+    _guard_standard_streams()
     app()
 
 
@@ -333,6 +339,67 @@ def _flush_or_quiet() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_broken_pipe()
+
+
+# --- standard streams that are closed or cannot be written (issue 12) -----------------------
+
+
+class _ClosedOutput:
+    """sys.stdout when the shell closed it (`servicekb list >&-`): writing is a clear error."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _guard_standard_streams() -> None:
+    """Fill closed descriptors 0–2 with /dev/null, so that no file opened later (the index!)
+    takes their number and receives what was meant for a terminal; output to a closed
+    stdout is then a one-line error, a closed stdin reads as empty, a closed stderr is quiet."""
+    import os
+
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                os.open(os.devnull, os.O_RDWR)  # takes the lowest free number: this one
+            except OSError:
+                pass
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
+
+
+def _is_output_error(exc: OSError) -> bool:
+    """An error of writing the output (a full disk, /dev/full, a closed stdout), not of reading:
+    reading files never fails with these."""
+    import errno
+
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EBADF, errno.EIO) and not exc.filename
+
+
+def _output_failed(exc: OSError) -> None:
+    import os
+
+    error(t("err.output_failed", reason=exc.strerror or exc))
+    try:  # the interpreter flushes stdout again on exit: let that go nowhere, quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+    sys.exit(2)
 
 
 def _quiet_broken_pipe() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -18,26 +19,35 @@ def info(data_dir: DataDir = None) -> None:
     """servicekb cache info (its help: messages `cmd.cache.info`, `help.cache.info`)."""
     import sqlite3
 
-    from ..cache import cache_dir, cache_path
+    from ..cache import cache_dir, cache_path, in_the_way
     from ..paths import data_dir as resolve
+    from ..text import visible
 
     root = resolve(data_dir)
     path = cache_path(root)
     lines = [t("cache.data_dir", path=root), t("cache.cache_dir", path=cache_dir()), t("cache.index_file", path=path)]
-    if path.exists():
+    blocker = in_the_way(path)
+    if blocker is not None:  # never open it: a pipe would block, a folder cannot be read
+        lines.append(t("cache.unusable", blocker=blocker))
+    elif path.exists():
         size = sum((path.parent / (path.name + s)).stat().st_size for s in ("", "-wal") if (path.parent / (path.name + s)).exists())
         lines.append(t("cache.size", size=f"{size:,}".replace(",", " ")))
         try:
+            size = sum(os.stat(f"{path}{s}").st_size for s in ("", "-wal") if os.path.exists(f"{path}{s}"))
+            lines.append(f"size: {size:,} bytes".replace(",", " "))
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-            files, invalid = conn.execute("SELECT count(*), count(problems) FROM files").fetchone()
-            projects = conn.execute("SELECT count(*) FROM projects").fetchone()[0]
+            try:
+                files, invalid = conn.execute("SELECT count(*), count(problems) FROM files").fetchone()
+                projects = conn.execute("SELECT count(*) FROM projects").fetchone()[0]
+            finally:
+                conn.close()
             lines.append(t("cache.indexed", projects=projects, files=files, invalid=invalid))
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.Error, OSError) as exc:
             lines.append(t("cache.unreadable", error=exc))
     else:
         lines.append(t("cache.not_built"))
     for line in lines:
-        out().print(line, soft_wrap=True)
+        out().print(visible(line), soft_wrap=True)
 
 
 @cache_app.command(help=command_help("cache.clear"))
@@ -47,12 +57,17 @@ def clear(
 ) -> None:
     """servicekb cache clear (its help: messages `cmd.cache.clear`, `help.cache.clear`)."""
     from ..cache import cache_dir, cache_path, remove_cache_file
+    from ..errors import ServiceKBError
     from ..paths import data_dir as resolve
+    from ..text import visible
 
     paths = sorted(cache_dir().glob("index-*.sqlite")) if all_ else [cache_path(resolve(data_dir))]
     removed = 0
     for path in paths:
-        if path.exists():
-            remove_cache_file(path)
+        if path.exists() or path.is_symlink():
+            try:
+                remove_cache_file(path)  # whatever stands there: a file, a folder, a pipe
+            except OSError as exc:
+                raise ServiceKBError(f"cannot remove the index {path}: {exc.strerror or exc}") from None
             removed += 1
-    out().print(t("cache.removed", n=removed, path=cache_dir()), soft_wrap=True)
+    out().print(visible(t("cache.removed", n=removed, path=cache_dir())), soft_wrap=True)
