@@ -82,3 +82,17 @@ def test_directory_symlink_loop_is_not_followed(tmp_path, kb_copy):
     entries = {path for path, _, _ in scan(kb_copy / "projects")}
     assert len(entries) == 82 and "linked.yaml" in entries
     assert not any(path.startswith("self/") for path in entries)
+
+
+def test_editing_a_duplicate_keeps_it_left_out(cli, kb_copy, valid_text):
+    """An edit that keeps ids and links skips the cross-file pass: the loser must stay a loser."""
+    _break(kb_copy, "duplicate-id", valid_text)
+    assert cli("list", "--data-dir", kb_copy, "--format", "ids").stdout.split().count("ica") == 1
+    loser = kb_copy / "projects" / "zz" / "ica.yaml"
+    loser.write_text(loser.read_text(encoding="utf-8") + "# an edit that changes no id or link\n", encoding="utf-8")
+    result = cli("list", "--data-dir", kb_copy, "--format", "ids")
+    assert result.stdout.split().count("ica") == 1 and "already used by" in result.stderr
+    # …and renaming its id away from the contest brings it in.
+    loser.write_text(loser.read_text(encoding="utf-8").replace("id: ica\n", "id: ica-2\n"), encoding="utf-8")
+    (kb_copy / "projects" / "zz" / "ica.yaml").rename(kb_copy / "projects" / "zz" / "ica-2.yaml")
+    assert "ica-2" in cli("list", "--data-dir", kb_copy, "--format", "ids").stdout.split()
