@@ -40,7 +40,13 @@ def main(argv: list[str]) -> int:
     for m in municipalities:
         by_county.setdefault(m["county"], []).append(m["name"])
     real = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((DATA / "projects").glob("*.yaml"))]
-    words = [w for p in real for w in re.findall(r"[a-zåäöéA-ZÅÄÖÉ]+", " ".join([p["summary"], *p["activities"], *p["results"], *p["lessons"]]))]
+    words = [
+        w
+        for p in real
+        for w in re.findall(
+            r"[a-zåäöéA-ZÅÄÖÉ]+", " ".join([p["summary"], *p["activities"], *p["results"], *p["lessons"]])
+        )
+    ]
     owners = [p["owner"] for p in real if p["owner"]]
 
     def sentence(lo=8, hi=20) -> str:
@@ -53,7 +59,13 @@ def main(argv: list[str]) -> int:
         county_count = rng.choice([1, 1, 1, 1, 1, 1, 2, 0])
         counties = rng.sample(sorted(by_county), county_count)
         munis = sorted({rng.choice(by_county[c]) for c in counties for _ in range(rng.randint(0, 2))})
-        scope = "national" if not counties else "multi-county" if len(counties) > 1 else rng.choice(["local", "municipal", "county"])
+        scope = (
+            "national"
+            if not counties
+            else "multi-county"
+            if len(counties) > 1
+            else rng.choice(["local", "municipal", "county"])
+        )
         amount = rng.choice([None, rng.randint(100_000, 12_000_000)])
         title = " ".join(rng.choice(words) for _ in range(rng.randint(3, 8))).capitalize()
         pid = f"syntetiskt-projekt-{i:06d}"
@@ -65,8 +77,12 @@ def main(argv: list[str]) -> int:
             "status": status,
             "end_date": None,
             "owner": rng.choice(owners + [None]),
-            "geography": {"scope": scope, "counties": counties, "municipalities": munis,
-                          "places": [rng.choice(words).capitalize() for _ in range(rng.randint(0, 2))]},
+            "geography": {
+                "scope": scope,
+                "counties": counties,
+                "municipalities": munis,
+                "places": [rng.choice(words).capitalize() for _ in range(rng.randint(0, 2))],
+            },
             "funding": {
                 "total_cost_sek": amount if status == "completed" else None,
                 "budget_sek": amount if status != "completed" else None,

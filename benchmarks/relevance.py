@@ -29,7 +29,7 @@ CASES = ROOT / "tests" / "fixtures" / "relevance.yaml"
 def ndcg(ranked: list[str], relevant: dict[str, int], k: int = 10) -> float:
     dcg = sum((2 ** relevant.get(pid, 0) - 1) / math.log2(i + 2) for i, pid in enumerate(ranked[:k]))
     ideal = sorted(relevant.values(), reverse=True)[:k]
-    idcg = sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
+    idcg = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
     return dcg / idcg if idcg else 0.0
 
 
@@ -48,7 +48,9 @@ def scores(search) -> tuple[float, float, list[tuple[str, float, float, int]]]:
     rows = []
     for case in judged_cases():
         ranked = search(case["query"])
-        rows.append((" ".join(case["query"]), ndcg(ranked, case["relevant"]), recall(ranked, case["relevant"]), len(ranked)))
+        rows.append(
+            (" ".join(case["query"]), ndcg(ranked, case["relevant"]), recall(ranked, case["relevant"]), len(ranked))
+        )
     n = len(rows)
     return sum(r[1] for r in rows) / n, sum(r[2] for r in rows) / n, rows
 
@@ -61,8 +63,9 @@ def main() -> int:
     args = ap.parse_args()
 
     def search(query: list[str]) -> list[str]:
-        out = subprocess.run([args.servicekb, "search", "--format", "ids", "--limit", "0", *query],
-                             capture_output=True, text=True)
+        out = subprocess.run(
+            [args.servicekb, "search", "--format", "ids", "--limit", "0", *query], capture_output=True, text=True
+        )
         return out.stdout.split()
 
     mean_ndcg, mean_recall, rows = scores(search)
@@ -70,8 +73,10 @@ def main() -> int:
         for query, n, r, found in rows:
             print(f"{n:5.2f} {r:5.2f} {found:4d}  {query}")
     empty = sum(1 for r in rows if r[3] == 0)
-    print(f"{len(rows)} judged queries: mean nDCG@10 {mean_ndcg:.3f}, mean Recall@20 {mean_recall:.3f}, "
-          f"empty answers {empty}")
+    print(
+        f"{len(rows)} judged queries: mean nDCG@10 {mean_ndcg:.3f}, mean Recall@20 {mean_recall:.3f}, "
+        f"empty answers {empty}"
+    )
     return 0
 
 

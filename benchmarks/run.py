@@ -36,12 +36,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEARCH = ["search", "servicepunkt", "--limit", "5", "--format", "ids"]
 REPORT = ["report", "--region", "Dalarna", "--format", "markdown"]
-STAT_ONLY = ("import os, sys\n"  # the floor of never-stale checking: one stat per file
-             "d = sys.argv[1]; fd = os.open(d, os.O_RDONLY)\n"
-             "for n in os.listdir(fd): os.stat(n, dir_fd=fd)\n")
-PARSE_ONLY = ("import sys, yaml, pathlib\n"
-              "for f in pathlib.Path(sys.argv[1]).rglob('*.yaml'):\n"
-              "    yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)\n")
+STAT_ONLY = (
+    "import os, sys\n"  # the floor of never-stale checking: one stat per file
+    "d = sys.argv[1]; fd = os.open(d, os.O_RDONLY)\n"
+    "for n in os.listdir(fd): os.stat(n, dir_fd=fd)\n"
+)
+PARSE_ONLY = (
+    "import sys, yaml, pathlib\n"
+    "for f in pathlib.Path(sys.argv[1]).rglob('*.yaml'):\n"
+    "    yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)\n"
+)
 
 
 def timed(cmd: list[str], env: dict) -> tuple[float, int]:
@@ -146,18 +150,24 @@ def main() -> int:
     rg = shutil.which("rg")
 
     cpu = platform.processor() or platform.machine()
-    print(f"servicekb benchmark — {platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, SQLite {__import__('sqlite3').sqlite_version}")
+    print(
+        f"servicekb benchmark — {platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, SQLite {__import__('sqlite3').sqlite_version}"
+    )
     days = everyday(skb, args.pairs, work)
-    print(f"\nEveryday commands, 81 projects, warm index, bytecode cached; {args.pairs} A/B pairs each, "
-          "ratio = median of per-pair ratios to `python -c pass`\n")
+    print(
+        f"\nEveryday commands, 81 projects, warm index, bytecode cached; {args.pairs} A/B pairs each, "
+        "ratio = median of per-pair ratios to `python -c pass`\n"
+    )
     head = f"{'command':<52} | {'wall':>7} | {'floor':>6} | {'× floor':>7} | {'× --help':>8}"
     print(head)
     print("-" * len(head))
     help_wall = days[1][3]
     for label, ratio, f, c in days:
-        print(f"{'servicekb ' + label if not label.startswith(('servicekb', 'search right', 'python')) else label:<52} | "
-              f"{c * 1000:>4.0f} ms | {f * 1000:>3.0f} ms | {ratio:>6.1f}× | {c / help_wall:>7.2f}×")
+        print(
+            f"{'servicekb ' + label if not label.startswith(('servicekb', 'search right', 'python')) else label:<52} | "
+            f"{c * 1000:>4.0f} ms | {f * 1000:>3.0f} ms | {ratio:>6.1f}× | {c / help_wall:>7.2f}×"
+        )
     print()
     targets = [(label, ratio, 10 if label.startswith("search right") else 6) for label, ratio, _, _ in days[2:]]
     for label, ratio, limit in targets:
@@ -181,7 +191,7 @@ def main() -> int:
         original = victim.read_bytes()
         counter = iter(range(10**6))
 
-        def edit():
+        def edit(victim=victim, original=original, counter=counter):
             victim.write_bytes(original + f"# edit {next(counter)}\n".encode())
 
         try:
@@ -195,16 +205,23 @@ def main() -> int:
         peak_at[n] = max(rss_cold, rss_s, rss_r, rss_e)
         print(f"  measured N={n}", file=sys.stderr)
 
-    print(f"Scale: floor python -c pass = {floor * 1000:.0f} ms (medians of {args.repeat} runs; cold and parse: one run at N ≥ 10,000)\n")
-    head = (f"{'N':>7} | {'cold':>8} | {'search':>7} | {'report':>7} | {'edit+search':>11} | {'CSafeLoader':>11} | "
-            f"{'stat all':>8} | {'rg':>6} | {'peak RSS':>9} | search/floor | cold/parse")
+    print(
+        f"Scale: floor python -c pass = {floor * 1000:.0f} ms "
+        f"(medians of {args.repeat} runs; cold and parse: one run at N ≥ 10,000)\n"
+    )
+    head = (
+        f"{'N':>7} | {'cold':>8} | {'search':>7} | {'report':>7} | {'edit+search':>11} | {'CSafeLoader':>11} | "
+        f"{'stat all':>8} | {'rg':>6} | {'peak RSS':>9} | search/floor | cold/parse"
+    )
     print(head)
     print("-" * len(head))
     for n, r in rows.items():
         ms = lambda v: f"{v * 1000:.0f} ms" if v is not None and v < 10 else (f"{v:.1f} s" if v is not None else "–")  # noqa: E731
-        print(f"{n:>7} | {ms(r['cold']):>8} | {ms(r['search']):>7} | {ms(r['report']):>7} | {ms(r['edit']):>11} | "
-              f"{ms(r['parse']):>11} | {ms(r['stat']):>8} | {ms(r['rg']):>6} | {peak_at[n] / 1024:>6.0f} MB | "
-              f"{r['search'] / floor:>11.1f}× | {r['cold'] / r['parse']:>9.1f}×")
+        print(
+            f"{n:>7} | {ms(r['cold']):>8} | {ms(r['search']):>7} | {ms(r['report']):>7} | {ms(r['edit']):>11} | "
+            f"{ms(r['parse']):>11} | {ms(r['stat']):>8} | {ms(r['rg']):>6} | {peak_at[n] / 1024:>6.0f} MB | "
+            f"{r['search'] / floor:>11.1f}× | {r['cold'] / r['parse']:>9.1f}×"
+        )
     print()
     small, big = min(rows), max(rows)
     checks = [
@@ -213,8 +230,16 @@ def main() -> int:
     ]
     if big != small:
         checks += [
-            (f"warm search at N={big} within 2× warm search at N={small}", rows[big]["search"] / rows[small]["search"], 2),
-            (f"search after a one-file edit at N={big} within 3× warm search", rows[big]["edit"] / rows[big]["search"], 3),
+            (
+                f"warm search at N={big} within 2× warm search at N={small}",
+                rows[big]["search"] / rows[small]["search"],
+                2,
+            ),
+            (
+                f"search after a one-file edit at N={big} within 3× warm search",
+                rows[big]["edit"] / rows[big]["search"],
+                3,
+            ),
             (f"cold build at N={big} within 2× the CSafeLoader-only parse", rows[big]["cold"] / rows[big]["parse"], 2),
         ]
     for label, ratio, limit in checks:

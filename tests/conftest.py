@@ -61,7 +61,12 @@ def run_servicekb(*args, input=None, env=None, cwd=None, timeout=120):
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "servicekb", *map(str, args)],
-        input=input, capture_output=True, text=True, env=full_env, cwd=cwd, timeout=timeout,
+        input=input,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd,
+        timeout=timeout,
     )
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import FIXTURES, run_servicekb
 
 CASES = sorted(p.stem for p in (FIXTURES / "bad").glob("*.yaml"))
@@ -48,7 +47,9 @@ def test_alias_bomb_is_refused_quickly_as_a_process():
 
 def test_oversized_file_is_refused(cli, tmp_path, valid_text):
     big = tmp_path / "big.yaml"
-    big.write_text(valid_text.replace("id: valid-project", "id: big") + "# " + "x" * (1024 * 1024) + "\n", encoding="utf-8")
+    big.write_text(
+        valid_text.replace("id: valid-project", "id: big") + "# " + "x" * (1024 * 1024) + "\n", encoding="utf-8"
+    )
     result = cli("validate", big)
     assert result.exit_code == 1
     assert "project files are limited to 1 MiB" in result.output

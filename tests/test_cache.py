@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import run_servicekb
+
 from servicekb.cache import cache_path
 from servicekb.kb import open_kb
 
@@ -101,7 +101,9 @@ def test_duplicate_id_first_path_wins_and_winner_deletion_promotes(kb_copy, cli,
     (kb_copy / "projects" / "b").mkdir()
     (kb_copy / "projects" / "b" / "valid-project.yaml").write_text(valid_text, encoding="utf-8")
     ids(kb_copy, cli=cli)
-    (kb_copy / "projects" / "a" / "valid-project.yaml").write_text(valid_text.replace("Ett giltigt", "A:s"), encoding="utf-8")
+    (kb_copy / "projects" / "a" / "valid-project.yaml").write_text(
+        valid_text.replace("Ett giltigt", "A:s"), encoding="utf-8"
+    )
     kb = open_kb(kb_copy)
     assert kb.get("valid-project")["title"].startswith("A:s")
     assert any("already used" in p.message for p in kb.problems)
@@ -131,7 +133,10 @@ def test_reference_change_rebuilds(kb_copy, cli):
     shutil.copytree(bundled_data_dir() / "reference", kb_copy / "reference")
     assert len(ids(kb_copy, cli=cli)) == 81
     tags = kb_copy / "reference" / "tags.yaml"
-    tags.write_text(tags.read_text(encoding="utf-8").replace("label: Paketautomat,", "label: Paketautomat Kvarkskåp,"), encoding="utf-8")
+    tags.write_text(
+        tags.read_text(encoding="utf-8").replace("label: Paketautomat,", "label: Paketautomat Kvarkskåp,"),
+        encoding="utf-8",
+    )
     assert ids(kb_copy, "kvarkskåp", cli=cli)  # the new label is searchable at once
 
 
@@ -182,7 +187,9 @@ def test_unwritable_cache_dir_falls_back_to_memory(kb_copy, tmp_path):
 def test_two_processes_building_at_once(kb_copy, tmp_path):
     env = dict(os.environ, SERVICEKB_CACHE=str(tmp_path / "shared-cache"))
     cmd = [sys.executable, "-m", "servicekb", "search", "servicepunkt", "--data-dir", str(kb_copy), "--format", "ids"]
-    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) for _ in range(3)]
+    procs = [
+        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) for _ in range(3)
+    ]
     outs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0], [o[1] for o in outs]
     assert outs[0][0] == outs[1][0] == outs[2][0] != ""
@@ -243,17 +250,21 @@ def test_cache_info_and_clear(cli):
 
 def test_warm_search_imports_neither_pydantic_nor_yaml(tmp_path):
     env = dict(os.environ, SERVICEKB_CACHE=str(tmp_path / "c"))
-    code = ("import sys, runpy; sys.argv=['servicekb','search','servicepunkt','--format','ids'];"
-            "from servicekb.cli import main\ntry:\n main()\nexcept SystemExit: pass\n"
-            "print('LOADED', 'pydantic' in sys.modules, 'yaml' in sys.modules, file=sys.stderr)")
+    code = (
+        "import sys, runpy; sys.argv=['servicekb','search','servicepunkt','--format','ids'];"
+        "from servicekb.cli import main\ntry:\n main()\nexcept SystemExit: pass\n"
+        "print('LOADED', 'pydantic' in sys.modules, 'yaml' in sys.modules, file=sys.stderr)"
+    )
     subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)  # builds the cache
     proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert "LOADED False False" in proc.stderr
 
 
 def test_help_imports_neither_pydantic_nor_yaml():
-    code = ("import sys\nsys.argv=['servicekb','--help']\nfrom servicekb.cli import main\ntry:\n main()\n"
-            "except SystemExit: pass\nprint('LOADED', 'pydantic' in sys.modules, 'yaml' in sys.modules, file=sys.stderr)")
+    code = (
+        "import sys\nsys.argv=['servicekb','--help']\nfrom servicekb.cli import main\ntry:\n main()\n"
+        "except SystemExit: pass\nprint('LOADED', 'pydantic' in sys.modules, 'yaml' in sys.modules, file=sys.stderr)"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "LOADED False False" in proc.stderr
 

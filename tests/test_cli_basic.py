@@ -26,7 +26,9 @@ def test_help_lists_every_command_with_one_line(cli):
         command = load_command(name)
         assert command.help and command.help.strip(), name
         assert "Exempel:\n\n\b\n" in command.help, f"{name} help has no example (unwrapped, in a \\b paragraph)"
-        assert spec.summary.rstrip(".…") in " ".join(command.help.split()), f"{name}: --help summary differs from the command's help"
+        assert spec.summary.rstrip(".…") in " ".join(command.help.split()), (
+            f"{name}: --help summary differs from the command's help"
+        )
 
 
 @pytest.mark.parametrize("command", ["validate", "list", "show", "schema"])
@@ -40,7 +42,16 @@ def test_list_default_piped_is_tsv_with_header(cli):
     result = cli("list")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].split("\t") == ["id", "title", "counties", "theme", "status", "cost_sek", "cost_kind", "past_end_date"]
+    assert lines[0].split("\t") == [
+        "id",
+        "title",
+        "counties",
+        "theme",
+        "status",
+        "cost_sek",
+        "cost_kind",
+        "past_end_date",
+    ]
     assert len(lines) == 82
 
 

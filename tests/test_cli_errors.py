@@ -6,12 +6,14 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import DATA, run_servicekb
 
 USAGE_ERRORS = [  # in Swedish, as the tests pin it; tests/test_language.py runs them in both languages
     (["list", "--min-cost", "abc"], "servicekb: error: --min-cost tar hela kronor"),
-    (["search", "x", "--limit", "abc"], "servicekb: error: ogiltigt värde för '--limit' / '-n': 'abc' är inte ett giltigt heltal"),
+    (
+        ["search", "x", "--limit", "abc"],
+        "servicekb: error: ogiltigt värde för '--limit' / '-n': 'abc' är inte ett giltigt heltal",
+    ),
     (["list", "--limit", "3"], "servicekb: error: okänd flagga: --limit (se `servicekb list -h`)"),
     (["help"], "servicekb: error: det finns inget kommando 'help'; skriv `servicekb --help`"),
     (["lsit"], "servicekb: error: okänt kommando 'lsit'. Menade du 'list'?"),
@@ -28,11 +30,19 @@ def test_usage_errors_are_one_line(cli, args, start):
     assert result.output.count("\n") == 1, result.output
 
 
-@pytest.mark.parametrize("args", [["list"], ["list", "--format", "table"], ["search", "service"], ["report", "-r", "Dalarna"]])
+@pytest.mark.parametrize(
+    "args", [["list"], ["list", "--format", "table"], ["search", "service"], ["report", "-r", "Dalarna"]]
+)
 def test_a_closed_pipe_is_success(args):
     """`servicekb list | head -1` under pipefail: the reader left early, nothing went wrong."""
-    proc = subprocess.run(f'"{sys.executable}" -m servicekb {" ".join(args)} | head -1 >/dev/null; echo "${{PIPESTATUS[0]}}"',
-                          shell=True, executable="/bin/bash", capture_output=True, text=True, env={"COLUMNS": "100", "PATH": "/usr/bin:/bin"})
+    proc = subprocess.run(
+        f'"{sys.executable}" -m servicekb {" ".join(args)} | head -1 >/dev/null; echo "${{PIPESTATUS[0]}}"',
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        env={"COLUMNS": "100", "PATH": "/usr/bin:/bin"},
+    )
     assert proc.stdout.strip() == "0", proc.stderr
     assert proc.stderr == ""
 
@@ -41,7 +51,10 @@ def test_global_options_before_the_command(cli, tmp_path, valid_text):
     (tmp_path / "projects").mkdir()
     (tmp_path / "projects" / "valid-project.yaml").write_text(valid_text, encoding="utf-8")
     assert cli("--data-dir", tmp_path, "list", "--format", "ids").stdout == "valid-project\n"
-    assert cli("--data-dir", tmp_path, "--no-cache", "search", "testprojekt", "--format", "ids").stdout == "valid-project\n"
+    assert (
+        cli("--data-dir", tmp_path, "--no-cache", "search", "testprojekt", "--format", "ids").stdout
+        == "valid-project\n"
+    )
     # The command's own option wins over the global one.
     assert len(cli("--data-dir", tmp_path, "list", "--data-dir", DATA, "--format", "ids").stdout.split()) == 81
 
@@ -55,9 +68,15 @@ def test_unexpected_errors_are_one_line_without_traceback(monkeypatch, cli):
     monkeypatch.setattr(kb.KnowledgeBase, "select", boom)
     result = cli("list")
     assert result.exit_code == 2
-    assert result.output == "servicekb: error: oväntat fel, RuntimeError: simulated bug (sätt SERVICEKB_DEBUG=1 för att se var det uppstod)\n"
+    assert (
+        result.output
+        == "servicekb: error: oväntat fel, RuntimeError: simulated bug (sätt SERVICEKB_DEBUG=1 för att se var det uppstod)\n"
+    )
     result = cli("list", env={"SERVICEKB_LANG": "en"})
-    assert result.output == "servicekb: error: unexpected RuntimeError: simulated bug (set SERVICEKB_DEBUG=1 for a traceback)\n"
+    assert (
+        result.output
+        == "servicekb: error: unexpected RuntimeError: simulated bug (set SERVICEKB_DEBUG=1 for a traceback)\n"
+    )
 
 
 def test_module_run_names_itself_servicekb():

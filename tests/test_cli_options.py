@@ -44,7 +44,10 @@ def test_comma_lists_equal_repeated_options(cli):
 
 @pytest.mark.parametrize("typed", ["1000000", "1 000 000", "1 000 000 kr", "1\u00a0000\u00a0000 kr"])
 def test_amounts_typed_as_printed(cli, typed):
-    assert cli("list", "--min-cost", typed, "--format", "ids").stdout == cli("list", "--min-cost", "1000000", "--format", "ids").stdout
+    assert (
+        cli("list", "--min-cost", typed, "--format", "ids").stdout
+        == cli("list", "--min-cost", "1000000", "--format", "ids").stdout
+    )
 
 
 @pytest.mark.parametrize("typed", ["abc", "-5", "1e6", "9" * 30, str(2**63)])

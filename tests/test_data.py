@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import DATA, ROOT
+
 from servicekb.kb import open_kb
 
 SECTIONS = {

@@ -13,14 +13,21 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 from servicekb.export import FTS_TABLE, SCHEMA_VERSION, TABLES, datasette_metadata, table, write_sqlite
 from servicekb.money import NATIONAL, project_amount
 
-MONEY_KEYS = ("projects", "total_cost_sek", "total_cost_projects", "budget_sek", "budget_projects",
-              "public_support_sek", "public_support_projects", "without_amount")
+MONEY_KEYS = (
+    "projects",
+    "total_cost_sek",
+    "total_cost_projects",
+    "budget_sek",
+    "budget_projects",
+    "public_support_sek",
+    "public_support_projects",
+    "without_amount",
+)
 
 
 @pytest.fixture(scope="module")
@@ -58,10 +65,15 @@ def money_sql(where: str = "1") -> str:
 
 # --- the database -------------------------------------------------------------------
 
+
 def test_version_tables_and_integrity(db):
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE ?",
-                                      (f"{FTS_TABLE}_%",))}
+    names = {
+        r[0]
+        for r in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE ?", (f"{FTS_TABLE}_%",)
+        )
+    }
     assert names == {t.name for t in TABLES} | {FTS_TABLE}
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -84,22 +96,41 @@ def test_projects_carry_the_records_money_and_lists(db, records):
     for p in projects:
         row, money = rows[p["id"]], p["funding"]
         assert (row["total_cost_sek"], row["budget_sek"], row["public_support_sek"]) == (
-            money["total_cost_sek"], money["budget_sek"], money["public_support_sek"])
+            money["total_cost_sek"],
+            money["budget_sek"],
+            money["public_support_sek"],
+        )
         assert row["amount_sek"] == project_amount(p)
         assert json.loads(row["counties"]) == p["geography"]["counties"]
-        lessons = [r[0] for r in db.execute("SELECT lesson FROM project_lessons WHERE project_id = ? ORDER BY position", (p["id"],))]
+        lessons = [
+            r[0]
+            for r in db.execute("SELECT lesson FROM project_lessons WHERE project_id = ? ORDER BY position", (p["id"],))
+        ]
         assert lessons == p["lessons"]
     # Unknown amounts are NULL; nothing in the data is a known 0.
-    assert db.execute("SELECT count(*) FROM projects WHERE 0 IN (total_cost_sek, budget_sek, public_support_sek)").fetchone()[0] == 0
+    assert (
+        db.execute(
+            "SELECT count(*) FROM projects WHERE 0 IN (total_cost_sek, budget_sek, public_support_sek)"
+        ).fetchone()[0]
+        == 0
+    )
     assert db.execute("SELECT count(*) FROM projects WHERE amount_sek IS NULL").fetchone()[0] == 20
 
 
 def test_reference_tables_have_official_names_and_codes(db):
     dalarna = db.execute("SELECT * FROM counties WHERE name = 'Dalarna'").fetchone()
-    assert (dalarna["official_name"], dalarna["code"], dalarna["letter"], dalarna["region"]) == ("Dalarnas län", "20", "W", "Region Dalarna")
+    assert (dalarna["official_name"], dalarna["code"], dalarna["letter"], dalarna["region"]) == (
+        "Dalarnas län",
+        "20",
+        "W",
+        "Region Dalarna",
+    )
     assert db.execute("SELECT count(*) FROM counties").fetchone()[0] == 21
     assert db.execute("SELECT count(*) FROM municipalities").fetchone()[0] == 290
-    assert tuple(db.execute("SELECT code, county FROM municipalities WHERE name = 'Mora'").fetchone()) == ("2062", "Dalarna")
+    assert tuple(db.execute("SELECT code, county FROM municipalities WHERE name = 'Mora'").fetchone()) == (
+        "2062",
+        "Dalarna",
+    )
     assert db.execute("SELECT count(*) FROM themes").fetchone()[0] == 7
 
 
@@ -108,12 +139,19 @@ def test_full_text_search_finds_swedish_words(db):
     tagged = {r[0] for r in db.execute("SELECT project_id FROM project_tags WHERE tag = 'paketautomat'")}
     assert tagged and tagged <= found
     # rowid of the FTS table is the project's rowid (what Datasette's search box joins on)
-    assert db.execute(f"SELECT count(*) FROM {FTS_TABLE} f JOIN projects p ON p.rowid = f.rowid AND p.id = f.project_id").fetchone()[0] == 81
+    assert (
+        db.execute(
+            f"SELECT count(*) FROM {FTS_TABLE} f JOIN projects p ON p.rowid = f.rowid AND p.id = f.project_id"
+        ).fetchone()[0]
+        == 81
+    )
 
 
 def test_report_totals_reproduced_with_plain_sql(db, cli):
     dalarna = json.loads(cli("report", "--region", "Dalarna", "--format", "json").output)["summary"]
-    sql = dict(db.execute(money_sql("id IN (SELECT project_id FROM project_counties WHERE county = 'Dalarna')")).fetchone())
+    sql = dict(
+        db.execute(money_sql("id IN (SELECT project_id FROM project_counties WHERE county = 'Dalarna')")).fetchone()
+    )
     assert sql == {k: dalarna[k] for k in MONEY_KEYS}
     assert sql["total_cost_sek"] == 32_037_624
 
@@ -136,7 +174,9 @@ def test_canned_queries_run_and_agree_with_the_report(db, cli):
     for county in ("Dalarna", "dalarnas län", "20", "w"):
         (row,) = db.execute(queries["county_totals"]["sql"], {"county": county}).fetchall()
         assert row["total_cost_sek"] == 32_037_624
-    assert dict(db.execute(queries["national_totals"]["sql"]).fetchone()) == {k: national["summary"][k] for k in MONEY_KEYS}
+    assert dict(db.execute(queries["national_totals"]["sql"]).fetchone()) == {
+        k: national["summary"][k] for k in MONEY_KEYS
+    }
     assert db.execute(queries["lessons_about"]["sql"], {"word": "paket"}).fetchall()
     db.execute(queries["ongoing_past_end_date"]["sql"]).fetchall()
 
@@ -155,6 +195,7 @@ def test_failed_export_leaves_the_old_file_and_no_temporary(tmp_path, records):
 
 
 # --- the command --------------------------------------------------------------------
+
 
 def test_cli_sqlite_filtered_and_refuses_to_overwrite(cli, tmp_path):
     target = tmp_path / "dalarna.db"
@@ -199,6 +240,7 @@ def test_help_has_examples(cli, command):
 
 # --- Datasette ----------------------------------------------------------------------
 
+
 def test_datasette_browses_facets_searches_and_answers(db_path, records):
     pytest.importorskip("datasette")
     from datasette.app import Datasette
@@ -226,9 +268,17 @@ def test_datasette_browses_facets_searches_and_answers(db_path, records):
         assert r.json()[0]["total_cost_sek"] == 32_037_624
 
         # Every page renders (HTML), including the canned queries.
-        pages = ["/", "/kb", "/kb/projects", "/kb/projects/leaxw-dalarna-gavleborg", "/kb/projects?_search=paketautomat",
-                 *(f"/kb/{t.name}" for t in TABLES), *(f"/kb/{q}" for q in metadata["databases"]["kb"]["queries"]),
-                 "/kb/lessons_about?word=paket", "/kb/county_totals?county=W"]
+        pages = [
+            "/",
+            "/kb",
+            "/kb/projects",
+            "/kb/projects/leaxw-dalarna-gavleborg",
+            "/kb/projects?_search=paketautomat",
+            *(f"/kb/{t.name}" for t in TABLES),
+            *(f"/kb/{q}" for q in metadata["databases"]["kb"]["queries"]),
+            "/kb/lessons_about?word=paket",
+            "/kb/county_totals?county=W",
+        ]
         for page in pages:
             assert (await ds.client.get(page)).status_code == 200, page
 
@@ -255,13 +305,18 @@ def test_datasette_reads_the_written_metadata_file(cli, tmp_path):
 
 # --- CSV and the Data Package -------------------------------------------------------
 
+
 @pytest.mark.parametrize("selection", [(), ("--region", "Dalarna")], ids=["all", "dalarna"])
 def test_csv_package_passes_frictionless_validate(cli, tmp_path, selection):
     pytest.importorskip("frictionless")
     folder = tmp_path / "kb-csv"
     assert cli("export", "csv", folder, *selection).exit_code == 0
-    proc = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json", str(folder / "datapackage.json")],
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "--json", str(folder / "datapackage.json")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     report = json.loads(proc.stdout)
     assert proc.returncode == 0 and report["valid"], json.dumps(report["tasks"], indent=1)[:3000]
     assert report["stats"]["errors"] == 0
@@ -277,7 +332,9 @@ def test_csv_package_passes_frictionless_validate(cli, tmp_path, selection):
 def test_csv_neutralises_formulas_and_refuses_to_overwrite(cli, tmp_path, valid_text):
     kb = tmp_path / "kb"
     (kb / "projects").mkdir(parents=True)
-    text = re.sub(r"(?m)^lessons:.*\n(  - .*\n)*", "lessons:\n  - '=HYPERLINK(\"http://example.invalid\")'\n", valid_text)
+    text = re.sub(
+        r"(?m)^lessons:.*\n(  - .*\n)*", "lessons:\n  - '=HYPERLINK(\"http://example.invalid\")'\n", valid_text
+    )
     assert "=HYPERLINK" in text
     name = re.search(r"(?m)^id: (\S+)", text).group(1)
     (kb / "projects" / f"{name}.yaml").write_text(text, encoding="utf-8")
@@ -291,6 +348,7 @@ def test_csv_neutralises_formulas_and_refuses_to_overwrite(cli, tmp_path, valid_
 
 
 # --- the README documents the real schema -------------------------------------------
+
 
 def readme_schema() -> dict[str, list[tuple[str, str, bool, str, bool]]]:
     """README's Export table → {table: [(column, type, pk, references, nullable)]}."""

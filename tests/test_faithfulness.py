@@ -18,7 +18,6 @@ from fractions import Fraction
 
 import pytest
 import yaml
-
 from conftest import DATA, FIXTURES, ROOT
 
 SOURCE = ROOT.parent / "shared" / "source" / "lokal-service-pilotprojekt.txt"
@@ -28,13 +27,41 @@ ONE_WAY = FIXTURES / "related-one-way.yaml"
 # Spelled-out numbers the page uses. "en"/"ett" (also the indefinite article) are left out:
 # they would match nearly anything and say nothing.
 NUMBER_WORDS = {
-    "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
-    "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
-    "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "tretton": 13,
+    "fjorton": 14,
+    "femton": 15,
+    "sexton": 16,
+    "sjutton": 17,
+    "arton": 18,
+    "nitton": 19,
+    "tjugo": 20,
 }
 
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-          "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 # One number token: an ISO date, or a date written out ("31 januari 2023"); or digits with
 # thousands groups after a space or a non-breaking space ("1 000 000", "1000 000", "5 900") and
@@ -186,13 +213,12 @@ def load_one_way() -> dict[tuple[str, str], str]:
 def one_way_problems(related: dict[str, set[str]], one_way: dict[tuple[str, str], str]):
     """(links without a link back and not documented, documented links that are not one-way)."""
     undocumented = sorted(
-        f"{a} → {b}" for a, targets in related.items() for b in targets
+        f"{a} → {b}"
+        for a, targets in related.items()
+        for b in targets
         if a not in related.get(b, set()) and (a, b) not in one_way
     )
-    stale = sorted(
-        f"{a} → {b}" for a, b in one_way
-        if b not in related.get(a, set()) or a in related.get(b, set())
-    )
+    stale = sorted(f"{a} → {b}" for a, b in one_way if b not in related.get(a, set()) or a in related.get(b, set()))
     return undocumented, stale
 
 
@@ -200,8 +226,7 @@ def test_related_is_symmetric_or_documented(projects):
     related = {p["id"]: set(p.get("related") or []) for p in projects}
     undocumented, stale = one_way_problems(related, load_one_way())
     assert not undocumented, (
-        f"related links without a link back (add it, or document why in {ONE_WAY.name}):\n"
-        + "\n".join(undocumented)
+        f"related links without a link back (add it, or document why in {ONE_WAY.name}):\n" + "\n".join(undocumented)
     )
     assert not stale, f"entries in {ONE_WAY.name} that are not one-way links:\n" + "\n".join(stale)
 

@@ -23,9 +23,9 @@ try:
     main()
 except SystemExit:
     pass
-loaded = sorted({m.split('.')[0] for m in sys.modules} & set(%r))
+loaded = sorted({m.split('.')[0] for m in sys.modules} & set(HEAVY))
 print('LOADED=' + ','.join(loaded), file=sys.stderr)
-""" % (HEAVY,)
+""".replace("HEAVY", repr(HEAVY))
 
 COMMANDS = [
     ["search", "servicepunkt", "--limit", "5", "--format", "ids"],
@@ -47,14 +47,16 @@ COMMANDS = [
 def loaded(args, env) -> set[str]:
     proc = subprocess.run([sys.executable, "-c", PROBE, *args], env=env, capture_output=True, text=True, timeout=60)
     line = next(x for x in proc.stderr.splitlines() if x.startswith("LOADED="))
-    return {m for m in line[len("LOADED="):].split(",") if m}
+    return {m for m in line[len("LOADED=") :].split(",") if m}
 
 
 @pytest.fixture(scope="module")
 def warm_env(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if k not in ("SERVICEKB_DATA", "FORCE_COLOR")}
     env["SERVICEKB_CACHE"] = str(tmp_path_factory.mktemp("cache"))
-    subprocess.run([sys.executable, "-m", "servicekb", "list", "--format", "ids"], env=env, capture_output=True, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "servicekb", "list", "--format", "ids"], env=env, capture_output=True, check=True
+    )
     return env
 
 

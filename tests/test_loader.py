@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from conftest import DATA
+
 from servicekb.loader import load_projects, load_text
 from servicekb.reference import Reference
 from servicekb.yamlfile import parse
@@ -26,7 +27,8 @@ def test_valid_fixture_loads(valid_text):
 
 def test_yaml_11_surprises_stay_text(valid_text):
     text = valid_text.replace("title: Ett giltigt testprojekt", "title: no").replace(
-        "places: [Sollerön]", "places: ['0114', 12:30, on]")
+        "places: [Sollerön]", "places: ['0114', 12:30, on]"
+    )
     project, problems = load(text)
     assert problems == []
     assert project.title == "no"
@@ -34,7 +36,9 @@ def test_yaml_11_surprises_stay_text(valid_text):
 
 
 def test_date_where_text_is_meant_stays_text(valid_text):
-    project, problems = load(valid_text.replace("summary: Ett påhittat projekt som används i testerna.", "summary: 2020-01-01"))
+    project, problems = load(
+        valid_text.replace("summary: Ett påhittat projekt som används i testerna.", "summary: 2020-01-01")
+    )
     assert problems == []
     assert project.summary == "2020-01-01"
 
@@ -58,14 +62,17 @@ def test_null_means_unknown_and_quoted_null_is_text():
 
 
 def test_marks_are_one_based_lines_and_columns():
-    data, marks = parse("id: x\nfunding:\n  total_cost_sek: 12\n")
+    _, marks = parse("id: x\nfunding:\n  total_cost_sek: 12\n")
     assert marks[("funding", "total_cost_sek")].line == 3
     assert marks[("funding", "total_cost_sek")].column == 19
 
 
 def test_every_problem_is_reported_not_just_the_first(valid_text):
-    text = valid_text.replace("status: completed", "status: done").replace("kind: genomforande", "kind: 5").replace(
-        "total_cost_sek: 1442919", "total_cost_sek: lots")
+    text = (
+        valid_text.replace("status: completed", "status: done")
+        .replace("kind: genomforande", "kind: 5")
+        .replace("total_cost_sek: 1442919", "total_cost_sek: lots")
+    )
     project, problems = load(text)
     assert project is None
     fields = {p.field for p in problems}

@@ -16,7 +16,11 @@ def _problem_messages(text: str) -> set[str]:
     out = set()
     for line in text.splitlines():
         if ".yaml" in line and ": " in line:
-            out.add(re.split(r"; (?:run|kör) `servicekb validate`", line.split(".yaml", 1)[1].split(": ", 1)[1])[0].rstrip("."))
+            out.add(
+                re.split(r"; (?:run|kör) `servicekb validate`", line.split(".yaml", 1)[1].split(": ", 1)[1])[0].rstrip(
+                    "."
+                )
+            )
     return out
 
 
@@ -24,8 +28,12 @@ def _break(kb_copy, case, valid_text):
     projects = kb_copy / "projects"
     if case == "dangling-related":
         f = projects / "ica.yaml"
-        text = re.sub(r"^related: \[(.*)\]$", lambda m: f"related: [{m.group(1) + ', ' if m.group(1) else ''}no-such-project]",
-                      f.read_text(encoding="utf-8"), flags=re.M)
+        text = re.sub(
+            r"^related: \[(.*)\]$",
+            lambda m: f"related: [{m.group(1) + ', ' if m.group(1) else ''}no-such-project]",
+            f.read_text(encoding="utf-8"),
+            flags=re.M,
+        )
         assert "no-such-project" in text
         f.write_text(text, encoding="utf-8")
         return "related id 'no-such-project' is not a project in this knowledge base"
@@ -54,7 +62,11 @@ def test_validate_and_every_command_report_the_same_problem(cli, kb_copy, valid_
     validated = cli("validate", "--data-dir", kb_copy)
     assert validated.exit_code == 1
     assert expected in validated.stdout
-    for args in (["list", "--format", "ids"], ["search", "service", "--format", "ids"], ["show", "leaxw-dalarna-gavleborg"]):
+    for args in (
+        ["list", "--format", "ids"],
+        ["search", "service", "--format", "ids"],
+        ["show", "leaxw-dalarna-gavleborg"],
+    ):
         result = cli(*args, "--data-dir", kb_copy)
         assert result.exit_code == 0, (args, result.output)
         assert expected in result.stderr, (args, result.stderr)

@@ -13,14 +13,17 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import DATA, run_servicekb
+
 from servicekb.messages import MESSAGES
 
 
 @pytest.fixture(scope="module")
 def raw():
-    return {d["id"]: d for d in (yaml.safe_load(f.read_text(encoding="utf-8")) for f in sorted((DATA / "projects").glob("*.yaml")))}
+    return {
+        d["id"]: d
+        for d in (yaml.safe_load(f.read_text(encoding="utf-8")) for f in sorted((DATA / "projects").glob("*.yaml")))
+    }
 
 
 def past_end(raw) -> set[str]:
@@ -34,8 +37,13 @@ def test_piped_report_is_the_document():
     assert proc.returncode == 0
     out = proc.stdout
     assert "\x1b[" not in out
-    for text in ("Dalarnas län (länskod 20, W) – Region Dalarna", "32 037 624 kr", "Per tema", "Några lärdomar",
-                 "Källa: Tillväxtverket"):
+    for text in (
+        "Dalarnas län (länskod 20, W) – Region Dalarna",
+        "32 037 624 kr",
+        "Per tema",
+        "Några lärdomar",
+        "Källa: Tillväxtverket",
+    ):
         assert text in out, text
     assert "\t" not in out  # not the TSV project list
 
@@ -47,16 +55,22 @@ def test_piped_show_is_the_document():
 
 def _data_text() -> str:
     """Everything the data says (Swedish, as written): a label found there may be data, not interface."""
-    return "\n".join(f.read_text(encoding="utf-8") for folder in ("projects", "reference")
-                     for f in sorted((DATA / folder).glob("*.yaml")))
+    return "\n".join(
+        f.read_text(encoding="utf-8")
+        for folder in ("projects", "reference")
+        for f in sorted((DATA / folder).glob("*.yaml"))
+    )
 
 
 def _words(lang: str) -> set[str]:
     """Whole labels of one language that the other does not share and that the data never writes."""
     index = 0 if lang == "sv" else 1
     data = _data_text()
-    return {pair[index] for pair in MESSAGES.values()
-            if pair[0] != pair[1] and "{" not in pair[index] and len(pair[index]) > 6 and pair[index] not in data}
+    return {
+        pair[index]
+        for pair in MESSAGES.values()
+        if pair[0] != pair[1] and "{" not in pair[index] and len(pair[index]) > 6 and pair[index] not in data
+    }
 
 
 @pytest.mark.parametrize(("lang", "other"), [("sv_SE.UTF-8", "en"), ("en_US.UTF-8", "sv")])
@@ -65,9 +79,13 @@ def test_one_interface_language_per_run(lang, other):
     foreign = _words(other)
     mine = _words("sv" if other == "en" else "en")
     outputs = ""
-    for args in (["list", "--format", "table", "-r", "Norrbotten"], ["search", "paketautomat", "--format", "table"],
-                 ["stats", "--format", "table"], ["show", "digital-service-i-norrbottens-landsbygder-digiby"],
-                 ["report", "--region", "Norrbotten"]):
+    for args in (
+        ["list", "--format", "table", "-r", "Norrbotten"],
+        ["search", "paketautomat", "--format", "table"],
+        ["stats", "--format", "table"],
+        ["show", "digital-service-i-norrbottens-landsbygder-digiby"],
+        ["report", "--region", "Norrbotten"],
+    ):
         proc = run_servicekb(*args, env=env)
         assert proc.returncode == 0, proc.stderr
         outputs += proc.stdout
@@ -79,7 +97,10 @@ def test_one_interface_language_per_run(lang, other):
 def test_status_words_of_both_languages_are_accepted(cli):
     a = cli("list", "--status", "avslutat", "--format", "ids").stdout
     assert a == cli("list", "--status", "completed", "--format", "ids").stdout and a
-    assert cli("list", "--status", "pågående", "--format", "ids").stdout == cli("list", "--status", "ongoing", "--format", "ids").stdout
+    assert (
+        cli("list", "--status", "pågående", "--format", "ids").stdout
+        == cli("list", "--status", "ongoing", "--format", "ids").stdout
+    )
 
 
 def test_ongoing_past_end_date_is_marked_everywhere(cli, raw):
@@ -102,13 +123,22 @@ def test_ongoing_past_end_date_is_marked_everywhere(cli, raw):
 
 def test_provenance_in_json_and_citation(cli, raw):
     record = json.loads(cli("show", "leaxw-dalarna-gavleborg", "--format", "json").stdout)
-    assert record["provenance"] == {"publisher": "Tillväxtverket", "page_title": "Så utvecklar vi den lokala servicen",
-                                    "section": raw["leaxw-dalarna-gavleborg"]["source"], "heading": "LEAXW Dalarna Gävleborg",
-                                    "programme": "Landsbygdsprogrammet 2014–2020", "url": None, "retrieved": None}
+    assert record["provenance"] == {
+        "publisher": "Tillväxtverket",
+        "page_title": "Så utvecklar vi den lokala servicen",
+        "section": raw["leaxw-dalarna-gavleborg"]["source"],
+        "heading": "LEAXW Dalarna Gävleborg",
+        "programme": "Landsbygdsprogrammet 2014–2020",
+        "url": None,
+        "retrieved": None,
+    }
     listed = json.loads(cli("list", "--region", "Gotland", "--format", "json").stdout or "[]")
     assert all("provenance" in r for r in listed)
     cite = cli("show", "leaxw", "--format", "citation").stdout
-    assert cite.startswith("Tillväxtverket: ”Så utvecklar vi den lokala servicen”, avsnitt ") and "LEAXW Dalarna Gävleborg" in cite
+    assert (
+        cite.startswith("Tillväxtverket: ”Så utvecklar vi den lokala servicen”, avsnitt ")
+        and "LEAXW Dalarna Gävleborg" in cite
+    )
     assert "Källa: Tillväxtverket" in cli("report", "--region", "Dalarna", "--format", "markdown").stdout
 
 
@@ -138,17 +168,24 @@ def test_report_on_a_selection_is_not_padded_with_empty_counties(cli):
 
 
 def test_csv_lists_are_unambiguous_and_cost_says_its_kind(cli, raw):
-    rows = list(csv.DictReader(io.StringIO(cli("list", "--format", "csv", "--fields", "id,lessons,cost_sek,cost_kind").stdout)))
+    rows = list(
+        csv.DictReader(io.StringIO(cli("list", "--format", "csv", "--fields", "id,lessons,cost_sek,cost_kind").stdout))
+    )
     for r in rows:
         lessons = raw[r["id"]]["lessons"]
         assert (r["lessons"].split(" | ") if r["lessons"] else []) == lessons
         f = raw[r["id"]]["funding"]
-        assert r["cost_kind"] == ("total_cost" if f["total_cost_sek"] is not None else "budget" if f["budget_sek"] is not None else "")
+        assert r["cost_kind"] == (
+            "total_cost" if f["total_cost_sek"] is not None else "budget" if f["budget_sek"] is not None else ""
+        )
 
 
 def test_stats_ids_by_region_and_municipality_prefix(cli):
     assert "Dalarna" in cli("stats", "--by", "region", "--format", "ids").stdout.split("\n")
-    assert cli("list", "-m", "Malung", "--format", "ids").stdout == cli("list", "-m", "Malung-Sälen", "--format", "ids").stdout
+    assert (
+        cli("list", "-m", "Malung", "--format", "ids").stdout
+        == cli("list", "-m", "Malung-Sälen", "--format", "ids").stdout
+    )
 
 
 def test_facets_when_piped_go_to_stderr(cli):
@@ -165,7 +202,9 @@ def test_shell_completion_scripts(cli, shell):
 
 
 def test_completion_offers_values_from_the_knowledge_base():
-    env = dict(os.environ, COMP_WORDS="servicekb list --region Dal", COMP_CWORD="3", _SERVICEKB_COMPLETE="complete_bash")
+    env = dict(
+        os.environ, COMP_WORDS="servicekb list --region Dal", COMP_CWORD="3", _SERVICEKB_COMPLETE="complete_bash"
+    )
     proc = subprocess.run([sys.executable, "-m", "servicekb"], env=env, capture_output=True, text=True)
     assert proc.stdout.split() == ["Dalarna"]
     env.update(COMP_WORDS="servicekb show leax", COMP_CWORD="2")

@@ -9,7 +9,6 @@ import venv
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_servicekb
 
 
@@ -33,7 +32,10 @@ def test_no_color_is_respected_even_when_a_terminal_is_forced():
 def test_head_closing_the_pipe_exits_quietly():
     proc = subprocess.run(
         f'"{sys.executable}" -m servicekb list --format csv | head -n 2',
-        shell=True, capture_output=True, text=True, executable="/bin/bash",
+        shell=True,
+        capture_output=True,
+        text=True,
+        executable="/bin/bash",
     )
     assert len(proc.stdout.splitlines()) == 2
     assert "BrokenPipeError" not in proc.stderr and "Traceback" not in proc.stderr
@@ -51,7 +53,9 @@ def test_unknown_option_is_exit_2():
     assert proc.returncode == 2
     assert proc.stderr == "servicekb: error: okänd flagga: --regoin. Menade du --region? (se `servicekb list -h`)\n"
     proc = run_servicekb("list", "--regoin", "Dalarna", env={"SERVICEKB_LANG": "en"})
-    assert proc.stderr == "servicekb: error: no such option: --regoin. Did you mean --region? (see `servicekb list -h`)\n"
+    assert (
+        proc.stderr == "servicekb: error: no such option: --regoin. Did you mean --region? (see `servicekb list -h`)\n"
+    )
 
 
 def _dependency_paths() -> list[str]:
@@ -70,37 +74,67 @@ def test_installed_wheel_runs_from_another_directory(tmp_path):
     The venv takes its dependencies from the environment running the tests (one .pth line,
     no network), so this works on a fresh machine exactly as after the README's set-up."""
     wheels = tmp_path / "wheels"
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels),
-                            str(ROOT)], capture_output=True, text=True)
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels), str(ROOT)],
+        capture_output=True,
+        text=True,
+    )
     if build.returncode != 0:  # hatchling is not installed here: let pip build it in isolation
-        build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
-                               capture_output=True, text=True)
+        build = subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+            capture_output=True,
+            text=True,
+        )
     assert build.returncode == 0, build.stderr[-2000:]
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True, system_site_packages=False)
     py = env_dir / "bin" / "python"
     wheel = next(wheels.glob("servicekb-*.whl"))
-    inst = subprocess.run([str(py), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)],
-                          capture_output=True, text=True)
+    inst = subprocess.run(
+        [str(py), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)], capture_output=True, text=True
+    )
     assert inst.returncode == 0, inst.stderr[-2000:]
-    site = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    site = subprocess.run(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     # Appended after the venv's own site-packages: the installed wheel wins over any editable install.
     (Path(site) / "zz_test_dependencies.pth").write_text("\n".join(_dependency_paths()) + "\n", encoding="utf-8")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("SERVICEKB_DATA", "PYTHONPATH")}
-    proc = subprocess.run([str(env_dir / "bin" / "servicekb"), "list", "--format", "ids"], cwd=elsewhere,
-                          capture_output=True, text=True, env=env)
+    proc = subprocess.run(
+        [str(env_dir / "bin" / "servicekb"), "list", "--format", "ids"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.splitlines()) == 81
-    located = subprocess.run([str(py), "-c", "import servicekb, servicekb.paths as p; print(servicekb.__file__); print(p.bundled_data_dir())"],
-                             cwd=elsewhere, capture_output=True, text=True, env=env)
+    located = subprocess.run(
+        [
+            str(py),
+            "-c",
+            "import servicekb, servicekb.paths as p; print(servicekb.__file__); print(p.bundled_data_dir())",
+        ],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     module, data = located.stdout.split()
     assert module.startswith(str(env_dir)) and data.startswith(str(env_dir)), located.stdout
     # The HTML report's templates are package data: they must be in the wheel too.
-    page = subprocess.run([str(env_dir / "bin" / "servicekb"), "report", "--region", "Dalarna", "-o", "d.html"],
-                          cwd=elsewhere, capture_output=True, text=True, env=env)
+    page = subprocess.run(
+        [str(env_dir / "bin" / "servicekb"), "report", "--region", "Dalarna", "-o", "d.html"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert page.returncode == 0, page.stderr
     assert "32 037 624 kr" in (elsewhere / "d.html").read_text(encoding="utf-8")
 
@@ -110,10 +144,15 @@ def test_ctrl_c_exits_130_without_traceback():
     import signal
     import time
 
-    proc = subprocess.Popen([sys.executable, "-m", "servicekb", "list", "--ids", "-"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "servicekb", "list", "--ids", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(1.5)  # let it start and block on stdin
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=30)
+    _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
     assert "Traceback" not in err

@@ -3,30 +3,59 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import DATA
+
 from servicekb.errors import UsageError
 from servicekb.reference import Reference
 
 REF = Reference(DATA / "reference")
 
 
-@pytest.mark.parametrize("text", ["Dalarna", "dalarna", "DALARNA", "Dalarnas län", "W", "w", "20", "Region Dalarna",
-                                   " Dalarna ", "Länsstyrelsen i Dalarnas län", "dalarnas lan"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dalarna",
+        "dalarna",
+        "DALARNA",
+        "Dalarnas län",
+        "W",
+        "w",
+        "20",
+        "Region Dalarna",
+        " Dalarna ",
+        "Länsstyrelsen i Dalarnas län",
+        "dalarnas lan",
+    ],
+)
 def test_dalarna_resolves_from_every_name(text):
     assert REF.resolve_county(text).name == "Dalarna"
 
 
-@pytest.mark.parametrize("text,name", [("Orebro", "Örebro"), ("orebro lan", "Örebro"), ("Ostergotland", "Östergötland"),
-                                       ("Vasterbotten", "Västerbotten"), ("AC", "Västerbotten"), ("BD", "Norrbotten"),
-                                       ("01", "Stockholm"), ("1", "Stockholm"), ("Sörmland", "Södermanland"),
-                                       ("Region Jämtland Härjedalen", "Jämtland"), ("Västra Götalandsregionen", "Västra Götaland"),
-                                       ("vastra gotaland", "Västra Götaland"), ("Gotlands län", "Gotland")])
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Orebro", "Örebro"),
+        ("orebro lan", "Örebro"),
+        ("Ostergotland", "Östergötland"),
+        ("Vasterbotten", "Västerbotten"),
+        ("AC", "Västerbotten"),
+        ("BD", "Norrbotten"),
+        ("01", "Stockholm"),
+        ("1", "Stockholm"),
+        ("Sörmland", "Södermanland"),
+        ("Region Jämtland Härjedalen", "Jämtland"),
+        ("Västra Götalandsregionen", "Västra Götaland"),
+        ("vastra gotaland", "Västra Götaland"),
+        ("Gotlands län", "Gotland"),
+    ],
+)
 def test_other_counties(text, name):
     assert REF.resolve_county(text).name == name
 
 
-@pytest.mark.parametrize("text,suggestion", [("Dalrna", "Dalarna"), ("Norbotten", "Norrbotten"), ("Vermland", "Värmland")])
+@pytest.mark.parametrize(
+    "text,suggestion", [("Dalrna", "Dalarna"), ("Norbotten", "Norrbotten"), ("Vermland", "Värmland")]
+)
 def test_typo_suggests_the_closest_county(text, suggestion, monkeypatch):
     with pytest.raises(UsageError) as info:
         REF.resolve_county(text)
@@ -56,8 +85,16 @@ def test_counties_and_municipalities_are_complete():
     assert REF.counties["Dalarna"].letter == "W"
 
 
-@pytest.mark.parametrize("text,name", [("Mora", "Mora"), ("mora kommun", "Mora"), ("Malung-Salen", "Malung-Sälen"),
-                                       ("2062", "Mora"), ("Orebro", "Örebro")])
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Mora", "Mora"),
+        ("mora kommun", "Mora"),
+        ("Malung-Salen", "Malung-Sälen"),
+        ("2062", "Mora"),
+        ("Orebro", "Örebro"),
+    ],
+)
 def test_municipality_resolver(text, name):
     assert REF.resolve_municipality(text).name == name
 

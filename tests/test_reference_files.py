@@ -19,6 +19,7 @@ def _english_messages(monkeypatch):
     """These tests are about robustness; the messages they expect are the English ones."""
     monkeypatch.setenv("SERVICEKB_LANG", "en")
 
+
 CASES = sorted(p.stem for p in (FIXTURES / "bad-reference").glob("*.yaml"))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import ROOT
+
 from servicekb.model import json_schema
 
 
@@ -31,5 +32,8 @@ def test_listing_columns_know_every_model_field():
     from servicekb.model import Funding, Geography, Owner, Project
 
     assert set(TOP_FIELDS) | set(NESTED_FIELDS) == set(Project.model_fields)
-    assert NESTED_FIELDS == {"owner": tuple(Owner.model_fields), "geography": tuple(Geography.model_fields),
-                             "funding": tuple(Funding.model_fields)}
+    assert NESTED_FIELDS == {
+        "owner": tuple(Owner.model_fields),
+        "geography": tuple(Geography.model_fields),
+        "funding": tuple(Funding.model_fields),
+    }

@@ -6,8 +6,8 @@ import json
 
 import pytest
 import yaml
-
 from conftest import DATA, FIXTURES, run_servicekb
+
 from servicekb.kb import open_kb
 from servicekb.search import EXACT, PART, STEM, parse_query, search
 
@@ -153,26 +153,29 @@ def test_nonsense_exits_1_with_no_output(cli):
     assert result.exit_code == 1 and result.stdout == ""
 
 
-@pytest.mark.parametrize("args,code,message", [
-    (["OR"], 2, "OR needs a word on each side"),
-    (["paketombud", "OR"], 2, "OR needs a word on each side"),
-    (["och", "i", "på"], 2, "only common words"),
-    (["x" * 10000], 1, "inga projekt matchar"),
-    (["ord " * 40], 2, "too many words"),
-    (["[bold]"], 1, "inga projekt matchar"),
-    (["\x1b[31m"], 1, "inga projekt matchar"),
-    (['"unbalanced quote'], 1, "inga projekt matchar"),
-    (["kommun:"], 0, ""),
-    (["c++"], 1, "inga projekt matchar"),
-    (["100%"], 0, ""),
-    (["--", "-ombud"], 0, ""),
-    (["--region", "Atlantis"], 2, "unknown county"),
-    (["--theme", "zzz"], 2, "unknown theme"),
-    (["--status", "finished"], 2, "okänd status"),
-    (["--tag", "nope"], 2, "unknown tag"),
-    (["--limit", "-1"], 2, "--limit"),
-    (["--min-cost", "5", "--max-cost", "1"], 2, "större än --max-cost"),
-])
+@pytest.mark.parametrize(
+    "args,code,message",
+    [
+        (["OR"], 2, "OR needs a word on each side"),
+        (["paketombud", "OR"], 2, "OR needs a word on each side"),
+        (["och", "i", "på"], 2, "only common words"),
+        (["x" * 10000], 1, "inga projekt matchar"),
+        (["ord " * 40], 2, "too many words"),
+        (["[bold]"], 1, "inga projekt matchar"),
+        (["\x1b[31m"], 1, "inga projekt matchar"),
+        (['"unbalanced quote'], 1, "inga projekt matchar"),
+        (["kommun:"], 0, ""),
+        (["c++"], 1, "inga projekt matchar"),
+        (["100%"], 0, ""),
+        (["--", "-ombud"], 0, ""),
+        (["--region", "Atlantis"], 2, "unknown county"),
+        (["--theme", "zzz"], 2, "unknown theme"),
+        (["--status", "finished"], 2, "okänd status"),
+        (["--tag", "nope"], 2, "unknown tag"),
+        (["--limit", "-1"], 2, "--limit"),
+        (["--min-cost", "5", "--max-cost", "1"], 2, "större än --max-cost"),
+    ],
+)
 def test_bad_input(cli, args, code, message):
     result = cli("search", *args)
     assert result.exit_code == code, result.output
@@ -208,6 +211,7 @@ def test_search_exit_codes_as_a_process():
 
 # --- issue 10: fallbacks, thesaurus, explanations, relevance floors ------------------
 
+
 def test_relevance_floors(cli):
     """Mean nDCG@10 and Recall@20 over the judged queries (benchmarks/relevance.py prints them).
     Measured 0.943 / 0.917 when set; the floors sit just under."""
@@ -229,7 +233,7 @@ def test_fewer_words_follow_full_matches_with_a_notice(cli):
     assert "under dem projekt utan" in result.stderr or "inget projekt har alla orden" in result.stderr
     strict = cli("search", "apoteksombud", "glesbygd", "--all-words", "--format", "ids", "--limit", "0")
     ids, full = result.stdout.split(), strict.stdout.split()
-    assert full and ids[:len(full)] == full and len(ids) > len(full)
+    assert full and ids[: len(full)] == full and len(ids) > len(full)
     assert strict.stderr == ""
 
 

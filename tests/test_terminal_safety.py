@@ -15,6 +15,7 @@ def _english_messages(monkeypatch):
     """These tests are about robustness; the messages they expect are the English ones."""
     monkeypatch.setenv("SERVICEKB_LANG", "en")
 
+
 # ESC, an OSC 8 hyperlink, BEL, CSI as a C1 control, DEL, a right-to-left override, a
 # right-to-left isolate, a zero-width space and a BOM.
 HOSTILE = "Ond \\e]8;;http://x.example\\a länk\\e]8;;\\a \\e[31mröd \\x9b2J \\x7f \\u202ebakvänd\\u202c \\u2067iso\\u2069 noll\\u200bbredd \\ufeff"

@@ -5,16 +5,26 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import DATA
+
 from servicekb.errors import ServiceKBError
 from servicekb.thesaurus import BROADER, SYNONYM, load_thesaurus
 
 REFERENCE = DATA / "reference"
 # Words of the field that Hunspell's general dictionary lacks; each is in use (shops, Tillväxtverket,
 # the EU programme). Add one here only with the same care as a thesaurus entry.
-FIELD_WORDS = {"bybutik", "lantbutik", "kärnby", "laddpunkt", "leader", "leaderområde", "närlivs",
-               "ortsutveckling", "samlastning", "telemedicin"}
+FIELD_WORDS = {
+    "bybutik",
+    "lantbutik",
+    "kärnby",
+    "laddpunkt",
+    "leader",
+    "leaderområde",
+    "närlivs",
+    "ortsutveckling",
+    "samlastning",
+    "telemedicin",
+}
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +61,12 @@ def test_every_term_is_a_real_word(thesaurus):
     dictionary = Dictionary.from_files(str(base))
     kb = open_kb(DATA, use_cache=False)
     vocab = {r[0] for r in kb.conn.execute("SELECT term FROM vocab")}
-    unknown = sorted(w for t in thesaurus.terms() for w in re.split(r"[ -]", t)
-                     if w not in vocab and w not in FIELD_WORDS and not dictionary.lookup(w) and not (len(w) == 1 and w in "eö"))
+    unknown = sorted(
+        w
+        for t in thesaurus.terms()
+        for w in re.split(r"[ -]", t)
+        if w not in vocab and w not in FIELD_WORDS and not dictionary.lookup(w) and not (len(w) == 1 and w in "eö")
+    )
     assert not unknown, unknown
 
 
@@ -63,14 +77,20 @@ def test_related_terms(thesaurus):
     assert "bybutik" not in related.get("butik", {})  # one way: narrower → broader
 
 
-@pytest.mark.parametrize("text,message", [
-    ("equivalent:\n  - [butik, affär]\n  - [affär, handel]\n", "synonyms.yaml:3: 'affär' is already listed on line 2"),
-    ("equivalent:\n  - [Butik, affär]\n", "synonyms.yaml:2: 'Butik' is not a lower-case word"),
-    ("equivalent:\n  - [butik]\n", "synonyms.yaml:2: a group lists two or more words"),
-    ("broader:\n  bybutik: butik\n", "synonyms.yaml:2: 'bybutik' needs a list"),
-    ("equivalent: [\n", "synonyms.yaml:2: invalid YAML"),
-    ("groups: []\n", "synonyms.yaml: expected a mapping"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        (
+            "equivalent:\n  - [butik, affär]\n  - [affär, handel]\n",
+            "synonyms.yaml:3: 'affär' is already listed on line 2",
+        ),
+        ("equivalent:\n  - [Butik, affär]\n", "synonyms.yaml:2: 'Butik' is not a lower-case word"),
+        ("equivalent:\n  - [butik]\n", "synonyms.yaml:2: a group lists two or more words"),
+        ("broader:\n  bybutik: butik\n", "synonyms.yaml:2: 'bybutik' needs a list"),
+        ("equivalent: [\n", "synonyms.yaml:2: invalid YAML"),
+        ("groups: []\n", "synonyms.yaml: expected a mapping"),
+    ],
+)
 def test_broken_file_is_a_clear_error(tmp_path, text, message):
     (tmp_path / "synonyms.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ServiceKBError) as info:

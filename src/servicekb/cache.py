@@ -16,8 +16,9 @@ import shutil
 import sqlite3
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 MAGIC = "servicekb-index"
 
@@ -140,8 +141,10 @@ def open_cache(data_root: Path, notice: Callable[[str], None]) -> Optional[sqlit
         try:
             remove_cache_file(path)
         except OSError as exc:
-            notice(f"servicekb: the index cache {path} {problem} and cannot be removed ({exc.strerror or exc}); "
-                   "using an index in memory.")
+            notice(
+                f"servicekb: the index cache {path} {problem} and cannot be removed ({exc.strerror or exc}); "
+                "using an index in memory."
+            )
             return None
         notice(f"servicekb: the index cache {path} {problem}; rebuilding it.")
     return None

@@ -37,13 +37,23 @@ def check_project(p: Project, ref: Reference, stem: str) -> list[Finding]:
     if len(set(p.tags)) != len(p.tags):
         out.append((("tags",), "a tag is listed twice"))
     if p.theme in ref.themes and p.source != ref.themes.label(p.theme):
-        out.append((("source",), f"source {p.source!r} does not match theme {p.theme!r}, whose section is {ref.themes.label(p.theme)!r}"))
+        out.append(
+            (
+                ("source",),
+                f"source {p.source!r} does not match theme {p.theme!r}, whose section is {ref.themes.label(p.theme)!r}",
+            )
+        )
 
     geo = p.geography
     for i, name in enumerate(geo.counties):
         if name not in ref.counties:
             hint = did_you_mean(suggest(name, ref.counties))
-            out.append((("geography", "counties", i), f"unknown county {name!r}.{hint} Use the short names of reference/counties.yaml"))
+            out.append(
+                (
+                    ("geography", "counties", i),
+                    f"unknown county {name!r}.{hint} Use the short names of reference/counties.yaml",
+                )
+            )
     if len(set(geo.counties)) != len(geo.counties):
         out.append((("geography", "counties"), "a county is listed twice"))
     for i, name in enumerate(geo.municipalities):
@@ -52,19 +62,39 @@ def check_project(p: Project, ref: Reference, stem: str) -> list[Finding]:
             hint = did_you_mean(suggest(name, ref.municipalities))
             out.append((("geography", "municipalities", i), f"unknown municipality {name!r}.{hint}"))
         elif m.county not in geo.counties:
-            out.append((("geography", "municipalities", i), f"{name} lies in {m.county}, which is missing from geography.counties"))
+            out.append(
+                (
+                    ("geography", "municipalities", i),
+                    f"{name} lies in {m.county}, which is missing from geography.counties",
+                )
+            )
     n = len(geo.counties)
     if geo.scope == "national" and n:
-        out.append((("geography", "scope"), "scope national means nationwide without named counties; counties must be empty (or use multi-county)"))
+        out.append(
+            (
+                ("geography", "scope"),
+                "scope national means nationwide without named counties; counties must be empty (or use multi-county)",
+            )
+        )
     elif geo.scope == "multi-county" and n < 2:
         out.append((("geography", "scope"), "scope multi-county needs two or more counties"))
     elif geo.scope in ("local", "municipal", "county") and n != 1:
-        out.append((("geography", "scope"), f"scope {geo.scope} needs exactly one county (found {n}); use multi-county or national"))
+        out.append(
+            (
+                ("geography", "scope"),
+                f"scope {geo.scope} needs exactly one county (found {n}); use multi-county or national",
+            )
+        )
 
     f = p.funding
     total = cost_amount(f.total_cost_sek, f.budget_sek)
     if f.public_support_sek is not None and total is not None and f.public_support_sek > total:
-        out.append((("funding", "public_support_sek"), f"public support {f.public_support_sek} exceeds the project's total {total}"))
+        out.append(
+            (
+                ("funding", "public_support_sek"),
+                f"public support {f.public_support_sek} exceeds the project's total {total}",
+            )
+        )
     if p.id in p.related:
         out.append((("related",), "a project cannot be related to itself"))
     return out
@@ -98,7 +128,9 @@ def cross_file_problems(entries: Iterable[FileEntry], known_ids: Iterable[str] =
     for e in ordered:
         if e.id in owner:
             losers.add(e.file)
-            problems.append(Problem(e.file, 1, 1, "id", f"id {e.id!r} is already used by {owner[e.id]}; give one of them a new id"))
+            problems.append(
+                Problem(e.file, 1, 1, "id", f"id {e.id!r} is already used by {owner[e.id]}; give one of them a new id")
+            )
         else:
             owner[e.id] = e.name
     ids = set(owner) | set(known_ids)
@@ -108,7 +140,14 @@ def cross_file_problems(entries: Iterable[FileEntry], known_ids: Iterable[str] =
         for i, (rid, line, column) in enumerate(e.related):
             if rid not in ids:
                 hint = did_you_mean(suggest(rid, ids))
-                problems.append(Problem(e.file, line, column, f"related[{i}]",
-                                        f"related id {rid!r} is not a project in this knowledge base.{hint}"))
+                problems.append(
+                    Problem(
+                        e.file,
+                        line,
+                        column,
+                        f"related[{i}]",
+                        f"related id {rid!r} is not a project in this knowledge base.{hint}",
+                    )
+                )
     problems.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
     return losers, problems

@@ -19,10 +19,11 @@ import json
 import os
 import sqlite3
 import tempfile
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional, Sequence
+from typing import Optional
 
 from .constants import SCOPES, STATUSES
 from .errors import ServiceKBError
@@ -33,9 +34,11 @@ SCHEMA_VERSION = 1
 
 TITLE = "Lokal service: Tillväxtverket's rural-service pilot projects"
 SOURCE = "Tillväxtverket: Så utvecklar vi den lokala servicen (Landsbygdsprogrammet 2014–2020)"
-LICENCE_NOTE = ("No licence has been stated for this data set. The facts (titles, owners, places, amounts) are "
-                "as Tillväxtverket's public page gives them; summaries, activities, results and lessons are "
-                "written in the servicekb project's own words.")
+LICENCE_NOTE = (
+    "No licence has been stated for this data set. The facts (titles, owners, places, amounts) are "
+    "as Tillväxtverket's public page gives them; summaries, activities, results and lessons are "
+    "written in the servicekb project's own words."
+)
 MONEY_NOTE = "Whole kronor (SEK); empty (NULL) when the source gives no amount — never 0 for unknown."
 
 
@@ -74,81 +77,155 @@ def _money(name: str, what: str) -> Column:
 
 
 def _vocabulary(name: str, what: str, details: str = "") -> Table:
-    return Table(name, f"One row per {what}{details} (reference data).", (
-        Column("slug", "text", "Identifier, as project files use it."),
-        Column("label", "text", "Its name, in Swedish.", unique=True),
-        Column("description", "text", "What it means, in Swedish; empty when the reference data gives none.", required=False),
-    ), ("slug",), label_column="label")
+    return Table(
+        name,
+        f"One row per {what}{details} (reference data).",
+        (
+            Column("slug", "text", "Identifier, as project files use it."),
+            Column("label", "text", "Its name, in Swedish.", unique=True),
+            Column(
+                "description",
+                "text",
+                "What it means, in Swedish; empty when the reference data gives none.",
+                required=False,
+            ),
+        ),
+        ("slug",),
+        label_column="label",
+    )
 
 
 def _link(name: str, column: Column, what: str) -> Table:
-    return Table(name, f"One row per project and {what}, in the order the project file lists them.", (
-        Column("project_id", "text", "The project.", references="projects.id"),
-        column,
-        Column("position", "integer", "Order within the project, from 1.", minimum=1),
-    ), ("project_id", column.name))
+    return Table(
+        name,
+        f"One row per project and {what}, in the order the project file lists them.",
+        (
+            Column("project_id", "text", "The project.", references="projects.id"),
+            column,
+            Column("position", "integer", "Order within the project, from 1.", minimum=1),
+        ),
+        ("project_id", column.name),
+    )
 
 
 def _items(name: str, column: Column, what: str) -> Table:
-    return Table(name, f"One row per {what} of a project, in order.", (
-        Column("project_id", "text", "The project.", references="projects.id"),
-        Column("position", "integer", "Order within the project, from 1.", minimum=1),
-        column,
-    ), ("project_id", "position"))
+    return Table(
+        name,
+        f"One row per {what} of a project, in order.",
+        (
+            Column("project_id", "text", "The project.", references="projects.id"),
+            Column("position", "integer", "Order within the project, from 1.", minimum=1),
+            column,
+        ),
+        ("project_id", "position"),
+    )
 
 
-PROJECTS = Table("projects", "One row per project.", (
-    Column("id", "text", "The project's id: its file name in data/projects/ without .yaml."),
-    Column("title", "text", "The project's own heading, verbatim."),
-    Column("theme", "text", "The source page's section (themes.slug).", references="themes.slug"),
-    Column("kind", "text", "What sort of project (kinds.slug).", references="kinds.slug"),
-    Column("status", "text", "completed, ongoing or planned.", enum=STATUSES),
-    Column("end_date", "date", "End date (YYYY-MM-DD) where the source gives one.", required=False),
-    Column("owner_name", "text", "The project owner (Projektägare), as written; empty when the source names none.", required=False),
-    Column("owner_type", "text", "Kind of owner (owner_types.slug).", required=False, references="owner_types.slug"),
-    Column("contact_organisation", "text", "Organisation of a named contact (never a person).", required=False),
-    Column("scope", "text", "Where the work is: local, municipal, county, multi-county or national.", enum=SCOPES),
-    _money("total_cost_sek", "Actual total cost of a finished project."),
-    _money("budget_sek", "Planned total of an ongoing or planned project."),
-    _money("public_support_sek", "Support granted by Tillväxtverket / the programme."),
-    _money("amount_sek", "The project's own amount: total cost, else (not finished) its budget — what --min-cost and "
-                         "the report's 'without amount' use. Never add it to total_cost_sek or budget_sek."),
-    Column("summary", "text", "What was done, where, and what came of it (2–4 sentences, Swedish)."),
-    Column("source", "text", "The source page's section heading."),
-    Column("counties", "json", "The project's counties as a JSON array: a copy of project_counties, for Datasette's "
-                               "array facet. project_counties is the table to join."),
-    Column("tags", "json", "The project's tags as a JSON array: a copy of project_tags, for Datasette's array facet."),
-), ("id",), label_column="title")
+PROJECTS = Table(
+    "projects",
+    "One row per project.",
+    (
+        Column("id", "text", "The project's id: its file name in data/projects/ without .yaml."),
+        Column("title", "text", "The project's own heading, verbatim."),
+        Column("theme", "text", "The source page's section (themes.slug).", references="themes.slug"),
+        Column("kind", "text", "What sort of project (kinds.slug).", references="kinds.slug"),
+        Column("status", "text", "completed, ongoing or planned.", enum=STATUSES),
+        Column("end_date", "date", "End date (YYYY-MM-DD) where the source gives one.", required=False),
+        Column(
+            "owner_name",
+            "text",
+            "The project owner (Projektägare), as written; empty when the source names none.",
+            required=False,
+        ),
+        Column(
+            "owner_type", "text", "Kind of owner (owner_types.slug).", required=False, references="owner_types.slug"
+        ),
+        Column("contact_organisation", "text", "Organisation of a named contact (never a person).", required=False),
+        Column("scope", "text", "Where the work is: local, municipal, county, multi-county or national.", enum=SCOPES),
+        _money("total_cost_sek", "Actual total cost of a finished project."),
+        _money("budget_sek", "Planned total of an ongoing or planned project."),
+        _money("public_support_sek", "Support granted by Tillväxtverket / the programme."),
+        _money(
+            "amount_sek",
+            "The project's own amount: total cost, else (not finished) its budget — what --min-cost and "
+            "the report's 'without amount' use. Never add it to total_cost_sek or budget_sek.",
+        ),
+        Column("summary", "text", "What was done, where, and what came of it (2–4 sentences, Swedish)."),
+        Column("source", "text", "The source page's section heading."),
+        Column(
+            "counties",
+            "json",
+            "The project's counties as a JSON array: a copy of project_counties, for Datasette's "
+            "array facet. project_counties is the table to join.",
+        ),
+        Column(
+            "tags", "json", "The project's tags as a JSON array: a copy of project_tags, for Datasette's array facet."
+        ),
+    ),
+    ("id",),
+    label_column="title",
+)
 
 TABLES: tuple[Table, ...] = (
-    Table("counties", "One row per Swedish county (län), all 21 (reference data).", (
-        Column("name", "text", "Short name, as project files use it (e.g. Dalarna)."),
-        Column("official_name", "text", "Official name (e.g. Dalarnas län).", unique=True),
-        Column("code", "text", "SCB's two-digit county code (länskod), e.g. 20.", unique=True),
-        Column("letter", "text", "Registration letter (länsbokstav), e.g. W.", unique=True),
-        Column("region", "text", "The regional body (e.g. Region Dalarna)."),
-    ), ("name",), label_column="official_name"),
-    Table("municipalities", "One row per Swedish municipality (kommun), all 290 (reference data).", (
-        Column("name", "text", "Name without 'kommun', as project files use it (e.g. Mora)."),
-        Column("code", "text", "SCB's four-digit municipality code (kommunkod), e.g. 2062.", unique=True),
-        Column("county", "text", "The county it lies in.", references="counties.name"),
-    ), ("name",), label_column="name"),
+    Table(
+        "counties",
+        "One row per Swedish county (län), all 21 (reference data).",
+        (
+            Column("name", "text", "Short name, as project files use it (e.g. Dalarna)."),
+            Column("official_name", "text", "Official name (e.g. Dalarnas län).", unique=True),
+            Column("code", "text", "SCB's two-digit county code (länskod), e.g. 20.", unique=True),
+            Column("letter", "text", "Registration letter (länsbokstav), e.g. W.", unique=True),
+            Column("region", "text", "The regional body (e.g. Region Dalarna)."),
+        ),
+        ("name",),
+        label_column="official_name",
+    ),
+    Table(
+        "municipalities",
+        "One row per Swedish municipality (kommun), all 290 (reference data).",
+        (
+            Column("name", "text", "Name without 'kommun', as project files use it (e.g. Mora)."),
+            Column("code", "text", "SCB's four-digit municipality code (kommunkod), e.g. 2062.", unique=True),
+            Column("county", "text", "The county it lies in.", references="counties.name"),
+        ),
+        ("name",),
+        label_column="name",
+    ),
     _vocabulary("themes", "theme", ": a section of the source page"),
     _vocabulary("kinds", "kind of project"),
     _vocabulary("owner_types", "kind of project owner"),
     _vocabulary("tags", "tag"),
     PROJECTS,
-    _link("project_counties", Column("county", "text", "A county the project works in.", references="counties.name"), "county"),
-    _link("project_municipalities", Column("municipality", "text", "A municipality the project works in.",
-                                           references="municipalities.name"), "municipality"),
+    _link(
+        "project_counties",
+        Column("county", "text", "A county the project works in.", references="counties.name"),
+        "county",
+    ),
+    _link(
+        "project_municipalities",
+        Column("municipality", "text", "A municipality the project works in.", references="municipalities.name"),
+        "municipality",
+    ),
     _link("project_tags", Column("tag", "text", "A tag of the project.", references="tags.slug"), "tag"),
-    _link("project_related", Column("related_id", "text", "A related project. In a filtered export, relations to "
-                                    "projects outside the selection are left out.", references="projects.id"), "related project"),
+    _link(
+        "project_related",
+        Column(
+            "related_id",
+            "text",
+            "A related project. In a filtered export, relations to projects outside the selection are left out.",
+            references="projects.id",
+        ),
+        "related project",
+    ),
     _items("project_places", Column("place", "text", "A village or locality (ort), as the source names it."), "place"),
     _items("project_co_funders", Column("co_funder", "text", "Another financier, as named."), "co-funder"),
     _items("project_links", Column("link", "text", "A web address the source spells out."), "link"),
     _items("project_activities", Column("activity", "text", "What the project did (Swedish)."), "activity"),
-    _items("project_results", Column("result", "text", "What came of it, or for an ongoing project what is expected (Swedish)."), "result"),
+    _items(
+        "project_results",
+        Column("result", "text", "What came of it, or for an ongoing project what is expected (Swedish)."),
+        "result",
+    ),
     _items("project_lessons", Column("lesson", "text", "A lesson learned (Swedish)."), "lesson"),
 )
 
@@ -179,6 +256,7 @@ def table(name: str) -> Table:
 
 # --- rows ---------------------------------------------------------------------------
 
+
 def _none_if_empty(text: str) -> Optional[str]:
     return text or None
 
@@ -188,26 +266,55 @@ def build_rows(records: Sequence[dict], ref: Reference) -> dict[str, list[tuple]
     rows: dict[str, list[tuple]] = {t.name: [] for t in TABLES}
     rows["counties"] = [(c.name, c.official_name, c.code, c.letter, c.region) for c in ref.counties.values()]
     rows["municipalities"] = [(m.name, m.code, m.county) for m in ref.municipalities.values()]
-    for name, vocab in (("themes", ref.themes), ("kinds", ref.kinds), ("owner_types", ref.owner_types), ("tags", ref.tags)):
+    for name, vocab in (
+        ("themes", ref.themes),
+        ("kinds", ref.kinds),
+        ("owner_types", ref.owner_types),
+        ("tags", ref.tags),
+    ):
         rows[name] = [(t.slug, t.label, _none_if_empty(t.description)) for t in vocab.terms]
 
     exported = {r["id"] for r in records}
     for r in records:
         pid, geo, money, owner = r["id"], r["geography"], r["funding"], r.get("owner")
-        rows["projects"].append((
-            pid, r["title"], r["theme"], r["kind"], r["status"], r.get("end_date"),
-            owner["name"] if owner else None, owner["type"] if owner else None, r.get("contact_organisation"),
-            geo["scope"], money["total_cost_sek"], money["budget_sek"], money["public_support_sek"],
-            project_amount(r), r["summary"], r["source"],
-            json.dumps(geo["counties"], ensure_ascii=False), json.dumps(r["tags"], ensure_ascii=False),
-        ))
+        rows["projects"].append(
+            (
+                pid,
+                r["title"],
+                r["theme"],
+                r["kind"],
+                r["status"],
+                r.get("end_date"),
+                owner["name"] if owner else None,
+                owner["type"] if owner else None,
+                r.get("contact_organisation"),
+                geo["scope"],
+                money["total_cost_sek"],
+                money["budget_sek"],
+                money["public_support_sek"],
+                project_amount(r),
+                r["summary"],
+                r["source"],
+                json.dumps(geo["counties"], ensure_ascii=False),
+                json.dumps(r["tags"], ensure_ascii=False),
+            )
+        )
 
-        for name, values in (("project_counties", geo["counties"]), ("project_municipalities", geo["municipalities"]),
-                             ("project_tags", r["tags"]), ("project_related", [i for i in r["related"] if i in exported])):
+        for name, values in (
+            ("project_counties", geo["counties"]),
+            ("project_municipalities", geo["municipalities"]),
+            ("project_tags", r["tags"]),
+            ("project_related", [i for i in r["related"] if i in exported]),
+        ):
             rows[name] += [(pid, v, n) for n, v in enumerate(dict.fromkeys(values), 1)]
-        for name, values in (("project_places", geo["places"]), ("project_co_funders", money["co_funders"]),
-                             ("project_links", r["links"]), ("project_activities", r["activities"]),
-                             ("project_results", r["results"]), ("project_lessons", r["lessons"])):
+        for name, values in (
+            ("project_places", geo["places"]),
+            ("project_co_funders", money["co_funders"]),
+            ("project_links", r["links"]),
+            ("project_activities", r["activities"]),
+            ("project_results", r["results"]),
+            ("project_lessons", r["lessons"]),
+        ):
             rows[name] += [(pid, n, v) for n, v in enumerate(values, 1)]
     return rows
 
@@ -218,18 +325,31 @@ def fts_rows(records: Sequence[dict], ref: Reference) -> list[tuple]:
     for n, r in enumerate(records, 1):
         geo, owner = r["geography"], r.get("owner")
         counties = [ref.counties[c].official_name for c in geo["counties"] if c in ref.counties]
-        out.append((
-            n, r["id"], r["title"], r["summary"],
-            "\n".join(r["activities"]), "\n".join(r["results"]), "\n".join(r["lessons"]),
-            " ".join([*r["tags"], *(ref.tags.label(t) for t in r["tags"])]),
-            " ".join([*geo["places"], *geo["municipalities"], *geo["counties"], *counties]),
-            " ".join([*([owner["name"]] if owner else []), *([r["contact_organisation"]] if r.get("contact_organisation") else []),
-                      *r["funding"]["co_funders"]]),
-        ))
+        out.append(
+            (
+                n,
+                r["id"],
+                r["title"],
+                r["summary"],
+                "\n".join(r["activities"]),
+                "\n".join(r["results"]),
+                "\n".join(r["lessons"]),
+                " ".join([*r["tags"], *(ref.tags.label(t) for t in r["tags"])]),
+                " ".join([*geo["places"], *geo["municipalities"], *geo["counties"], *counties]),
+                " ".join(
+                    [
+                        *([owner["name"]] if owner else []),
+                        *([r["contact_organisation"]] if r.get("contact_organisation") else []),
+                        *r["funding"]["co_funders"],
+                    ]
+                ),
+            )
+        )
     return out
 
 
 # --- SQLite -------------------------------------------------------------------------
+
 
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
@@ -274,7 +394,9 @@ def schema_sql() -> list[str]:
             if c.references and t.primary_key[0] != c.name:
                 statements.append(f"CREATE INDEX {_quote(f'{t.name}_{c.name}')} ON {_quote(t.name)} ({_quote(c.name)})")
     fts_columns = ", ".join(_quote(n) + (" UNINDEXED" if n == "project_id" else "") for n, _ in FTS_COLUMNS)
-    statements.append(f"CREATE VIRTUAL TABLE {_quote(FTS_TABLE)} USING fts5({fts_columns}, tokenize = '{FTS_TOKENIZER}')")
+    statements.append(
+        f"CREATE VIRTUAL TABLE {_quote(FTS_TABLE)} USING fts5({fts_columns}, tokenize = '{FTS_TOKENIZER}')"
+    )
     return statements
 
 
@@ -310,12 +432,18 @@ def write_sqlite(path: Path, records: Sequence[dict], ref: Reference) -> None:
                 conn.execute(statement)
             for t in TABLES:
                 if t is PROJECTS:  # rowids 1…n, as projects_fts uses them
-                    sql = f"INSERT INTO projects (rowid, {', '.join(_quote(c.name) for c in t.columns)}) VALUES ({', '.join('?' * (len(t.columns) + 1))})"
+                    names = ", ".join(_quote(c.name) for c in t.columns)
+                    sql = f"INSERT INTO projects (rowid, {names}) VALUES ({', '.join('?' * (len(t.columns) + 1))})"
                     conn.executemany(sql, [(n, *row) for n, row in enumerate(rows[t.name], 1)])
                 else:
-                    conn.executemany(f"INSERT INTO {_quote(t.name)} VALUES ({', '.join('?' * len(t.columns))})", rows[t.name])
-            conn.executemany(f"INSERT INTO {_quote(FTS_TABLE)} (rowid, {', '.join(_quote(n) for n, _ in FTS_COLUMNS)}) "
-                             f"VALUES ({', '.join('?' * (len(FTS_COLUMNS) + 1))})", fts_rows(records, ref))
+                    conn.executemany(
+                        f"INSERT INTO {_quote(t.name)} VALUES ({', '.join('?' * len(t.columns))})", rows[t.name]
+                    )
+            conn.executemany(
+                f"INSERT INTO {_quote(FTS_TABLE)} (rowid, {', '.join(_quote(n) for n, _ in FTS_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * (len(FTS_COLUMNS) + 1))})",
+                fts_rows(records, ref),
+            )
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
             if broken:  # the loader's checks should make this impossible
                 raise ServiceKBError(f"export would break foreign keys: {broken[:3]}", exit_code=1)
@@ -339,8 +467,8 @@ CANNED_QUERIES: dict[str, dict[str, str]] = {
     "money_per_county": {
         "title": "Money per county",
         "description": "As `servicekb report`: a project in several counties counts in each county; total cost, "
-                       "budget and public support are summed separately; projects without an amount are counted, "
-                       f"not summed as 0. The last row, {NATIONAL}, holds the nationwide projects (no county).",
+        "budget and public support are summed separately; projects without an amount are counted, "
+        f"not summed as 0. The last row, {NATIONAL}, holds the nationwide projects (no county).",
         "sql": f"""WITH per_county AS (
 SELECT c.name AS county, c.official_name, c.code,
   {_COUNT_MONEY}
@@ -359,7 +487,7 @@ SELECT * FROM per_county ORDER BY code IS NULL, code""",
     "county_totals": {
         "title": "One county's totals",
         "description": "Projects and money of one county (name, official name, code or letter: Dalarna, "
-                       "Dalarnas län, 20, W), each project counted once — the numbers of `servicekb report --region`.",
+        "Dalarnas län, 20, W), each project counted once — the numbers of `servicekb report --region`.",
         "sql": f"""SELECT c.official_name AS county, c.code, c.letter,
   {_COUNT_MONEY}
 FROM counties c
@@ -387,7 +515,7 @@ ORDER BY p.title, l.position""",
     "ongoing_past_end_date": {
         "title": "Ongoing projects whose end date has passed",
         "description": "Told as ongoing by the source, though their end date is before today: the source page "
-                       "may not have been updated since.",
+        "may not have been updated since.",
         "sql": """SELECT id, title, end_date, owner_name, budget_sek
 FROM projects
 WHERE status = 'ongoing' AND end_date < date('now')
@@ -408,17 +536,24 @@ def datasette_metadata(database: str, selection: str = "") -> dict:
         if t.label_column:
             entry["label_column"] = t.label_column
         tables[t.name] = entry
-    tables["projects"].update({
-        "sort": "title",
-        "facets": ["theme", {"array": "counties"}, "status", "kind"],
-        "fts_table": FTS_TABLE,
-        "fts_pk": "rowid",
-    })
-    tables[FTS_TABLE] = {"description": "Full-text index of the projects' text (FTS5); use the search box of projects.",
-                         "columns": dict(FTS_COLUMNS), "hidden": True}
-    description = (f"Tillväxtverket's rural-service pilot projects (Landsbygdsprogrammet 2014–2020), exported by "
-                   f"servicekb (schema version {SCHEMA_VERSION}). {MONEY_NOTE} Total cost, budget and public "
-                   "support are different things: sum them separately.")
+    tables["projects"].update(
+        {
+            "sort": "title",
+            "facets": ["theme", {"array": "counties"}, "status", "kind"],
+            "fts_table": FTS_TABLE,
+            "fts_pk": "rowid",
+        }
+    )
+    tables[FTS_TABLE] = {
+        "description": "Full-text index of the projects' text (FTS5); use the search box of projects.",
+        "columns": dict(FTS_COLUMNS),
+        "hidden": True,
+    }
+    description = (
+        f"Tillväxtverket's rural-service pilot projects (Landsbygdsprogrammet 2014–2020), exported by "
+        f"servicekb (schema version {SCHEMA_VERSION}). {MONEY_NOTE} Total cost, budget and public "
+        "support are different things: sum them separately."
+    )
     if selection:
         description += f" Selection: {selection}."
     return {
@@ -427,11 +562,13 @@ def datasette_metadata(database: str, selection: str = "") -> dict:
         "license": "No licence stated",
         "source": SOURCE,
         "about": LICENCE_NOTE,
-        "databases": {database: {
-            "description": description,
-            "tables": tables,
-            "queries": {name: dict(q) for name, q in CANNED_QUERIES.items()},
-        }},
+        "databases": {
+            database: {
+                "description": description,
+                "tables": tables,
+                "queries": {name: dict(q) for name, q in CANNED_QUERIES.items()},
+            }
+        },
     }
 
 
@@ -448,13 +585,19 @@ def write_datasette_metadata(path: Path, database_file: Path, selection: str = "
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
 
     Dumper.add_representer(str, text)
-    document = yaml.dump(datasette_metadata(database, selection), Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)
+    document = yaml.dump(
+        datasette_metadata(database, selection), Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100
+    )
     with _atomic_path(Path(path)) as tmp:
-        tmp.write_text(f"# Datasette metadata for {database} (servicekb export, schema version {SCHEMA_VERSION}).\n"
-                       f"#   datasette {Path(database_file).name} -m {Path(path).name}\n" + document, encoding="utf-8")
+        tmp.write_text(
+            f"# Datasette metadata for {database} (servicekb export, schema version {SCHEMA_VERSION}).\n"
+            f"#   datasette {Path(database_file).name} -m {Path(path).name}\n" + document,
+            encoding="utf-8",
+        )
 
 
 # --- CSV + Data Package -------------------------------------------------------------
+
 
 def csv_files() -> list[str]:
     """The files `write_csv` writes, datapackage.json last."""
@@ -500,15 +643,30 @@ def datapackage(selection: str = "") -> dict:
                 keys.append({"fields": [c.name], "reference": {"resource": target, "fields": [target_column]}})
         if keys:
             schema["foreignKeys"] = keys
-        resources.append({
-            "name": t.name, "path": f"{t.name}.csv", "profile": "tabular-data-resource", "description": t.description,
-            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "doubleQuote": True, "header": True},
-            "schema": schema,
-        })
-    description = (f"Tillväxtverket's rural-service pilot projects, exported by servicekb (schema version "
-                   f"{SCHEMA_VERSION}). {MONEY_NOTE} Text cells that a spreadsheet would run as a formula "
-                   "(starting with =, +, -, @, tab or carriage return) are prefixed with '. " + LICENCE_NOTE)
+        resources.append(
+            {
+                "name": t.name,
+                "path": f"{t.name}.csv",
+                "profile": "tabular-data-resource",
+                "description": t.description,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "dialect": {
+                    "delimiter": ",",
+                    "lineTerminator": "\r\n",
+                    "quoteChar": '"',
+                    "doubleQuote": True,
+                    "header": True,
+                },
+                "schema": schema,
+            }
+        )
+    description = (
+        f"Tillväxtverket's rural-service pilot projects, exported by servicekb (schema version "
+        f"{SCHEMA_VERSION}). {MONEY_NOTE} Text cells that a spreadsheet would run as a formula "
+        "(starting with =, +, -, @, tab or carriage return) are prefixed with '. " + LICENCE_NOTE
+    )
     if selection:
         description += f" Selection: {selection}."
     return {

@@ -10,14 +10,40 @@ from .output import Column, dotted_getter
 
 # The model's field names, listed here so that listing a project never imports pydantic
 # (start-up time); tests/test_schema.py checks them against model.py.
-TOP_FIELDS = ("id", "title", "theme", "kind", "status", "end_date", "contact_organisation", "summary",
-              "activities", "results", "lessons", "tags", "related", "links", "source")
+TOP_FIELDS = (
+    "id",
+    "title",
+    "theme",
+    "kind",
+    "status",
+    "end_date",
+    "contact_organisation",
+    "summary",
+    "activities",
+    "results",
+    "lessons",
+    "tags",
+    "related",
+    "links",
+    "source",
+)
 NESTED_FIELDS = {
     "owner": ("name", "type"),
     "geography": ("scope", "counties", "municipalities", "places"),
     "funding": ("total_cost_sek", "budget_sek", "public_support_sek", "co_funders"),
 }
-LIST_FIELDS = {"activities", "results", "lessons", "tags", "related", "links", "counties", "municipalities", "places", "co_funders"}
+LIST_FIELDS = {
+    "activities",
+    "results",
+    "lessons",
+    "tags",
+    "related",
+    "links",
+    "counties",
+    "municipalities",
+    "places",
+    "co_funders",
+}
 DEFAULT_LIST_FIELDS = ("id", "title", "counties", "theme", "status", "cost_sek", "cost_kind", "past_end_date")
 
 
@@ -46,10 +72,14 @@ def all_columns() -> dict[str, Column]:
         for name in names:
             dotted = f"{prefix}.{name}"
             kind = "money" if name in money else "list" if name in LIST_FIELDS else "text"
-            cols[dotted] = Column(dotted, name.replace("_sek", "").replace("_", " ").capitalize(), dotted_getter(dotted), kind)
+            cols[dotted] = Column(
+                dotted, name.replace("_sek", "").replace("_", " ").capitalize(), dotted_getter(dotted), kind
+            )
     # Short names for the columns people ask for most.
     cols["counties"] = Column("counties", t("col.counties"), dotted_getter("geography.counties"), "list", max_width=18)
-    cols["municipalities"] = Column("municipalities", "Municipalities", dotted_getter("geography.municipalities"), "list")
+    cols["municipalities"] = Column(
+        "municipalities", "Municipalities", dotted_getter("geography.municipalities"), "list"
+    )
     cols["owner"] = Column("owner", "Owner", dotted_getter("owner.name"))
     # The project's own amount (total cost, else budget) and which of the two it is.
     cols["cost_sek"] = Column("cost_sek", t("col.cost"), project_amount, "money")

@@ -48,8 +48,11 @@ def scan(projects_dir: Path) -> list[tuple[str, int, int]]:
                 if name[0] == ".":
                     continue
                 try:
-                    st = st_(name, dir_fd=fd, follow_symlinks=False) if fd is not None else st_(
-                        os.path.join(folder, name), follow_symlinks=False)
+                    st = (
+                        st_(name, dir_fd=fd, follow_symlinks=False)
+                        if fd is not None
+                        else st_(os.path.join(folder, name), follow_symlinks=False)
+                    )
                     yaml_name = name.endswith(".yaml")
                     if islnk(st.st_mode):
                         if not yaml_name:

@@ -15,7 +15,8 @@ import hashlib
 import json
 import re
 import sqlite3
-from typing import Iterable, Optional
+from collections.abc import Iterable
+from typing import Optional
 
 from .money import cost_amount
 from .text import fold, swedish_key
@@ -53,7 +54,8 @@ CREATE INDEX IF NOT EXISTS project_tags_tag ON project_tags(tag, project);
 CREATE INDEX IF NOT EXISTS project_tags_project ON project_tags(project);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5({", ".join(FTS_COLUMNS)}, tokenize="unicode61 remove_diacritics 0");
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_terms USING fts5vocab(fts, 'row');
-CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY, stem TEXT NOT NULL, folded TEXT NOT NULL, folded_stem TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY, stem TEXT NOT NULL, folded TEXT NOT NULL,
+    folded_stem TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS vocab_stem ON vocab(stem);
 CREATE INDEX IF NOT EXISTS vocab_folded ON vocab(folded);
 CREATE INDEX IF NOT EXISTS vocab_folded_stem ON vocab(folded_stem);
@@ -76,8 +78,17 @@ def stem_words(words: list[str]) -> list[str]:
     return _stemmer.stemWords(words)
 
 
-TABLES = ("meta", "projects", "project_counties", "project_municipalities", "project_tags", "fts_terms", "fts", "vocab",
-          "thesaurus")
+TABLES = (
+    "meta",
+    "projects",
+    "project_counties",
+    "project_municipalities",
+    "project_tags",
+    "fts_terms",
+    "fts",
+    "vocab",
+    "thesaurus",
+)
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
@@ -97,14 +108,29 @@ def fts_fields(record: dict, tag_labels: dict[str, str], theme_label: str, kind_
     geo = record["geography"]
     owner = record.get("owner") or {}
     funding = record.get("funding") or {}
-    tags = _join([*(t.replace("-", " ") + " " + tag_labels.get(t, "") for t in record["tags"]), theme_label, kind_label])
+    tags = _join(
+        [*(t.replace("-", " ") + " " + tag_labels.get(t, "") for t in record["tags"]), theme_label, kind_label]
+    )
     # The owner has a column of its own, weighted like the title: a query naming an
     # organisation ranks the projects it owns above those that merely mention it.
-    places = _join([record.get("contact_organisation") or "", *geo["places"],
-                    *geo["municipalities"], *geo["counties"], *funding.get("co_funders", [])])
+    places = _join(
+        [
+            record.get("contact_organisation") or "",
+            *geo["places"],
+            *geo["municipalities"],
+            *geo["counties"],
+            *funding.get("co_funders", []),
+        ]
+    )
     return (
-        record["title"], owner.get("name", ""), tags, record["summary"], places,
-        _join(record["activities"]), _join(record["results"]), _join(record["lessons"]),
+        record["title"],
+        owner.get("name", ""),
+        tags,
+        record["summary"],
+        places,
+        _join(record["activities"]),
+        _join(record["results"]),
+        _join(record["lessons"]),
     )
 
 
@@ -124,10 +150,23 @@ def add_project(conn: sqlite3.Connection, record: dict, file: str, labels) -> in
         "INSERT INTO projects(id, file, title, sort_key, theme, kind, status, owner_type, scope, "
         "total_cost_sek, budget_sek, public_support_sek, cost_sek, record, checksum) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (record["id"], file, record["title"], swedish_key(record["title"]), record["theme"], record["kind"],
-         record["status"], owner["type"] if owner else None, record["geography"]["scope"],
-         total, budget, funding["public_support_sek"], cost_amount(total, budget),
-         text, record_checksum(text)),
+        (
+            record["id"],
+            file,
+            record["title"],
+            swedish_key(record["title"]),
+            record["theme"],
+            record["kind"],
+            record["status"],
+            owner["type"] if owner else None,
+            record["geography"]["scope"],
+            total,
+            budget,
+            funding["public_support_sek"],
+            cost_amount(total, budget),
+            text,
+            record_checksum(text),
+        ),
     )
     rowid = cur.lastrowid
     assert rowid is not None
@@ -135,8 +174,12 @@ def add_project(conn: sqlite3.Connection, record: dict, file: str, labels) -> in
     conn.executemany("INSERT INTO project_counties VALUES (?, ?)", [(rowid, c) for c in geo["counties"]])
     conn.executemany("INSERT INTO project_municipalities VALUES (?, ?)", [(rowid, m) for m in geo["municipalities"]])
     conn.executemany("INSERT INTO project_tags VALUES (?, ?)", [(rowid, t) for t in record["tags"]])
-    fields = fts_fields(record, labels.tags, labels.themes.get(record["theme"], ""), labels.kinds.get(record["kind"], ""))
-    conn.execute(f"INSERT INTO fts(rowid, {', '.join(FTS_COLUMNS)}) VALUES (?{', ?' * len(FTS_COLUMNS)})", (rowid, *fields))
+    fields = fts_fields(
+        record, labels.tags, labels.themes.get(record["theme"], ""), labels.kinds.get(record["kind"], "")
+    )
+    conn.execute(
+        f"INSERT INTO fts(rowid, {', '.join(FTS_COLUMNS)}) VALUES (?{', ?' * len(FTS_COLUMNS)})", (rowid, *fields)
+    )
     return rowid
 
 
@@ -165,8 +208,13 @@ def refresh_vocab(conn: sqlite3.Connection, records: Optional[list[dict]] = None
         for record in records:
             for text in fts_fields(record, {}, "", ""):
                 words.update(_TOKEN.findall(text.lower()))
-        known = {r[0] for r in conn.execute("SELECT term FROM vocab WHERE term IN (SELECT value FROM json_each(?))",
-                                            (json.dumps(sorted(words), ensure_ascii=False),))}
+        known = {
+            r[0]
+            for r in conn.execute(
+                "SELECT term FROM vocab WHERE term IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(words), ensure_ascii=False),),
+            )
+        }
         new = sorted(words - known)
     if new:
         stems = stem_words(new)

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional, TypeVar
+from typing import Optional, TypeVar
 
 from .errors import ServiceKBError, UsageError
-from .problem import Problem
 from .paths import data_dir as resolve_data_dir
 from .paths import reference_dir
+from .problem import Problem
 from .query import Filters
 from .reference import Reference
 from .text import did_you_mean, suggest
-
 
 T = TypeVar("T")
 
@@ -41,7 +41,8 @@ class KnowledgeBase:
     _problems: list[Problem] = field(default_factory=list, repr=False)
     _pending: Optional[Callable[[], bool]] = field(default=None, repr=False)
     _recover: Optional[Callable[[BaseException], tuple[sqlite3.Connection, list[Problem]]]] = field(
-        default=None, repr=False)
+        default=None, repr=False
+    )
 
     def _fresh(self, compute: Callable[[], T]) -> T:
         """compute() from the index while the files are checked beside it; again if they changed.
@@ -124,8 +125,16 @@ class KnowledgeBase:
 
         return self._fresh(compute)
 
-    def search(self, query, filters: Filters = Filters(), ids: Optional[list[str]] = None, limit: Optional[int] = None,
-               count: bool = True, with_facets: bool = False, all_words: bool = False):
+    def search(
+        self,
+        query,
+        filters: Filters = Filters(),
+        ids: Optional[list[str]] = None,
+        limit: Optional[int] = None,
+        count: bool = True,
+        with_facets: bool = False,
+        all_words: bool = False,
+    ):
         """Ranked search (search.py) → (SearchResult, records of the hits in rank order, facets or None)."""
         from .search import facets, search
 
@@ -135,19 +144,25 @@ class KnowledgeBase:
         def compute():
             where, params = self.condition(filters, ids)
             found = search(self.conn, query, where, params, limit=limit, count=count, all_words=all_words)
-            return found, self._records([h.rowid for h in found.hits]), (facets(self.conn, found) if with_facets else None)
+            return (
+                found,
+                self._records([h.rowid for h in found.hits]),
+                (facets(self.conn, found) if with_facets else None),
+            )
 
         return self._fresh(compute)
 
     def get(self, project_id: str) -> dict:
         """One project by id; an unknown id is a UsageError with the closest ids."""
         if not project_id.strip():
-            raise UsageError("the project id is empty; give one such as 'ica' "
-                             "(`servicekb list --format ids` lists them).")
+            raise UsageError(
+                "the project id is empty; give one such as 'ica' (`servicekb list --format ids` lists them)."
+            )
 
         def compute() -> Optional[dict]:
-            row = self.conn.execute("SELECT record, checksum FROM projects WHERE id = ? AND active",
-                                    (project_id,)).fetchone()
+            row = self.conn.execute(
+                "SELECT record, checksum FROM projects WHERE id = ? AND active", (project_id,)
+            ).fetchone()
             return _record(row[0], row[1], project_id=project_id) if row else None
 
         found = self._fresh(compute)
@@ -165,8 +180,12 @@ class KnowledgeBase:
             if exact:
                 return [exact[0][0]]
             like = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            return [r[0] for r in self.conn.execute(
-                "SELECT id FROM projects WHERE active AND id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6", (like,))]
+            return [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT id FROM projects WHERE active AND id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6", (like,)
+                )
+            ]
 
         found = self._fresh(compute)
         if len(found) == 1:
@@ -181,9 +200,13 @@ class KnowledgeBase:
 
         def compute() -> list[dict]:
             self._check_ids(ids)
-            rows = {r[0]: (r[1], r[2]) for r in self.conn.execute(
-                "SELECT id, record, checksum FROM projects WHERE active AND id IN (SELECT value FROM json_each(?))",
-                (json.dumps(ids),))}
+            rows = {
+                r[0]: (r[1], r[2])
+                for r in self.conn.execute(
+                    "SELECT id, record, checksum FROM projects WHERE active AND id IN (SELECT value FROM json_each(?))",
+                    (json.dumps(ids),),
+                )
+            }
             return [_record(rows[i][0], rows[i][1], project_id=i) for i in dict.fromkeys(ids)]
 
         return self._fresh(compute)
@@ -195,16 +218,24 @@ class KnowledgeBase:
         """Full records for rowids, in the given order (inside a query: freshness is the caller's)."""
         if not rowids:
             return []
-        found = {r[0]: r[1:] for r in self.conn.execute(
-            "SELECT rowid, record, checksum FROM projects WHERE rowid IN (SELECT value FROM json_each(?))",
-            (json.dumps(rowids),))}
+        found = {
+            r[0]: r[1:]
+            for r in self.conn.execute(
+                "SELECT rowid, record, checksum FROM projects WHERE rowid IN (SELECT value FROM json_each(?))",
+                (json.dumps(rowids),),
+            )
+        }
         if len(found) != len(set(rowids)):
             raise sqlite3.DatabaseError("a search hit has no record")
         return [_record(*found[r]) for r in rowids]
 
     def _check_ids(self, ids: list[str]) -> None:
-        known = {r[0] for r in self.conn.execute(
-            "SELECT id FROM projects WHERE active AND id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))}
+        known = {
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM projects WHERE active AND id IN (SELECT value FROM json_each(?))", (json.dumps(ids),)
+            )
+        }
         unknown = [i for i in dict.fromkeys(ids) if i not in known]
         if unknown:
             raise UsageError(f"unknown project id(s): {', '.join(unknown)}")
@@ -318,8 +349,15 @@ class _Index:
     index is built in memory. An error of the in-memory index is a real bug: it is raised.
     """
 
-    def __init__(self, root: Path, refdir: Path, ref: Reference, use_cache: bool, notice: Callable[[str], None],
-                 progress: Optional[Callable]):
+    def __init__(
+        self,
+        root: Path,
+        refdir: Path,
+        ref: Reference,
+        use_cache: bool,
+        notice: Callable[[str], None],
+        progress: Optional[Callable],
+    ):
         from .cache import open_cache
 
         self.root, self.refdir, self.ref, self.notice, self.progress = root, refdir, ref, notice, progress
@@ -380,8 +418,9 @@ class _Index:
             pass
         conn = None
         if is_disk_trouble(exc) or self.failures > 1:
-            self.notice(f"servicekb: the index cache {path} cannot be used ({_one_line(exc)}); "
-                        "using an index in memory.")
+            self.notice(
+                f"servicekb: the index cache {path} cannot be used ({_one_line(exc)}); using an index in memory."
+            )
         else:
             self.notice(f"servicekb: the index cache {path} is damaged ({_one_line(exc)}); rebuilding it.")
             try:

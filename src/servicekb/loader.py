@@ -5,11 +5,10 @@ A problem names the file, line and column, the field and what is wrong, in plain
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
-
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from .checks import FileEntry, check_project, cross_file_problems
 from .files import MAX_FILE_BYTES, read_file, too_large
@@ -150,10 +149,30 @@ def _load_text(raw: bytes, name: str, stem: str, ref: Reference) -> tuple[Projec
     except YAMLFileError as exc:
         return None, [problem(exc.mark, (), exc.message)], None
     if data is None:
-        return None, [problem(None, (), "the file is empty; a project file is a mapping of fields (see data/projects/ for examples)")], None
+        return (
+            None,
+            [
+                problem(
+                    None,
+                    (),
+                    "the file is empty; a project file is a mapping of fields (see data/projects/ for examples)",
+                )
+            ],
+            None,
+        )
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        return None, [problem(marks.get(()), (), f"the top level is {kind}; a project file must be a mapping of fields (id: …, title: …)")], None
+        return (
+            None,
+            [
+                problem(
+                    marks.get(()),
+                    (),
+                    f"the top level is {kind}; a project file must be a mapping of fields (id: …, title: …)",
+                )
+            ],
+            None,
+        )
     try:
         project = Project.model_validate(data)
     except ValidationError as exc:
@@ -172,8 +191,13 @@ def _load_text(raw: bytes, name: str, stem: str, ref: Reference) -> tuple[Projec
     return project, [], marks
 
 
-def load_projects(paths: list[Path], ref: Reference, root: Path | None = None, known_ids: Iterable[str] = (),
-                  projects_dir: Path | None = None) -> LoadResult:
+def load_projects(
+    paths: list[Path],
+    ref: Reference,
+    root: Path | None = None,
+    known_ids: Iterable[str] = (),
+    projects_dir: Path | None = None,
+) -> LoadResult:
     """Check files one by one, then the rules that span files (unique ids, related ids).
 
     Files inside `projects_dir` are named as the index names them (projects/…) in messages

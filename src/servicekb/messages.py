@@ -17,8 +17,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.completed": ("avslutat", "completed"),
     "status.ongoing": ("pågående", "ongoing"),
     "status.planned": ("planerat", "planned"),
-    "status.past_end": ("pågående enligt källan – slutdatum {end} passerat",
-                        "ongoing according to the source – end date {end} passed"),
+    "status.past_end": (
+        "pågående enligt källan – slutdatum {end} passerat",
+        "ongoing according to the source – end date {end} passed",
+    ),
     "status.past_end.short": ("pågående, slutdatum passerat", "ongoing, end date passed"),
     "scope.local": ("lokal (orter i en kommun)", "local (places in one municipality)"),
     "scope.municipal": ("kommunal", "municipal"),
@@ -43,21 +45,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.snippet": ("Utdrag", "Snippet"),
     "col.why": ("Varför", "Why"),
     "err.output_failed": ("kan inte skriva utdata: {reason}", "cannot write the output: {reason}"),
-    "cache.unusable": ("oanvändbar: på indexets plats finns {blocker} (nästa kommando ersätter det; `servicekb cache clear` tar bort det)",
-                       "unusable: the index path is {blocker} (the next command replaces it; `servicekb cache clear` removes it)"),
-    "opt.all_words": ("Bara projekt som har alla orden (inga projekt med färre ord under dem).",
-                      "Only projects having every word (no projects with fewer words below them)."),
-    "opt.explain": ("Lägg till en kolumn som säger vilka ord som träffade varje projekt, och hur (exakt, böjning, "
-                    "ordled, uppdelat sammansatt ord, synonym, efterled, stavfel, saknas).",
-                    "Add a column saying which words matched each project, and how (exact, inflection, compound part, "
-                    "split compound, synonym, compound head, typo, missing)."),
+    "cache.unusable": (
+        "oanvändbar: på indexets plats finns {blocker} (nästa kommando ersätter det; `servicekb cache clear` tar bort det)",
+        "unusable: the index path is {blocker} (the next command replaces it; `servicekb cache clear` removes it)",
+    ),
+    "opt.all_words": (
+        "Bara projekt som har alla orden (inga projekt med färre ord under dem).",
+        "Only projects having every word (no projects with fewer words below them).",
+    ),
+    "opt.explain": (
+        "Lägg till en kolumn som säger vilka ord som träffade varje projekt, och hur (exakt, böjning, "
+        "ordled, uppdelat sammansatt ord, synonym, efterled, stavfel, saknas).",
+        "Add a column saying which words matched each project, and how (exact, inflection, compound part, "
+        "split compound, synonym, compound head, typo, missing).",
+    ),
     # search notices (search.notices)
-    "search.corrected": ("inget projekt har '{typed}'; visar träffar för '{shown}'", "no project has '{typed}'; showing results for '{shown}'"),
-    "search.synonyms": ("inget projekt har '{typed}'; visar träffar för synonymerna ({shown})",
-                        "no project has '{typed}'; showing results for its synonyms ({shown})"),
-    "search.relaxed_some": ("bara {n} projekt har alla orden; under dem projekt utan {missing}",
-                            "only {n} project(s) have all the words; below them, projects without {missing}"),
-    "search.relaxed_none": ("inget projekt har alla orden; visar projekt utan {missing}", "no project has all the words; showing projects without {missing}"),
+    "search.corrected": (
+        "inget projekt har '{typed}'; visar träffar för '{shown}'",
+        "no project has '{typed}'; showing results for '{shown}'",
+    ),
+    "search.synonyms": (
+        "inget projekt har '{typed}'; visar träffar för synonymerna ({shown})",
+        "no project has '{typed}'; showing results for its synonyms ({shown})",
+    ),
+    "search.relaxed_some": (
+        "bara {n} projekt har alla orden; under dem projekt utan {missing}",
+        "only {n} project(s) have all the words; below them, projects without {missing}",
+    ),
+    "search.relaxed_none": (
+        "inget projekt har alla orden; visar projekt utan {missing}",
+        "no project has all the words; showing projects without {missing}",
+    ),
     "search.or": (" eller ", " or "),
     "col.value": ("Värde", "Value"),
     "col.label": ("Benämning", "Label"),
@@ -70,20 +88,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "by.municipality": ("Kommun", "Municipality"),
     "title.projects": ("{n} projekt", "{n} project(s)"),
     "title.matches": ("{n} projekt matchar", "{n} project(s) match"),
-    "title.matches_shown": ("{n} projekt matchar, visar {shown} (--limit 0 visar alla)",
-                            "{n} project(s) match, showing {shown} (--limit 0 shows all)"),
+    "title.matches_shown": (
+        "{n} projekt matchar, visar {shown} (--limit 0 visar alla)",
+        "{n} project(s) match, showing {shown} (--limit 0 shows all)",
+    ),
     "title.stats": ("{n} projekt per {by}", "{n} project(s) by {by}"),
-    "title.stats_multi": ("– ett projekt i flera grupper räknas i varje; totalen räknar det en gång",
-                          "— a project in several groups counts in each; the total counts it once"),
+    "title.stats_multi": (
+        "– ett projekt i flera grupper räknas i varje; totalen räknar det en gång",
+        "— a project in several groups counts in each; the total counts it once",
+    ),
     "title.facet": ("Per {name}", "By {name}"),
     "facet.county_note": (" (ett projekt i två län räknas i båda)", " (a project in two counties counts in both)"),
     # notices
-    "note.limited": ("servicekb: {shown} av {total} träffar visas; --limit 0 visar alla.",
-                     "servicekb: {shown} of {total} matches shown; --limit 0 shows all."),
-    "note.columns_left_out": ("Utelämnade kolumner (för smalt fönster): {columns}. Se allt med --format tsv eller välj med --fields.",
-                              "Columns left out (terminal too narrow): {columns}. See everything with --format tsv, or choose with --fields."),
-    "note.problems": ("servicekb: {files} fil(er) med problem: {first}{more}; kör `servicekb validate` för detaljer. Ogiltiga filer utelämnas.",
-                      "servicekb: {files} file(s) with problems: {first}{more}; run `servicekb validate` for details. Invalid files are left out."),
+    "note.limited": (
+        "servicekb: {shown} av {total} träffar visas; --limit 0 visar alla.",
+        "servicekb: {shown} of {total} matches shown; --limit 0 shows all.",
+    ),
+    "note.columns_left_out": (
+        "Utelämnade kolumner (för smalt fönster): {columns}. Se allt med --format tsv eller välj med --fields.",
+        "Columns left out (terminal too narrow): {columns}. See everything with --format tsv, or choose with --fields.",
+    ),
+    "note.problems": (
+        "servicekb: {files} fil(er) med problem: {first}{more}; kör `servicekb validate` för detaljer. Ogiltiga filer utelämnas.",
+        "servicekb: {files} file(s) with problems: {first}{more}; run `servicekb validate` for details. Invalid files are left out.",
+    ),
     "note.more": (" (och {n} till)", " (and {n} more)"),
     # show
     "show.theme": ("Tema", "Theme"),
@@ -111,8 +139,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.results": ("Resultat", "Results"),
     "show.lessons": ("Lärdomar", "Lessons"),
     # reports (report.layout, money.describe)
-    "rep.heading_county": ("{official} (länskod {code}, {letter}) – {region}",
-                           "{official} (county code {code}, {letter}) – {region}"),
+    "rep.heading_county": (
+        "{official} (länskod {code}, {letter}) – {region}",
+        "{official} (county code {code}, {letter}) – {region}",
+    ),
     "rep.heading_all": ("Lokal service: alla pilotprojekt", "Local service: all pilot projects"),
     "rep.heading_scope": ("Lokal service: {scope}", "Local service: {scope}"),
     "rep.selection": ("urval av pilotprojekt", "a selection of pilot projects"),
@@ -125,10 +155,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rep.with_amount": ("projekt med belopp", "projects with an amount"),
     "rep.with_budget": ("projekt med budget", "projects with a budget"),
     "rep.with_support": ("projekt med angivet stöd", "projects with stated support"),
-    "rep.without": ("Utan kostnad eller budget: {n} av {total} projekt",
-                    "Without cost or budget: {n} of {total} projects"),
-    "rep.separate_sums": ("Kostnad, budget och stöd summeras var för sig; projekt utan belopp räknas inte som 0.",
-                          "Cost, budget and support are summed separately; projects without an amount do not count as 0."),
+    "rep.without": (
+        "Utan kostnad eller budget: {n} av {total} projekt",
+        "Without cost or budget: {n} of {total} projects",
+    ),
+    "rep.separate_sums": (
+        "Kostnad, budget och stöd summeras var för sig; projekt utan belopp räknas inte som 0.",
+        "Cost, budget and support are summed separately; projects without an amount do not count as 0.",
+    ),
     "rep.per_county": ("Per län", "By county"),
     "rep.per_theme": ("Per tema", "By theme"),
     "rep.projects": ("Projekt", "Projects"),
@@ -139,12 +173,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rep.owner": ("Projektägare", "Owner"),
     "rep.amount": ("Belopp", "Amount"),
     "rep.total_once": ("Totalt (varje projekt en gång)", "Total (each project once)"),
-    "rep.counted_once": ("Totalt {n} projekt: ett projekt i flera län står under varje län men räknas en gång i totalen.",
-                         "{n} projects in all: a project in several counties is listed under each but counted once in the total."),
-    "rep.multi_note": ("* arbetar i flera län och står med i varje läns rapport.",
-                       "* works in several counties and appears in each county's report."),
-    "rep.national": ("Nationella projekt som gäller hela landet räknas inte ovan ({n} st): {names}.",
-                     "Nationwide projects are not counted above ({n}): {names}."),
+    "rep.counted_once": (
+        "Totalt {n} projekt: ett projekt i flera län står under varje län men räknas en gång i totalen.",
+        "{n} projects in all: a project in several counties is listed under each but counted once in the total.",
+    ),
+    "rep.multi_note": (
+        "* arbetar i flera län och står med i varje läns rapport.",
+        "* works in several counties and appears in each county's report.",
+    ),
+    "rep.national": (
+        "Nationella projekt som gäller hela landet räknas inte ovan ({n} st): {names}.",
+        "Nationwide projects are not counted above ({n}): {names}.",
+    ),
     "rep.whole_county": ("hela länet", "the whole county"),
     "rep.several_counties": ("flera län", "several counties"),
     "rep.and_more": (" m.fl.", " and more"),
@@ -152,34 +192,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # provenance
     "cite.section": ("avsnitt", "section"),
     "cite.project": ("projektet", "project"),
-    "cite.unknown": ("Webbadress och hämtningsdatum anges inte i källmaterialet.",
-                     "The source material gives no web address or retrieval date."),
+    "cite.unknown": (
+        "Webbadress och hämtningsdatum anges inte i källmaterialet.",
+        "The source material gives no web address or retrieval date.",
+    ),
     # --- help: command summaries (`servicekb --help`), the first line of each command's help ---
-    "cmd.search": ("Sök bland projekten: rangordnad fritextsökning som kan svenska.",
-                   "Search projects: ranked full-text search that knows Swedish."),
-    "cmd.report": ("Rapport om ett län eller hela landet: projekt, pengar, lärdomar.",
-                   "Report on a county or the whole country: projects, money, lessons."),
-    "cmd.list": ("Lista projekt (sorterade efter titel), med eller utan filter.",
-                 "List projects (sorted by title), optionally filtered."),
+    "cmd.search": (
+        "Sök bland projekten: rangordnad fritextsökning som kan svenska.",
+        "Search projects: ranked full-text search that knows Swedish.",
+    ),
+    "cmd.report": (
+        "Rapport om ett län eller hela landet: projekt, pengar, lärdomar.",
+        "Report on a county or the whole country: projects, money, lessons.",
+    ),
+    "cmd.list": (
+        "Lista projekt (sorterade efter titel), med eller utan filter.",
+        "List projects (sorted by title), optionally filtered.",
+    ),
     "cmd.show": ("Visa alla uppgifter om ett projekt.", "Show every field of one project."),
-    "cmd.stats": ("Räkna projekt och summera deras pengar per län, tema, tagg …",
-                  "Count projects and sum their money per county, theme, tag …"),
-    "cmd.validate": ("Kontrollera projektfiler och redovisa varje problem med fil, rad och fält.",
-                     "Check project files and report every problem, with file, line and field."),
+    "cmd.stats": (
+        "Räkna projekt och summera deras pengar per län, tema, tagg …",
+        "Count projects and sum their money per county, theme, tag …",
+    ),
+    "cmd.validate": (
+        "Kontrollera projektfiler och redovisa varje problem med fil, rad och fält.",
+        "Check project files and report every problem, with file, line and field.",
+    ),
     "cmd.schema": ("Skriv ut JSON Schema för en projektfil.", "Print the JSON Schema of a project file."),
-    "cmd.export": ("Exportera projekt till andra verktyg: en SQLite-databas för Datasette, eller CSV-filer.",
-                   "Export projects for other tools: an SQLite database for Datasette, or CSV files."),
+    "cmd.export": (
+        "Exportera projekt till andra verktyg: en SQLite-databas för Datasette, eller CSV-filer.",
+        "Export projects for other tools: an SQLite database for Datasette, or CSV files.",
+    ),
     "cmd.cache": ("Visa eller töm indexcachen.", "Show or clear the index cache."),
-    "cmd.completion": ("Skriv ut skriptet för automatisk komplettering i skalet (bash, zsh eller fish).",
-                       "Print the shell completion script (bash, zsh or fish)."),
-    "cmd.export.sqlite": ("Skriv en SQLite-databas (med fritextsökning) och dess metadata för Datasette.",
-                          "Write an SQLite database (with full-text search) and its Datasette metadata."),
-    "cmd.export.csv": ("Skriv en CSV-fil per tabell och en Frictionless-fil datapackage.json som beskriver dem.",
-                       "Write one CSV file per table and a Frictionless datapackage.json describing them."),
-    "cmd.cache.info": ("Visa var indexet för en kunskapsbank sparas och vad det innehåller.",
-                       "Show where the index of a knowledge base is cached and what it holds."),
-    "cmd.cache.clear": ("Ta bort det sparade indexet; nästa kommando bygger upp det igen.",
-                        "Remove the cached index; the next command rebuilds it."),
+    "cmd.completion": (
+        "Skriv ut skriptet för automatisk komplettering i skalet (bash, zsh eller fish).",
+        "Print the shell completion script (bash, zsh or fish).",
+    ),
+    "cmd.export.sqlite": (
+        "Skriv en SQLite-databas (med fritextsökning) och dess metadata för Datasette.",
+        "Write an SQLite database (with full-text search) and its Datasette metadata.",
+    ),
+    "cmd.export.csv": (
+        "Skriv en CSV-fil per tabell och en Frictionless-fil datapackage.json som beskriver dem.",
+        "Write one CSV file per table and a Frictionless datapackage.json describing them.",
+    ),
+    "cmd.cache.info": (
+        "Visa var indexet för en kunskapsbank sparas och vad det innehåller.",
+        "Show where the index of a knowledge base is cached and what it holds.",
+    ),
+    "cmd.cache.clear": (
+        "Ta bort det sparade indexet; nästa kommando bygger upp det igen.",
+        "Remove the cached index; the next command rebuilds it.",
+    ),
     # --- help: the rest of each command's help (examples in \b paragraphs: printed unwrapped) ---
     "help.root": (
         "En kunskapsbank om Tillväxtverkets pilotprojekt för lokal service på landsbygden "
@@ -207,7 +271,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ett okänt ord delas upp (butiksutveckling → butik + utveckling) eller rättas (ombudsplatform\n"
         "→ ombudsplattform) och rankas under direkta träffar. --explain visar för varje projekt\n"
         "vilka ord som träffade och hur.\n\n"
-        "Syntax: \"fras inom citattecken\"; -ord utesluter (allt som ordet ensamt skulle hitta); a OR b.\n"
+        'Syntax: "fras inom citattecken"; -ord utesluter (allt som ordet ensamt skulle hitta); a OR b.\n'
         "Sätt citattecken runt fraser även för skalet: servicekb search '\"lokal mat\"'.\n\n"
         "Returkod: 0 träffar, 1 inga träffar, 2 felaktigt kommando.\n\n"
         "Exempel:\n\n"
@@ -226,7 +290,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "data/reference/synonyms.yaml); an unknown word is split (butiksutveckling → butik +\n"
         "utveckling) or corrected (ombudsplatform → ombudsplattform), ranked below direct matches.\n"
         "--explain shows, for each project, which words matched and how.\n\n"
-        "Syntax: \"quoted phrase\"; -word excludes (everything the word alone would find); a OR b.\n"
+        'Syntax: "quoted phrase"; -word excludes (everything the word alone would find); a OR b.\n'
         "Quote phrases for the shell too: servicekb search '\"lokal mat\"'.\n\n"
         "Exit status: 0 results, 1 no results, 2 usage error.\n\n"
         "Examples:\n\n"
@@ -322,10 +386,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Exempel:\n\n"
         "\b\n"
         "  servicekb schema > project.schema.json",
-        "It is the same as schemas/project.schema.json.\n\n"
-        "Example:\n\n"
-        "\b\n"
-        "  servicekb schema > project.schema.json",
+        "It is the same as schemas/project.schema.json.\n\nExample:\n\n\b\n  servicekb schema > project.schema.json",
     ),
     "help.export": (
         "Exportera projekt till andra verktyg: en SQLite-databas för Datasette, eller CSV-filer med en "
@@ -393,85 +454,139 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "taggar och kommuner.\n\n"
         "Exempel:\n\n"
         "\b\n"
-        "  eval \"$(servicekb completion bash)\"            # i ~/.bashrc\n"
-        "  eval \"$(servicekb completion zsh)\"             # i ~/.zshrc\n"
+        '  eval "$(servicekb completion bash)"            # i ~/.bashrc\n'
+        '  eval "$(servicekb completion zsh)"             # i ~/.zshrc\n'
         "  servicekb completion fish > ~/.config/fish/completions/servicekb.fish",
         "It completes commands, options, and values from the knowledge base: ids, counties, themes,\n"
         "tags and municipalities.\n\n"
         "Examples:\n\n"
         "\b\n"
-        "  eval \"$(servicekb completion bash)\"            # in ~/.bashrc\n"
-        "  eval \"$(servicekb completion zsh)\"             # in ~/.zshrc\n"
+        '  eval "$(servicekb completion bash)"            # in ~/.bashrc\n'
+        '  eval "$(servicekb completion zsh)"             # in ~/.zshrc\n'
         "  servicekb completion fish > ~/.config/fish/completions/servicekb.fish",
     ),
     # --- help: options and arguments ---
     "opt.version": ("Visa versionen och avsluta.", "Show the version and exit."),
     "opt.help": ("Visa den här hjälpen och avsluta.", "Show this message and exit."),
-    "opt.theme": ("Tema: kortnamn, benämning eller alias; en unik början räcker (kan upprepas eller skrivas med kommatecken emellan).",
-                  "Theme: slug, label or alias; a unique prefix is enough (repeatable, or comma-separated)."),
-    "opt.region": ("Län: namn, 'Dalarnas län', länsbokstav W, länskod 20, 'Region Dalarna'; å, ä, ö kan skrivas a, a, o "
-                   "(kan upprepas: något av dem).",
-                   "County: name, 'Dalarnas län', letter W, code 20, 'Region Dalarna'; diacritics optional (repeatable: any of)."),
-    "opt.municipality": ("Kommunens namn eller en unik början, t.ex. Mora (kan upprepas: någon av dem).",
-                         "Municipality name or a unique beginning, e.g. Mora (repeatable: any of)."),
-    "opt.status": ("avslutat (completed), pågående (ongoing) eller planerat (planned) (kan upprepas).",
-                   "completed (avslutat), ongoing (pågående) or planned (planerat) (repeatable)."),
-    "opt.kind": ("forstudie, genomforande, information, utbildning, process (kan upprepas).",
-                 "forstudie, genomforande, information, utbildning, process (repeatable)."),
-    "opt.owner_type": ("kommun, region, lansstyrelse, myndighet, forening, foretag, universitet (kan upprepas).",
-                       "kommun, region, lansstyrelse, myndighet, forening, foretag, universitet (repeatable)."),
-    "opt.tag": ("Taggens kortnamn eller benämning, t.ex. paketautomat (kan upprepas: alla måste finnas).",
-                "Tag slug or label, e.g. paketautomat (repeatable: all of)."),
-    "opt.min_cost": ("Bara projekt vars totala kostnad (eller budget) är minst så många kronor, t.ex. 1000000 eller '1 000 000 kr'.",
-                     "Only projects whose total cost (or budget) is at least this many kronor, e.g. 1000000 or '1 000 000 kr'."),
-    "opt.max_cost": ("Bara projekt vars totala kostnad (eller budget) är högst så många kronor.",
-                     "Only projects whose total cost (or budget) is at most this many kronor."),
-    "opt.has_cost": ("Bara projekt med / utan ett angivet belopp.",
-                     "Only projects with / without an amount on record."),
-    "opt.ids": ("Begränsa till id:n som läses från en fil, eller '-' för standard in (ett per rad; det som står efter '#' räknas inte).",
-                "Restrict to ids read from a file, or '-' for stdin (one per line; '#' comments ignored)."),
-    "opt.format": ("table, json, jsonl, csv, tsv, yaml, ids eller markdown. Standard: table i terminalen, tsv när utdata "
-                   "skickas vidare.",
-                   "table, json, jsonl, csv, tsv, yaml, ids or markdown. Default: table on a terminal, tsv when piped."),
-    "opt.fields": ("Kolumner med kommatecken emellan, t.ex. id,title,funding.total_cost_sek.",
-                   "Comma-separated columns, e.g. id,title,funding.total_cost_sek."),
-    "opt.excel": ("Med --format csv: UTF-8 med BOM och ';' som avgränsare, för svenska Excel.",
-                  "With --format csv: UTF-8 with BOM and ';' separators, for Swedish Excel."),
-    "opt.report_format": ("table, markdown, html, json, yaml (dokument); csv, tsv, jsonl, ids (projektlistan). Standard: "
-                          "dokumentet (table i terminalen, ren text när utdata skickas vidare); med -o efter filnamnet.",
-                          "table, markdown, html, json, yaml (documents); csv, tsv, jsonl, ids (the project list). "
-                          "Default: the document (table on a terminal, plain text when piped); with -o, from the file name."),
-    "opt.output": ("Skriv dokumentet (markdown, html, json, yaml) till den här filen i stället för till standard ut; "
-                   "en fil som redan finns skrivs inte över utan --force.",
-                   "Write the document (markdown, html, json, yaml) to this file instead of stdout; "
-                   "an existing file is kept unless --force."),
+    "opt.theme": (
+        "Tema: kortnamn, benämning eller alias; en unik början räcker (kan upprepas eller skrivas med kommatecken emellan).",
+        "Theme: slug, label or alias; a unique prefix is enough (repeatable, or comma-separated).",
+    ),
+    "opt.region": (
+        "Län: namn, 'Dalarnas län', länsbokstav W, länskod 20, 'Region Dalarna'; å, ä, ö kan skrivas a, a, o "
+        "(kan upprepas: något av dem).",
+        "County: name, 'Dalarnas län', letter W, code 20, 'Region Dalarna'; diacritics optional (repeatable: any of).",
+    ),
+    "opt.municipality": (
+        "Kommunens namn eller en unik början, t.ex. Mora (kan upprepas: någon av dem).",
+        "Municipality name or a unique beginning, e.g. Mora (repeatable: any of).",
+    ),
+    "opt.status": (
+        "avslutat (completed), pågående (ongoing) eller planerat (planned) (kan upprepas).",
+        "completed (avslutat), ongoing (pågående) or planned (planerat) (repeatable).",
+    ),
+    "opt.kind": (
+        "forstudie, genomforande, information, utbildning, process (kan upprepas).",
+        "forstudie, genomforande, information, utbildning, process (repeatable).",
+    ),
+    "opt.owner_type": (
+        "kommun, region, lansstyrelse, myndighet, forening, foretag, universitet (kan upprepas).",
+        "kommun, region, lansstyrelse, myndighet, forening, foretag, universitet (repeatable).",
+    ),
+    "opt.tag": (
+        "Taggens kortnamn eller benämning, t.ex. paketautomat (kan upprepas: alla måste finnas).",
+        "Tag slug or label, e.g. paketautomat (repeatable: all of).",
+    ),
+    "opt.min_cost": (
+        "Bara projekt vars totala kostnad (eller budget) är minst så många kronor, t.ex. 1000000 eller '1 000 000 kr'.",
+        "Only projects whose total cost (or budget) is at least this many kronor, e.g. 1000000 or '1 000 000 kr'.",
+    ),
+    "opt.max_cost": (
+        "Bara projekt vars totala kostnad (eller budget) är högst så många kronor.",
+        "Only projects whose total cost (or budget) is at most this many kronor.",
+    ),
+    "opt.has_cost": (
+        "Bara projekt med / utan ett angivet belopp.",
+        "Only projects with / without an amount on record.",
+    ),
+    "opt.ids": (
+        "Begränsa till id:n som läses från en fil, eller '-' för standard in (ett per rad; det som står efter '#' räknas inte).",
+        "Restrict to ids read from a file, or '-' for stdin (one per line; '#' comments ignored).",
+    ),
+    "opt.format": (
+        "table, json, jsonl, csv, tsv, yaml, ids eller markdown. Standard: table i terminalen, tsv när utdata "
+        "skickas vidare.",
+        "table, json, jsonl, csv, tsv, yaml, ids or markdown. Default: table on a terminal, tsv when piped.",
+    ),
+    "opt.fields": (
+        "Kolumner med kommatecken emellan, t.ex. id,title,funding.total_cost_sek.",
+        "Comma-separated columns, e.g. id,title,funding.total_cost_sek.",
+    ),
+    "opt.excel": (
+        "Med --format csv: UTF-8 med BOM och ';' som avgränsare, för svenska Excel.",
+        "With --format csv: UTF-8 with BOM and ';' separators, for Swedish Excel.",
+    ),
+    "opt.report_format": (
+        "table, markdown, html, json, yaml (dokument); csv, tsv, jsonl, ids (projektlistan). Standard: "
+        "dokumentet (table i terminalen, ren text när utdata skickas vidare); med -o efter filnamnet.",
+        "table, markdown, html, json, yaml (documents); csv, tsv, jsonl, ids (the project list). "
+        "Default: the document (table on a terminal, plain text when piped); with -o, from the file name.",
+    ),
+    "opt.output": (
+        "Skriv dokumentet (markdown, html, json, yaml) till den här filen i stället för till standard ut; "
+        "en fil som redan finns skrivs inte över utan --force.",
+        "Write the document (markdown, html, json, yaml) to this file instead of stdout; "
+        "an existing file is kept unless --force.",
+    ),
     "opt.force": ("Med -o: skriv över filen om den redan finns.", "With -o: overwrite the file if it exists."),
-    "opt.data_dir": ("Kunskapsbankens mapp, med projects/ (och eventuellt reference/). Standard: kunskapsbanken som följer med programmet.",
-                     "Knowledge base folder holding projects/ (and optionally reference/). Default: the bundled data."),
-    "opt.no_cache": ("Läs filerna på nytt i stället för att använda indexcachen.",
-                     "Read the files afresh instead of using the index cache."),
-    "opt.limit": ("Visa högst N träffar (0 för alla). Standard: 20 i terminalen, alla när utdata skickas vidare.",
-                  "Show at most N results (0 for all). Default: 20 on a terminal, all when piped."),
-    "opt.facets": ("Räkna också träffarna per tema, län, status och typ.",
-                   "Add counts of the results by theme, county, status and kind."),
-    "opt.show_format": ("text (standard), json, yaml eller citation (en färdig källhänvisning till en fotnot).",
-                        "text (default), json, yaml, or citation (a ready reference for a footnote)."),
-    "opt.by": ("län (county), tema (theme), status, typ (kind), ägartyp (owner-type), tagg (tag) eller kommun (municipality).",
-               "county, theme, status, kind, owner-type, tag or municipality."),
-    "opt.sort": ("name (svensk bokstavsordning), projects (antal), total-cost (total kostnad), budget, support (offentligt "
-                 "stöd), without-amount (utan belopp) eller median.",
-                 "name (Swedish order), projects, total-cost, budget, support, without-amount or median."),
+    "opt.data_dir": (
+        "Kunskapsbankens mapp, med projects/ (och eventuellt reference/). Standard: kunskapsbanken som följer med programmet.",
+        "Knowledge base folder holding projects/ (and optionally reference/). Default: the bundled data.",
+    ),
+    "opt.no_cache": (
+        "Läs filerna på nytt i stället för att använda indexcachen.",
+        "Read the files afresh instead of using the index cache.",
+    ),
+    "opt.limit": (
+        "Visa högst N träffar (0 för alla). Standard: 20 i terminalen, alla när utdata skickas vidare.",
+        "Show at most N results (0 for all). Default: 20 on a terminal, all when piped.",
+    ),
+    "opt.facets": (
+        "Räkna också träffarna per tema, län, status och typ.",
+        "Add counts of the results by theme, county, status and kind.",
+    ),
+    "opt.show_format": (
+        "text (standard), json, yaml eller citation (en färdig källhänvisning till en fotnot).",
+        "text (default), json, yaml, or citation (a ready reference for a footnote).",
+    ),
+    "opt.by": (
+        "län (county), tema (theme), status, typ (kind), ägartyp (owner-type), tagg (tag) eller kommun (municipality).",
+        "county, theme, status, kind, owner-type, tag or municipality.",
+    ),
+    "opt.sort": (
+        "name (svensk bokstavsordning), projects (antal), total-cost (total kostnad), budget, support (offentligt "
+        "stöd), without-amount (utan belopp) eller median.",
+        "name (Swedish order), projects, total-cost, budget, support, without-amount or median.",
+    ),
     "opt.cache_all": ("Ta bort indexen för alla kunskapsbanker.", "Remove the indexes of every knowledge base."),
-    "opt.metadata": ("Var metadata för Datasette ska skrivas. Standard: samma namn som FILE med .metadata.yaml "
-                     "(kb.db → kb.metadata.yaml).",
-                     "Where to write Datasette's metadata. Default: FILE's name with .metadata.yaml (kb.db → kb.metadata.yaml)."),
+    "opt.metadata": (
+        "Var metadata för Datasette ska skrivas. Standard: samma namn som FILE med .metadata.yaml "
+        "(kb.db → kb.metadata.yaml).",
+        "Where to write Datasette's metadata. Default: FILE's name with .metadata.yaml (kb.db → kb.metadata.yaml).",
+    ),
     "opt.export_force": ("Skriv över filer som redan finns.", "Overwrite files that already exist."),
-    "arg.query": ("Sökord (se syntaxen ovan). Inga sökord: allt som klarar filtren.",
-                  "Search words (see syntax above). Empty: everything that passes the filters."),
-    "arg.id": ("Projektets id (se `servicekb list --format ids`).",
-               "The project's id (see `servicekb list --format ids`)."),
-    "arg.paths": ("Filer eller mappar att kontrollera. Standard: kunskapsbankens projects/.",
-                  "Files or folders to check. Default: the knowledge base's projects/."),
+    "arg.query": (
+        "Sökord (se syntaxen ovan). Inga sökord: allt som klarar filtren.",
+        "Search words (see syntax above). Empty: everything that passes the filters.",
+    ),
+    "arg.id": (
+        "Projektets id (se `servicekb list --format ids`).",
+        "The project's id (see `servicekb list --format ids`).",
+    ),
+    "arg.paths": (
+        "Filer eller mappar att kontrollera. Standard: kunskapsbankens projects/.",
+        "Files or folders to check. Default: the knowledge base's projects/.",
+    ),
     "arg.export_file": ("Databasen som ska skrivas, t.ex. kb.db.", "The database to write, e.g. kb.db."),
     "arg.export_dir": ("Mappen att skriva i (skapas om den saknas).", "The folder to write into (created if missing)."),
     "arg.shell": ("bash, zsh eller fish.", "bash, zsh or fish."),
@@ -489,10 +604,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.did_you_mean": (" Menade du {options}?", " Did you mean {options}?"),
     "word.or": ("eller", "or"),
     "err.see_help": ("(se `{path} -h`)", "(see `{path} -h`)"),
-    "err.no_help_command": ("det finns inget kommando 'help'; skriv `servicekb --help` eller `servicekb KOMMANDO --help`.",
-                            "there is no 'help' command; use `servicekb --help` or `servicekb COMMAND --help`."),
-    "err.no_such_command": ("okänt kommando {name}.{hint} Kommandon: {commands}.",
-                            "no such command {name}.{hint} Commands: {commands}."),
+    "err.no_help_command": (
+        "det finns inget kommando 'help'; skriv `servicekb --help` eller `servicekb KOMMANDO --help`.",
+        "there is no 'help' command; use `servicekb --help` or `servicekb COMMAND --help`.",
+    ),
+    "err.no_such_command": (
+        "okänt kommando {name}.{hint} Kommandon: {commands}.",
+        "no such command {name}.{hint} Commands: {commands}.",
+    ),
     "err.no_such_subcommand": ("okänt kommando {name}.", "no such command {name}."),
     "err.missing_command": ("ange ett kommando.", "missing command."),
     "err.no_such_option": ("okänd flagga: {option}", "no such option: {option}"),
@@ -503,98 +622,164 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.requires_argument": ("flaggan {option} behöver ett värde.", "option {option} requires an argument."),
     "err.takes_no_value": ("flaggan {option} tar inget värde.", "option {option} does not take a value."),
     "err.extra_arguments": ("oväntade extra argument ({args})", "got unexpected extra argument(s) ({args})"),
-    "err.unexpected": ("oväntat fel, {kind}: {detail} (sätt SERVICEKB_DEBUG=1 för att se var det uppstod)",
-                       "unexpected {kind}: {detail} (set SERVICEKB_DEBUG=1 for a traceback)"),
+    "err.unexpected": (
+        "oväntat fel, {kind}: {detail} (sätt SERVICEKB_DEBUG=1 för att se var det uppstod)",
+        "unexpected {kind}: {detail} (set SERVICEKB_DEBUG=1 for a traceback)",
+    ),
     "type.int": ("heltal", "int"),
     "type.integer": ("heltal", "integer"),
     "type.float": ("decimaltal", "float"),
-    "err.excel_needs_csv": ("--excel hör ihop med --format csv (inte {fmt}).",
-                            "--excel goes with --format csv (not {fmt})."),
-    "err.fields_in_document": ("--fields väljer kolumner i projektlistan: använd den med --format tsv, csv, jsonl eller ids.",
-                               "--fields chooses the columns of the project list: use it with --format tsv, csv, jsonl or ids."),
-    "err.ids_nothing_piped": ("--ids - läser id:n från standard in, men inget skickas dit "
-                              "(t.ex. `servicekb search paketautomat --format ids | servicekb report --ids -`).",
-                              "--ids - reads ids from standard input, but nothing is piped in "
-                              "(e.g. `servicekb search paketautomat --format ids | servicekb report --ids -`)."),
+    "err.excel_needs_csv": (
+        "--excel hör ihop med --format csv (inte {fmt}).",
+        "--excel goes with --format csv (not {fmt}).",
+    ),
+    "err.fields_in_document": (
+        "--fields väljer kolumner i projektlistan: använd den med --format tsv, csv, jsonl eller ids.",
+        "--fields chooses the columns of the project list: use it with --format tsv, csv, jsonl or ids.",
+    ),
+    "err.ids_nothing_piped": (
+        "--ids - läser id:n från standard in, men inget skickas dit "
+        "(t.ex. `servicekb search paketautomat --format ids | servicekb report --ids -`).",
+        "--ids - reads ids from standard input, but nothing is piped in "
+        "(e.g. `servicekb search paketautomat --format ids | servicekb report --ids -`).",
+    ),
     "err.ids_unreadable": ("kan inte läsa id:n från {where}: {reason}", "cannot read ids from {where}: {reason}"),
     "word.stdin": ("standard in", "standard input"),
-    "err.ids_too_many": ("--ids läser högst {mb} MB id:n; dela upp listan eller använd filter i stället.",
-                         "--ids reads at most {mb} MB of ids; split the list or use filters instead."),
-    "err.o_documents_only": ("-o skriver dokument ({formats}), inte {fmt}; styr om utdata i stället: > FIL",
-                             "-o writes documents ({formats}), not {fmt}; redirect it instead: > FILE"),
+    "err.ids_too_many": (
+        "--ids läser högst {mb} MB id:n; dela upp listan eller använd filter i stället.",
+        "--ids reads at most {mb} MB of ids; split the list or use filters instead.",
+    ),
+    "err.o_documents_only": (
+        "-o skriver dokument ({formats}), inte {fmt}; styr om utdata i stället: > FIL",
+        "-o writes documents ({formats}), not {fmt}; redirect it instead: > FILE",
+    ),
     "err.limit_negative": ("--limit måste vara 0 (alla) eller mer.", "--limit must be 0 (all) or more."),
     "note.no_match": ("servicekb: inga projekt matchar sökningen.", "servicekb: no projects match the query."),
-    "note.no_match_filtered": ("servicekb: inga projekt matchar sökningen och filtren.",
-                               "servicekb: no projects match the query and filters."),
-    "err.show_needs_id": ("ange ett projekt-id (eller --ids FIL|-); `servicekb list --format ids` listar alla id:n.",
-                          "give a project ID (or --ids FILE|-); `servicekb list --format ids` lists the ids."),
-    "err.unknown_grouping": ("okänd gruppering {by} för --by.{hint} Giltiga: {valid}.",
-                             "unknown grouping {by} for --by.{hint} Valid: {valid}."),
-    "err.unknown_sort": ("okänd sortering {sort}.{hint} Giltiga: {valid}.",
-                         "unknown sort {sort}.{hint} Valid: {valid}."),
-    "err.unknown_shell": ("okänt skal {shell}.{hint} Skal: {shells}.",
-                          "unknown shell {shell}.{hint} Shells: {shells}."),
+    "note.no_match_filtered": (
+        "servicekb: inga projekt matchar sökningen och filtren.",
+        "servicekb: no projects match the query and filters.",
+    ),
+    "err.show_needs_id": (
+        "ange ett projekt-id (eller --ids FIL|-); `servicekb list --format ids` listar alla id:n.",
+        "give a project ID (or --ids FILE|-); `servicekb list --format ids` lists the ids.",
+    ),
+    "err.unknown_grouping": (
+        "okänd gruppering {by} för --by.{hint} Giltiga: {valid}.",
+        "unknown grouping {by} for --by.{hint} Valid: {valid}.",
+    ),
+    "err.unknown_sort": (
+        "okänd sortering {sort}.{hint} Giltiga: {valid}.",
+        "unknown sort {sort}.{hint} Valid: {valid}.",
+    ),
+    "err.unknown_shell": (
+        "okänt skal {shell}.{hint} Skal: {shells}.",
+        "unknown shell {shell}.{hint} Shells: {shells}.",
+    ),
     "err.no_such_path": ("filen eller mappen finns inte: {path}", "no such file or folder: {path}"),
-    "validate.summary": ("{files} fil(er) kontrollerade: {valid} giltiga, {bad} med problem ({problems} problem).",
-                         "{files} file(s) checked: {valid} valid, {bad} with problems ({problems} problem(s))."),
+    "validate.summary": (
+        "{files} fil(er) kontrollerade: {valid} giltiga, {bad} med problem ({problems} problem).",
+        "{files} file(s) checked: {valid} valid, {bad} with problems ({problems} problem(s)).",
+    ),
     "cache.data_dir": ("kunskapsbankens mapp: {path}", "data directory: {path}"),
     "cache.cache_dir": ("cachemapp: {path}", "cache directory: {path}"),
     "cache.index_file": ("indexfil: {path}", "index file: {path}"),
     "cache.size": ("storlek: {size} byte", "size: {size} bytes"),
-    "cache.indexed": ("indexerat: {projects} projekt från {files} fil(er), {invalid} ogiltiga",
-                      "indexed: {projects} project(s) from {files} file(s), {invalid} invalid"),
-    "cache.unreadable": ("oläsbar: {error} (byggs om vid nästa kommando)",
-                         "unreadable: {error} (it is rebuilt on the next command)"),
+    "cache.indexed": (
+        "indexerat: {projects} projekt från {files} fil(er), {invalid} ogiltiga",
+        "indexed: {projects} project(s) from {files} file(s), {invalid} invalid",
+    ),
+    "cache.unreadable": (
+        "oläsbar: {error} (byggs om vid nästa kommando)",
+        "unreadable: {error} (it is rebuilt on the next command)",
+    ),
     "cache.not_built": ("inte byggd än (nästa kommando bygger den)", "not built yet (the next command builds it)"),
     "cache.removed": ("tog bort {n} indexfil(er) från {path}", "removed {n} index file(s) from {path}"),
-    "err.export_to_stdout": ("export sqlite skriver en fil, inte till standard ut: ange ett filnamn, t.ex. kb.db.",
-                             "export sqlite writes a file, not standard output: give a file name, e.g. kb.db."),
-    "err.metadata_is_database": ("--metadata måste vara en annan fil än databasen ({file}).",
-                                 "--metadata must be another file than the database ({file})."),
+    "err.export_to_stdout": (
+        "export sqlite skriver en fil, inte till standard ut: ange ett filnamn, t.ex. kb.db.",
+        "export sqlite writes a file, not standard output: give a file name, e.g. kb.db.",
+    ),
+    "err.metadata_is_database": (
+        "--metadata måste vara en annan fil än databasen ({file}).",
+        "--metadata must be another file than the database ({file}).",
+    ),
     "err.no_such_folder": ("mappen finns inte: {folder}.", "no such folder: {folder}."),
     "err.not_a_folder": ("{path} är en fil, inte en mapp.", "{path} is a file, not a folder."),
     "err.is_a_folder": ("{path} är en mapp; ange ett filnamn.", "{path} is a folder; give a file name."),
-    "err.exists_one": ("{names} finns redan; lägg till --force för att skriva över.",
-                       "{names} already exists; add --force to overwrite."),
-    "err.exists_many": ("{names} finns redan; lägg till --force för att skriva över.",
-                        "{names} already exist; add --force to overwrite."),
-    "note.wrote_sqlite": ("servicekb: skrev {file} ({n} projekt, schemaversion {version}) och {metadata}. "
-                          "Bläddra: datasette {file} -m {metadata}",
-                          "servicekb: wrote {file} ({n} project(s), schema version {version}) and {metadata}. "
-                          "Browse: datasette {file} -m {metadata}"),
-    "note.wrote_csv": ("servicekb: skrev {files} filer till {folder} ({n} projekt). Kontrollera: frictionless validate {package}",
-                       "servicekb: wrote {files} files to {folder} ({n} project(s)). Check: frictionless validate {package}"),
-    "note.nothing_written": ("servicekb: inga projekt matchar; inget skrevs.",
-                             "servicekb: no projects match; nothing written."),
+    "err.exists_one": (
+        "{names} finns redan; lägg till --force för att skriva över.",
+        "{names} already exists; add --force to overwrite.",
+    ),
+    "err.exists_many": (
+        "{names} finns redan; lägg till --force för att skriva över.",
+        "{names} already exist; add --force to overwrite.",
+    ),
+    "note.wrote_sqlite": (
+        "servicekb: skrev {file} ({n} projekt, schemaversion {version}) och {metadata}. "
+        "Bläddra: datasette {file} -m {metadata}",
+        "servicekb: wrote {file} ({n} project(s), schema version {version}) and {metadata}. "
+        "Browse: datasette {file} -m {metadata}",
+    ),
+    "note.wrote_csv": (
+        "servicekb: skrev {files} filer till {folder} ({n} projekt). Kontrollera: frictionless validate {package}",
+        "servicekb: wrote {files} files to {folder} ({n} project(s)). Check: frictionless validate {package}",
+    ),
+    "note.nothing_written": (
+        "servicekb: inga projekt matchar; inget skrevs.",
+        "servicekb: no projects match; nothing written.",
+    ),
     "note.indexing": ("Indexerar projektfiler", "Indexing project files"),
-    "err.unknown_field": ("okänt fält {name} i --fields.{hint} Tillgängliga fält: {fields}",
-                          "unknown field {name} in --fields.{hint} Available fields: {fields}"),
-    "err.fields_empty": ("--fields är tom; ange ett eller flera fält, t.ex. --fields id,title",
-                         "--fields is empty; name one or more fields, e.g. --fields id,title"),
-    "err.unknown_format": ("okänt format {fmt}.{hint} Format: {formats}.",
-                           "unknown format {fmt}.{hint} Formats: {formats}."),
-    "err.document_format": ("ett dokument kan inte skrivas som {fmt}; använd json eller yaml",
-                            "a document cannot be written as {fmt}; use json or yaml"),
-    "err.format_from_name": ("kan inte avgöra formatet av filnamnet {path}; lägg till --format (markdown, html, json eller yaml) "
-                             "eller ge filen ändelsen {suffixes}.",
-                             "cannot tell the format from the file name {path}; add --format (markdown, html, json or yaml) "
-                             "or name the file {suffixes}."),
-    "err.file_exists": ("{path} finns redan; använd --force för att skriva över den, eller välj ett annat filnamn.",
-                        "{path} already exists; use --force to overwrite it, or choose another file name."),
+    "err.unknown_field": (
+        "okänt fält {name} i --fields.{hint} Tillgängliga fält: {fields}",
+        "unknown field {name} in --fields.{hint} Available fields: {fields}",
+    ),
+    "err.fields_empty": (
+        "--fields är tom; ange ett eller flera fält, t.ex. --fields id,title",
+        "--fields is empty; name one or more fields, e.g. --fields id,title",
+    ),
+    "err.unknown_format": (
+        "okänt format {fmt}.{hint} Format: {formats}.",
+        "unknown format {fmt}.{hint} Formats: {formats}.",
+    ),
+    "err.document_format": (
+        "ett dokument kan inte skrivas som {fmt}; använd json eller yaml",
+        "a document cannot be written as {fmt}; use json or yaml",
+    ),
+    "err.format_from_name": (
+        "kan inte avgöra formatet av filnamnet {path}; lägg till --format (markdown, html, json eller yaml) "
+        "eller ge filen ändelsen {suffixes}.",
+        "cannot tell the format from the file name {path}; add --format (markdown, html, json or yaml) "
+        "or name the file {suffixes}.",
+    ),
+    "err.file_exists": (
+        "{path} finns redan; använd --force för att skriva över den, eller välj ett annat filnamn.",
+        "{path} already exists; use --force to overwrite it, or choose another file name.",
+    ),
     "err.cannot_write": ("kan inte skriva {path}: {reason}", "cannot write {path}: {reason}"),
     "err.unknown_status": ("okänd status {value}. Giltiga: {valid}.", "unknown status {value}. Valid: {valid}."),
-    "err.cost_negative": ("{option} måste vara 0 eller mer (hela kronor).",
-                          "{option} must be 0 or more (whole kronor)."),
-    "err.min_over_max": ("--min-cost {min} är större än --max-cost {max}.",
-                         "--min-cost {min} is larger than --max-cost {max}."),
-    "err.amount_too_large": ("{option} {text} är orimligt stort; belopp anges i hela kronor under 10^15.",
-                             "{option} {text} is implausibly large; amounts are whole kronor below 10^15."),
-    "err.amount_format": ("{option} tar hela kronor, t.ex. 1000000 eller '1 000 000 kr' (fick {text}).",
-                          "{option} takes whole kronor, e.g. 1000000 or '1 000 000 kr' (got {text})."),
-    "err.no_data_dir": ("mappen {path} finns inte; ange en mapp som innehåller projects/",
-                        "data directory {path} does not exist; give a folder that holds projects/"),
-    "err.no_projects_dir": ("{path} har ingen mapp projects/; en kunskapsbank är en mapp med projects/ (och eventuellt reference/)",
-                            "{path} has no projects/ folder; a knowledge base is a folder holding projects/ (and optionally reference/)"),
+    "err.cost_negative": (
+        "{option} måste vara 0 eller mer (hela kronor).",
+        "{option} must be 0 or more (whole kronor).",
+    ),
+    "err.min_over_max": (
+        "--min-cost {min} är större än --max-cost {max}.",
+        "--min-cost {min} is larger than --max-cost {max}.",
+    ),
+    "err.amount_too_large": (
+        "{option} {text} är orimligt stort; belopp anges i hela kronor under 10^15.",
+        "{option} {text} is implausibly large; amounts are whole kronor below 10^15.",
+    ),
+    "err.amount_format": (
+        "{option} tar hela kronor, t.ex. 1000000 eller '1 000 000 kr' (fick {text}).",
+        "{option} takes whole kronor, e.g. 1000000 or '1 000 000 kr' (got {text}).",
+    ),
+    "err.no_data_dir": (
+        "mappen {path} finns inte; ange en mapp som innehåller projects/",
+        "data directory {path} does not exist; give a folder that holds projects/",
+    ),
+    "err.no_projects_dir": (
+        "{path} har ingen mapp projects/; en kunskapsbank är en mapp med projects/ (och eventuellt reference/)",
+        "{path} has no projects/ folder; a knowledge base is a folder holding projects/ (and optionally reference/)",
+    ),
 }
 
 

@@ -61,10 +61,13 @@ def _iso_date(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{value!r} is not a day of the calendar; "
-                             "write an ISO date such as 2020-12-31, or null") from None
-    raise ValueError("must be an ISO date such as 2020-12-31 (YYYY-MM-DD, quotes not needed), or null; "
-                     "numbers such as 1699920000 are not read as dates")
+            raise ValueError(
+                f"{value!r} is not a day of the calendar; write an ISO date such as 2020-12-31, or null"
+            ) from None
+    raise ValueError(
+        "must be an ISO date such as 2020-12-31 (YYYY-MM-DD, quotes not needed), or null; "
+        "numbers such as 1699920000 are not read as dates"
+    )
 
 
 def _strip(value):
@@ -120,9 +123,12 @@ class Project(_Strict):
     kind: str = Field(description="Slug from reference/kinds.yaml, e.g. forstudie.")
     status: Status
     end_date: Annotated[Optional[dt.date], BeforeValidator(_iso_date)] = Field(
-        default=None, description="ISO date, or null.")
+        default=None, description="ISO date, or null."
+    )
     owner: Optional[Owner] = Field(default=None, description="null when the source names no owner.")
-    contact_organisation: Optional[Name] = Field(default=None, description="Organisation of a named contact (never a person).")
+    contact_organisation: Optional[Name] = Field(
+        default=None, description="Organisation of a named contact (never a person)."
+    )
     geography: Geography
     funding: Funding = Field(default_factory=Funding)
     summary: Text

@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional
-
+from typing import Optional
 
 MAX_KRONOR = 10**15  # amounts are 0 ≤ x < 10^15 kr: ample, and far inside SQLite's 64-bit integers
 _AMOUNT_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009_")

@@ -106,7 +106,14 @@ def choose_format(fmt: Optional[str], stdout_is_terminal: bool, allowed: Sequenc
     if value not in allowed:
         from .text import did_you_mean, suggest
 
-        raise UsageError(t("err.unknown_format", fmt=repr(fmt), hint=did_you_mean(suggest(value, allowed)), formats=", ".join(allowed)))
+        raise UsageError(
+            t(
+                "err.unknown_format",
+                fmt=repr(fmt),
+                hint=did_you_mean(suggest(value, allowed)),
+                formats=", ".join(allowed),
+            )
+        )
     return value
 
 
@@ -134,8 +141,15 @@ def dump_document(doc: Any, fmt: str, stream: IO[str]) -> None:
 
 # --- files ------------------------------------------------------------------------------
 
-DOCUMENT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json",
-                     ".yaml": "yaml", ".yml": "yaml"}
+DOCUMENT_SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+}
 
 
 def format_for_path(path: Any) -> str:
@@ -242,9 +256,17 @@ def _write_table(listing: Listing, stream: IO[str], console: Any) -> None:
 
     columns = list(listing.columns)
     cells = [[table_cell(c.get(r), c.kind) for c in columns] for r in listing.rows]
-    specs = [FitColumn(c.header, no_wrap=c.kind in NUMERIC or c.name == "id", priority=c.drop_priority,
-                       justify="right" if c.kind in NUMERIC else "left", ratio=c.ratio, max_width=c.max_width)
-             for c in columns]
+    specs = [
+        FitColumn(
+            c.header,
+            no_wrap=c.kind in NUMERIC or c.name == "id",
+            priority=c.drop_priority,
+            justify="right" if c.kind in NUMERIC else "left",
+            ratio=c.ratio,
+            max_width=c.max_width,
+        )
+        for c in columns
+    ]
     if listing.title:
         console.print(Text(listing.title), soft_wrap=True)
     print_fitted(console, specs, cells, box=box.SIMPLE_HEAD)
@@ -283,7 +305,9 @@ def _min_width(spec: FitColumn, column_cells: list) -> int:
     return max(widest, 1)
 
 
-def fit_columns(specs: Sequence[FitColumn], cells: Sequence[Sequence[Any]], width: int, gap: int = 2) -> Optional[list[int]]:
+def fit_columns(
+    specs: Sequence[FitColumn], cells: Sequence[Sequence[Any]], width: int, gap: int = 2
+) -> Optional[list[int]]:
     """Which columns to show so that no number, id or word is ever cut: leave out the lowest
     priority columns until the rest fit; None when even the essential ones do not fit."""
     mins = [_min_width(spec, [row[i] for row in cells]) for i, spec in enumerate(specs)]
@@ -317,14 +341,14 @@ def _widths(specs: Sequence[FitColumn], cells: Sequence[Sequence[Any]], width: i
     return widths
 
 
-def print_fitted(console: Any, specs: Sequence[FitColumn], cells: Sequence[Sequence[Any]], box: Any = None,
-                 title: Any = None) -> list[str]:
+def print_fitted(
+    console: Any, specs: Sequence[FitColumn], cells: Sequence[Sequence[Any]], box: Any = None, title: Any = None
+) -> list[str]:
     """Print a table that never cuts a number, an id or a word: it leaves out optional columns
     (and says so in one dim line), or, when even the essential ones do not fit, prints each row
     as a block of 'header: value' lines. Returns the headers left out."""
     from rich.table import Table
     from rich.text import Text
-
 
     gap = 2 if box is None else 3  # a box (even SIMPLE_HEAD) puts a divider between the paddings
     kept = fit_columns(specs, cells, console.width, gap)
@@ -414,7 +438,9 @@ def table_cell(value: Any, kind: str):
     if kind == "cost":  # (amount, 'total_cost' | 'budget' | None): a budget says so
         amount, which = value
         # "(budget)" on a line of its own: the column stays as narrow as the amount
-        return Text(format_sek(amount) + ("\n(budget)" if which == "budget" else ""), style="dim" if amount is None else "")
+        return Text(
+            format_sek(amount) + ("\n(budget)" if which == "budget" else ""), style="dim" if amount is None else ""
+        )
     if kind == "title_id":  # (title, id[, snippet parts]): the title, its id dimmed, a snippet
         title, ident, *rest = value
         cell = Text()

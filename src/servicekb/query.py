@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Optional
 
-from .errors import UsageError
 from .constants import STATUSES
+from .errors import UsageError
 from .messages import status_label, t
 from .reference import Reference
 
-
-SWEDISH_STATUS = {"avslutat": "completed", "avslutad": "completed", "avslutade": "completed", "pagaende": "ongoing",
-                  "planerat": "planned", "planerad": "planned", "planerade": "planned"}
+SWEDISH_STATUS = {
+    "avslutat": "completed",
+    "avslutad": "completed",
+    "avslutade": "completed",
+    "pagaende": "ongoing",
+    "planerat": "planned",
+    "planerad": "planned",
+    "planerade": "planned",
+}
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,9 @@ class Filters:
             params.extend(values)
 
         def linked(table: str, column: str, values: tuple[str, ...]) -> None:
-            clauses.append(f"p.rowid IN (SELECT project FROM {table} WHERE {column} IN ({', '.join('?' * len(values))}))")
+            clauses.append(
+                f"p.rowid IN (SELECT project FROM {table} WHERE {column} IN ({', '.join('?' * len(values))}))"
+            )
             params.extend(values)
 
         if self.themes:

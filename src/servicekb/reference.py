@@ -88,12 +88,24 @@ SHAPES: dict[str, dict[str, Any]] = {
     "kinds.yaml": _TERM,
     "owner_types.yaml": _TERM,
     "tags.yaml": _TERM,
-    "counties.yaml": {"name": True, "official_name": True, "code": True, "letter": True, "region": True,
-                      "aliases": list},
+    "counties.yaml": {
+        "name": True,
+        "official_name": True,
+        "code": True,
+        "letter": True,
+        "region": True,
+        "aliases": list,
+    },
     "municipalities.yaml": {"name": True, "code": True, "county": True},
 }
-_KEYS = {"themes.yaml": "slug", "kinds.yaml": "slug", "owner_types.yaml": "slug", "tags.yaml": "slug",
-         "counties.yaml": "name", "municipalities.yaml": "name"}
+_KEYS = {
+    "themes.yaml": "slug",
+    "kinds.yaml": "slug",
+    "owner_types.yaml": "slug",
+    "tags.yaml": "slug",
+    "counties.yaml": "name",
+    "municipalities.yaml": "name",
+}
 
 
 def load_reference_file(folder: Path, name: str) -> list[dict[str, Any]]:
@@ -166,8 +178,10 @@ def load_reference_file(folder: Path, name: str) -> list[dict[str, Any]]:
 def _what_to_do(folder: Path) -> str:
     if _is_bundled(folder):
         return "reinstall servicekb, or restore the file from its repository"
-    return ("fix it (the bundled reference data is in servicekb's data/reference/), "
-            "or remove this knowledge base's reference/ folder to use the bundled data")
+    return (
+        "fix it (the bundled reference data is in servicekb's data/reference/), "
+        "or remove this knowledge base's reference/ folder to use the bundled data"
+    )
 
 
 def _is_bundled(folder: Path) -> bool:
@@ -254,15 +268,26 @@ class Reference:
                 hint = did_you_mean(suggest(e["county"], counties))
                 raise ReferenceDataError(
                     f"reference data {_shown(self.folder / 'municipalities.yaml')}: [{i}].county: unknown county "
-                    f"{e['county']!r}.{hint} Use a name of counties.yaml; {_what_to_do(self.folder)}.")
+                    f"{e['county']!r}.{hint} Use a name of counties.yaml; {_what_to_do(self.folder)}."
+                )
         return {e["name"]: Municipality(e["name"], e["code"], e["county"]) for e in municipalities}
 
     @cached_property
     def _county_keys(self) -> dict[str, County]:
         keys: dict[str, County] = {}
         for c in self.counties.values():
-            names = (c.name, c.official_name, c.code, c.code.lstrip("0"), c.letter, c.region,
-                     f"{c.name} län", f"{c.name}s län", f"Länsstyrelsen i {c.official_name}", *c.aliases)
+            names = (
+                c.name,
+                c.official_name,
+                c.code,
+                c.code.lstrip("0"),
+                c.letter,
+                c.region,
+                f"{c.name} län",
+                f"{c.name}s län",
+                f"Länsstyrelsen i {c.official_name}",
+                *c.aliases,
+            )
             for k in names:
                 keys.setdefault(fold(k), c)
         return keys
@@ -292,9 +317,13 @@ class Reference:
         if len(prefix) == 1:
             return next(iter(prefix.values()))
         if len(prefix) > 1:
-            raise UsageError(f"municipality {text!r} is ambiguous: it matches {', '.join(sorted(prefix, key=swedish_key))}.")
+            raise UsageError(
+                f"municipality {text!r} is ambiguous: it matches {', '.join(sorted(prefix, key=swedish_key))}."
+            )
         hint = did_you_mean(suggest(text, self.municipalities))
-        raise UsageError(f"unknown municipality {text!r}.{hint} Names are as in data/reference/municipalities.yaml, e.g. 'Mora'.")
+        raise UsageError(
+            f"unknown municipality {text!r}.{hint} Names are as in data/reference/municipalities.yaml, e.g. 'Mora'."
+        )
 
     @cached_property
     def _municipality_keys(self) -> dict[str, Municipality]:

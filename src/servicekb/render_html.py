@@ -10,8 +10,6 @@ network request: CSS and SVG are inline, there are no fonts, images or scripts t
 
 from __future__ import annotations
 
-from .messages import t
-
 import math
 import re
 from collections.abc import Sequence
@@ -19,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from . import __version__
+from .messages import t
 from .money import NATIONAL, MoneySummary, format_sek
 from .report import (
     Block,
@@ -199,18 +198,25 @@ def tile_map(block: CountyMap, map_id: str) -> TileMap:
 
     tiles = []
     spare_row = max(r for _, r in TILE_POSITIONS.values()) + 1
-    for n, t in enumerate(block.tiles):
-        col, row = TILE_POSITIONS.get(t.code, (n % 4, spare_row))  # an unknown code still shows
-        if t.summary is None:
+    for n, tile in enumerate(block.tiles):
+        col, row = TILE_POSITIONS.get(tile.code, (n % 4, spare_row))  # an unknown code still shows
+        if tile.summary is None:
             fill, dark, count = f"url(#{hatch})", False, "ej med"
-            tooltip = f"{t.name}: inte med i rapportens urval"
+            tooltip = f"{tile.name}: inte med i rapportens urval"
         else:
-            fill, dark = shade(t.summary.projects)
-            count = f"{t.summary.projects} projekt"
-            tooltip = f"{t.name}: {_money_words(t.summary)}"
+            fill, dark = shade(tile.summary.projects)
+            count = f"{tile.summary.projects} projekt"
+            tooltip = f"{tile.name}: {_money_words(tile.summary)}"
         tiles.append(
             Tile(
-                t.name, col * (TILE_W + TILE_GAP), row * (TILE_H + TILE_GAP), fill, dark, count, tooltip, t.highlighted
+                tile.name,
+                col * (TILE_W + TILE_GAP),
+                row * (TILE_H + TILE_GAP),
+                fill,
+                dark,
+                count,
+                tooltip,
+                tile.highlighted,
             )
         )
     legend = [LegendItem(ZERO_SHADE, "0 projekt")]
@@ -218,15 +224,15 @@ def tile_map(block: CountyMap, map_id: str) -> TileMap:
         legend.append(
             LegendItem(SHADES[i + len(SHADES) - len(bins)], f"{lo} projekt" if lo == hi else f"{lo}–{hi} projekt")
         )
-    if any(t.summary is None for t in block.tiles):
+    if any(tile.summary is None for tile in block.tiles):
         legend.append(LegendItem(f"url(#{hatch})", "ej i urvalet"))
-    marked = [t for t in block.tiles if t.highlighted]
+    marked = [tile for tile in block.tiles if tile.highlighted]
     note = ""
     if marked and marked[0].summary is not None:
         m = marked[0].summary.projects
         rank = 1 + sum(1 for c in counts if c > m)
         note = f"{marked[0].name}: {m} projekt, plats {rank} av {len(counts)} län räknat i antal projekt."
-    rows = max(r for _, r in (TILE_POSITIONS.get(t.code, (0, spare_row)) for t in block.tiles)) + 1
+    rows = max(r for _, r in (TILE_POSITIONS.get(tile.code, (0, spare_row)) for tile in block.tiles)) + 1
     return TileMap(
         id=map_id,
         caption=block.title,

@@ -74,7 +74,11 @@ def project_text(p: dict, ref: Reference):
         facts.add_row(Text(k), text(v))
 
     parts: list[Any] = [head, ident, Text(), facts, Text(), Text(t("show.summary"), style="bold"), text(p["summary"])]
-    for key, items in (("show.activities", p["activities"]), ("show.results", p["results"]), ("show.lessons", p["lessons"])):
+    for key, items in (
+        ("show.activities", p["activities"]),
+        ("show.results", p["results"]),
+        ("show.lessons", p["lessons"]),
+    ):
         if items:
             parts += [Text(), Text(t(key), style="bold")]
             parts += [Text("• ") + text(item) for item in items]

@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .output import FitColumn, print_fitted, table_cell, unbreakable_amounts
 from .messages import t
+from .output import FitColumn, print_fitted, table_cell, unbreakable_amounts
 from .report import Block, Facts, Heading, Lessons, MoneyTable, Paragraph, ProjectTable
 from .text import visible
-
 
 BAR = 20  # the width of the longest bar in a money table
 
@@ -28,9 +27,14 @@ def print_report(blocks: Sequence[Block], console: Any) -> None:
         at the no-break spaces that hold '32 037 624 kr' together."""
         import textwrap
 
-        lines = textwrap.wrap(unbreakable_amounts(text), width=max(console.width, 20), initial_indent=indent,
-                              subsequent_indent=indent + ("  " if indent else ""), break_long_words=False,
-                              break_on_hyphens=False) or [""]
+        lines = textwrap.wrap(
+            unbreakable_amounts(text),
+            width=max(console.width, 20),
+            initial_indent=indent,
+            subsequent_indent=indent + ("  " if indent else ""),
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [""]
         for line in lines:
             console.print(Text(line.replace("\u00a0", " "), style=style), soft_wrap=True)
 
@@ -67,11 +71,17 @@ def print_report(blocks: Sequence[Block], console: Any) -> None:
                 FitColumn("", no_wrap=True, priority=1),  # the bar
             ]
 
-            def cells(label: Text, s, bar: bool) -> list:
-                width = round(BAR * (s.total_cost.value or 0) / block.top) if bar and block.top else 0
-                return [label, Text(str(s.projects)), table_cell(s.total_cost.value, "money"), table_cell(s.budget.value, "money"),
-                        table_cell(s.public_support.value, "money"), Text(str(s.without_amount)),
-                        Text("█" * width, style="cyan")]
+            def cells(label: Text, s, bar: bool, top: int = block.top) -> list:
+                width = round(BAR * (s.total_cost.value or 0) / top) if bar and top else 0
+                return [
+                    label,
+                    Text(str(s.projects)),
+                    table_cell(s.total_cost.value, "money"),
+                    table_cell(s.budget.value, "money"),
+                    table_cell(s.public_support.value, "money"),
+                    Text(str(s.without_amount)),
+                    Text("█" * width, style="cyan"),
+                ]
 
             rows = [cells(Text(visible(r.label)), r.summary, True) for r in block.rows]
             if block.total is not None:
@@ -91,8 +101,15 @@ def print_report(blocks: Sequence[Block], console: Any) -> None:
             rows = []
             for p in block.rows:
                 name = Text(visible(p.title)) + (Text(" *", style="bold") if p.multi_county else Text(""))
-                rows.append([name, Text(visible(p.where)), Text(visible(p.owner)), Text(p.status),
-                             Text(p.amount.replace(" (budget)", "\n(budget)"))])
+                rows.append(
+                    [
+                        name,
+                        Text(visible(p.where)),
+                        Text(visible(p.owner)),
+                        Text(p.status),
+                        Text(p.amount.replace(" (budget)", "\n(budget)")),
+                    ]
+                )
             console.print()
             print_fitted(console, specs, rows, title=title)
             title = None

@@ -6,8 +6,8 @@ Markdown here (plain text, no terminal needed).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Optional
 
 from .messages import status_label, t
@@ -98,9 +98,16 @@ class Report:
         return [p for p in self.projects if len(p["geography"]["counties"]) > 1]
 
 
-def build_report(ref: Reference, projects: list[dict], county: Optional[County], national: Sequence[dict] = (),
-                 counties: Iterable[str] = (), scope: str = "", every_county: bool = True,
-                 overview: Optional[Sequence[dict]] = None) -> Report:
+def build_report(
+    ref: Reference,
+    projects: list[dict],
+    county: Optional[County],
+    national: Sequence[dict] = (),
+    counties: Iterable[str] = (),
+    scope: str = "",
+    every_county: bool = True,
+    overview: Optional[Sequence[dict]] = None,
+) -> Report:
     """A county report (`county`), or an overview by county (of `counties`, default all).
 
     `scope` names a selection (filters, --ids) for the heading; empty means all projects.
@@ -146,7 +153,13 @@ def where(record: dict, ref: Reference, county: Optional[County] = None) -> str:
     parts = munis + [p for p in places if p not in munis]
     if parts:
         return ", ".join(parts) + (t("rep.and_more") if county is not None and len(geo["counties"]) > 1 else "")
-    return t("rep.whole_county") if geo["scope"] == "county" else t("rep.several_counties") if len(geo["counties"]) > 1 else "–"
+    return (
+        t("rep.whole_county")
+        if geo["scope"] == "county"
+        else t("rep.several_counties")
+        if len(geo["counties"]) > 1
+        else "–"
+    )
 
 
 def heading(report: Report) -> str:
@@ -154,11 +167,11 @@ def heading(report: Report) -> str:
     if c is None:
         return t("rep.heading_scope", scope=report.scope) if report.scope else t("rep.heading_all")
     return t("rep.heading_county", official=c.official_name, code=c.code, letter=c.letter, region=c.region) + (
-        f" ({report.scope})" if report.scope else "")
+        f" ({report.scope})" if report.scope else ""
+    )
 
 
 # --- the layout: one description of a report, walked by every renderer ---------------
-
 
 
 @dataclass(frozen=True)
@@ -190,7 +203,13 @@ class MoneyTable:
 
     @property
     def headers(self) -> tuple[str, ...]:
-        return (t("col.projects"), t("col.total_cost"), t("col.budget"), t("col.public_support"), t("col.without_amount"))
+        return (
+            t("col.projects"),
+            t("col.total_cost"),
+            t("col.budget"),
+            t("col.public_support"),
+            t("col.without_amount"),
+        )
 
     @property
     def top(self) -> int:
@@ -275,10 +294,21 @@ def layout(report: Report, ref: Reference) -> list[Block]:
         ]
     blocks += [Heading(t("rep.per_theme")), MoneyTable(t("rep.theme"), tuple(report.by_theme))]
     rows = tuple(
-        ProjectRow(p["id"], p["title"], len(p["geography"]["counties"]) > 1, where(p, ref, report.county),
-                   p["owner"]["name"] if p.get("owner") else "–", status_text(p), amount_label(p),
-                   p["summary"], tuple(p["activities"]), tuple(p["results"]), tuple(p["lessons"]), p["source"],
-                   tuple(p["links"]))
+        ProjectRow(
+            p["id"],
+            p["title"],
+            len(p["geography"]["counties"]) > 1,
+            where(p, ref, report.county),
+            p["owner"]["name"] if p.get("owner") else "–",
+            status_text(p),
+            amount_label(p),
+            p["summary"],
+            tuple(p["activities"]),
+            tuple(p["results"]),
+            tuple(p["lessons"]),
+            p["source"],
+            tuple(p["links"]),
+        )
         for p in report.projects
     )
     blocks += [Heading(t("rep.projects")), ProjectTable(rows)]
@@ -299,8 +329,10 @@ def county_map(report: Report, ref: Reference) -> CountyMap:
     rows = {r.value: r.summary for r in report.county_overview}
     c = report.county
     title = f"{c.official_name} bland Sveriges län: projekt per län" if c is not None else "Projekt per län"
-    tiles = tuple(CountyTile(k.name, k.code, rows.get(k.name), c is not None and k.name == c.name)
-                  for k in sorted(ref.counties.values(), key=lambda k: k.code))
+    tiles = tuple(
+        CountyTile(k.name, k.code, rows.get(k.name), c is not None and k.name == c.name)
+        for k in sorted(ref.counties.values(), key=lambda k: k.code)
+    )
     return CountyMap(title, tiles)
 
 
@@ -327,22 +359,32 @@ def markdown(blocks: Sequence[Block]) -> str:
         elif isinstance(block, Facts):
             lines += [f"- {md(line)}" for line in block.lines] + [""]
         elif isinstance(block, MoneyTable):
-            lines += [f"| {block.name_header} | " + " | ".join(block.headers) + " | |", "|---|---:|---:|---:|---:|---:|---|"]
+            lines += [
+                f"| {block.name_header} | " + " | ".join(block.headers) + " | |",
+                "|---|---:|---:|---:|---:|---:|---|",
+            ]
             for r in block.rows:
                 m = r.summary
-                lines.append(f"| {md(r.label)} | {m.projects} | {format_sek(m.total_cost.value)} | {format_sek(m.budget.value)} | "
-                             f"{format_sek(m.public_support.value)} | {m.without_amount} | {_bar(m.total_cost.value, block.top)} |")
+                lines.append(
+                    f"| {md(r.label)} | {m.projects} | {format_sek(m.total_cost.value)} | "
+                    f"{format_sek(m.budget.value)} | {format_sek(m.public_support.value)} | {m.without_amount} | "
+                    f"{_bar(m.total_cost.value, block.top)} |"
+                )
             if block.total is not None:
                 total = block.total
-                lines.append(f"| **{t('rep.total_once')}** | **{total.projects}** | **{format_sek(total.total_cost.value)}** | "
-                             f"**{format_sek(total.budget.value)}** | **{format_sek(total.public_support.value)}** | "
-                             f"**{total.without_amount}** | |")
+                lines.append(
+                    f"| **{t('rep.total_once')}** | **{total.projects}** | **{format_sek(total.total_cost.value)}** | "
+                    f"**{format_sek(total.budget.value)}** | **{format_sek(total.public_support.value)}** | "
+                    f"**{total.without_amount}** | |"
+                )
             lines.append("")
         elif isinstance(block, ProjectTable):
             lines += ["| " + " | ".join(block.headers) + " |", "|---|---|---|---|---:|"]
             for p in block.rows:
                 mark = " *" if p.multi_county else ""
-                lines.append(f"| {md(p.title)}{mark} | {md(p.where)} | {md(p.owner)} | {md(p.status)} | {md(p.amount)} |")
+                lines.append(
+                    f"| {md(p.title)}{mark} | {md(p.where)} | {md(p.owner)} | {md(p.status)} | {md(p.amount)} |"
+                )
             lines.append("")
         elif isinstance(block, Lessons):
             lines += [f"- **{md(title)}:** {md(lesson)}" for title, lesson in block.items] + [""]
@@ -353,12 +395,13 @@ def document(report: Report) -> dict:
     """The report as plain data (JSON/YAML): whole kronor, the model's field names."""
     c = report.county
     return {
-        "county": None if c is None else {"name": c.name, "official_name": c.official_name, "code": c.code,
-                                          "letter": c.letter, "region": c.region},
+        "county": None
+        if c is None
+        else {"name": c.name, "official_name": c.official_name, "code": c.code, "letter": c.letter, "region": c.region},
         "summary": report.summary.as_dict(),
         "note": "Amounts are summed separately and never added together; projects without an amount are "
-                "counted in without_amount, not as 0. A project in several counties appears under each "
-                "county; summary counts it once.",
+        "counted in without_amount, not as 0. A project in several counties appears under each "
+        "county; summary counts it once.",
         "by_county": [r.as_dict() for r in report.by_county],
         "by_theme": [r.as_dict() for r in report.by_theme],
         "multi_county_projects": [p["id"] for p in report.multi_county],

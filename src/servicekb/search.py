@@ -42,22 +42,40 @@ from .index import FTS_COLUMNS, stem_words
 from .text import did_you_mean, edit_distance, fold, nfc
 
 EXACT, STEM, PART, COMPOUND, SYNONYM, HEAD, TYPO = 7, 6, 5, 4, 3, 2, 1
-TIER_NAMES = {EXACT: "exact", STEM: "inflection", PART: "compound part", COMPOUND: "split compound",
-              SYNONYM: "synonym", HEAD: "compound head", TYPO: "typo"}
+TIER_NAMES = {
+    EXACT: "exact",
+    STEM: "inflection",
+    PART: "compound part",
+    COMPOUND: "split compound",
+    SYNONYM: "synonym",
+    HEAD: "compound head",
+    TYPO: "typo",
+}
 SYNONYM_RELATION = "synonym"  # thesaurus.SYNONYM, without importing it on the search path
 HANDFUL = 5  # fewer projects than this with every word: projects with most of the words follow
 # bm25 weights by FTS column. The owner weighs more than the title: BM25 saturates, and a query
 # naming an organisation must rank what it owns above the projects that mention it often.
-WEIGHTS = {"title": 10.0, "owner": 20.0, "tags": 8.0, "summary": 4.0, "places": 3.0, "activities": 2.0, "results": 2.0, "lessons": 2.0}
+WEIGHTS = {
+    "title": 10.0,
+    "owner": 20.0,
+    "tags": 8.0,
+    "summary": 4.0,
+    "places": 3.0,
+    "activities": 2.0,
+    "results": 2.0,
+    "lessons": 2.0,
+}
 MAX_TERMS = 32
 MAX_EXPANSION = 400
 MIN_PART_LENGTH = 4  # shorter compound parts match too much ("far" is inside "förfarande")
 
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 och i att det som en på är av för med till den har de inte om ett men var sig så vi kan
 man när från ska eller även där vid under efter mot hur vad detta dessa alla andra också
 the and of in to a
-""".split())
+""".split()
+)
 
 _WORD = re.compile(r"[^\W_]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -103,7 +121,7 @@ def parse_query(text: str) -> Query:
         if c == '"':
             end = text.find('"', i + 1)
             end = n if end == -1 else end  # an unbalanced quote runs to the end
-            raw.append(("phrase", text[i + 1:end], negated))
+            raw.append(("phrase", text[i + 1 : end], negated))
             i = end + 1
             continue
         j = i
@@ -174,18 +192,30 @@ def _word_levels(conn: sqlite3.Connection, w: str, typed: bool = True) -> dict[i
         levels[STEM] = stemmed
     part: set[str] = set()
     if typed and not _has_diacritics(w):
-        part |= {r[0] for r in conn.execute(
-            "SELECT term FROM vocab WHERE folded = ? OR folded_stem = ? LIMIT ?", (w, fold(stem), MAX_EXPANSION))}
+        part |= {
+            r[0]
+            for r in conn.execute(
+                "SELECT term FROM vocab WHERE folded = ? OR folded_stem = ? LIMIT ?", (w, fold(stem), MAX_EXPANSION)
+            )
+        }
     for piece in {w, stem}:
         if len(piece) >= MIN_PART_LENGTH:
             column = "folded" if typed and not _has_diacritics(piece) else "term"
-            part |= {r[0] for r in conn.execute(
-                f"SELECT term FROM vocab WHERE {column} LIKE ? ESCAPE '\\' LIMIT ?", (_like(piece), MAX_EXPANSION))}
+            part |= {
+                r[0]
+                for r in conn.execute(
+                    f"SELECT term FROM vocab WHERE {column} LIKE ? ESCAPE '\\' LIMIT ?", (_like(piece), MAX_EXPANSION)
+                )
+            }
     if typed and len(w) >= MIN_PART_LENGTH + 2:  # lanthandeln → lanthandel: the word less a short ending
         column, key = ("folded", fold(w)) if typed and not _has_diacritics(w) else ("term", w)
-        part |= {r[0] for r in conn.execute(
-            f"SELECT term FROM vocab WHERE ? LIKE {column} || '%' AND length({column}) >= ? LIMIT ?",
-            (key, max(MIN_PART_LENGTH + 1, len(w) - 3), MAX_EXPANSION))}
+        part |= {
+            r[0]
+            for r in conn.execute(
+                f"SELECT term FROM vocab WHERE ? LIKE {column} || '%' AND length({column}) >= ? LIMIT ?",
+                (key, max(MIN_PART_LENGTH + 1, len(w) - 3), MAX_EXPANSION),
+            )
+        }
     part -= levels[EXACT] | stemmed
     if part:
         levels[PART] = part
@@ -209,7 +239,9 @@ def related_terms(conn: sqlite3.Connection, text: str) -> dict[str, str]:
         if _has_diacritics(text):
             rows = conn.execute("SELECT related, relation FROM thesaurus WHERE stem = ?", (stem,))
         else:
-            rows = conn.execute("SELECT related, relation FROM thesaurus WHERE stem = ? OR folded_stem = ?", (stem, fold(stem)))
+            rows = conn.execute(
+                "SELECT related, relation FROM thesaurus WHERE stem = ? OR folded_stem = ?", (stem, fold(stem))
+            )
     out: dict[str, str] = {}
     for term, relation in rows:
         if out.get(term) != SYNONYM_RELATION:
@@ -242,8 +274,12 @@ def _forms(conn: sqlite3.Connection, terms, min_part: int = MIN_PART_LENGTH, com
         if len(piece) >= max(min_part, MIN_PART_LENGTH):
             conditions.append("term LIKE ? ESCAPE '\\'")
             params.append(_like(piece))
-    found = {r[0] for r in conn.execute(f"SELECT term FROM vocab WHERE {' OR '.join(conditions)} LIMIT ?",
-                                        [*params, MAX_EXPANSION * len(singles)])}
+    found = {
+        r[0]
+        for r in conn.execute(
+            f"SELECT term FROM vocab WHERE {' OR '.join(conditions)} LIMIT ?", [*params, MAX_EXPANSION * len(singles)]
+        )
+    }
     return (out | set(singles) | found) - STOP_WORDS
 
 
@@ -261,7 +297,7 @@ class Expansion:
         self.levels.setdefault(level, []).append(expression or _or(words))
         self.words.setdefault(level, set()).update(words)
 
-    def merge(self, other: "Expansion") -> None:
+    def merge(self, other: Expansion) -> None:
         for level, exprs in other.levels.items():
             self.levels.setdefault(level, []).extend(exprs)
         for level, words in other.words.items():
@@ -326,9 +362,13 @@ def _known(conn: sqlite3.Connection, word: str, cache: dict) -> bool:
     """Is `word` a word the index or the thesaurus has (as written; inflected too from 5 letters)?"""
     if word not in cache:
         stem = stem_words([word])[0] if len(word) >= 5 else None
-        cache[word] = bool(word not in STOP_WORDS and (
-            conn.execute("SELECT 1 FROM vocab WHERE term = ? OR stem = ? LIMIT 1", (word, stem)).fetchone()
-            or conn.execute("SELECT 1 FROM thesaurus WHERE term = ? OR stem = ? LIMIT 1", (word, stem)).fetchone()))
+        cache[word] = bool(
+            word not in STOP_WORDS
+            and (
+                conn.execute("SELECT 1 FROM vocab WHERE term = ? OR stem = ? LIMIT 1", (word, stem)).fetchone()
+                or conn.execute("SELECT 1 FROM thesaurus WHERE term = ? OR stem = ? LIMIT 1", (word, stem)).fetchone()
+            )
+        )
     return cache[word]
 
 
@@ -342,7 +382,9 @@ def _left_forms(left: str) -> list[str]:
     return forms + [left]
 
 
-def split_compound(conn: sqlite3.Connection, word: str, depth: int = 2, cache: Optional[dict] = None) -> Optional[list[str]]:
+def split_compound(
+    conn: sqlite3.Connection, word: str, depth: int = 2, cache: Optional[dict] = None
+) -> Optional[list[str]]:
     """An unknown compound as known words: butiksutveckling → [butik, utveckling].
 
     Tries every split point, with the linking -s- and the -u/-o form of words ending in -a;
@@ -391,8 +433,9 @@ def correct_typo(conn: sqlite3.Connection, word: str) -> Optional[str]:
     k = 2 if n >= 9 else 1 if n >= 5 else 0
     if not k or n > 40:
         return None
-    rows = conn.execute("SELECT term, folded, stem, folded_stem FROM vocab WHERE length(folded) BETWEEN ? AND ?",
-                        (n - k - 3, n + k + 3)).fetchall()
+    rows = conn.execute(
+        "SELECT term, folded, stem, folded_stem FROM vocab WHERE length(folded) BETWEEN ? AND ?", (n - k - 3, n + k + 3)
+    ).fetchall()
     distance: dict[int, int] = {}
     for key, column in ((fold(word), 1), (fold(stem_words([word])[0]), 3)):
         by_form: dict[str, list[int]] = {}
@@ -448,8 +491,15 @@ class SearchResult:
         return bool(self.relaxed)
 
 
-def search(conn: sqlite3.Connection, query: Query, where: str = "1", params: Optional[list] = None,
-           limit: Optional[int] = None, count: bool = True, all_words: bool = False) -> SearchResult:
+def search(
+    conn: sqlite3.Connection,
+    query: Query,
+    where: str = "1",
+    params: Optional[list] = None,
+    limit: Optional[int] = None,
+    count: bool = True,
+    all_words: bool = False,
+) -> SearchResult:
     """Rank the projects matching `query` among those satisfying `where` (an SQL condition
     on projects p, e.g. from Filters.where()). Ranking runs inside SQLite: at 100,000
     projects a common word matches half of them, and sorting them in Python costs more
@@ -483,11 +533,15 @@ def search(conn: sqlite3.Connection, query: Query, where: str = "1", params: Opt
     n = len(groups)
 
     def ranked(with_clause: str, all_params: list) -> list[Hit]:
-        sql = (f"{with_clause} SELECT r.rowid, r.tier, r.score, r.matched{''.join(f', r.t{i}' for i in range(n))} "
-               "FROM results r JOIN projects p ON p.rowid = r.rowid "
-               "ORDER BY r.matched DESC, r.tier DESC, round(r.score, 9) DESC, p.sort_key" + (" LIMIT ?" if limit else ""))
-        return [Hit(row[0], row[1], row[2], row[3], tuple(row[4:]))
-                for row in conn.execute(sql, all_params + ([limit] if limit else []))]
+        sql = (
+            f"{with_clause} SELECT r.rowid, r.tier, r.score, r.matched{''.join(f', r.t{i}' for i in range(n))} "
+            "FROM results r JOIN projects p ON p.rowid = r.rowid "
+            "ORDER BY r.matched DESC, r.tier DESC, round(r.score, 9) DESC, p.sort_key" + (" LIMIT ?" if limit else "")
+        )
+        return [
+            Hit(row[0], row[1], row[2], row[3], tuple(row[4:]))
+            for row in conn.execute(sql, all_params + ([limit] if limit else []))
+        ]
 
     def counted(clause: str, all_params: list, hits: list[Hit]) -> Optional[int]:
         if not limit or len(hits) < limit:
@@ -517,9 +571,20 @@ def search(conn: sqlite3.Connection, query: Query, where: str = "1", params: Opt
     if not hits:  # suggest for words the index does not have at all
         unmatched = [w for w in unmatched if not _in_vocab(conn, w)]
     suggestions = suggest_words(conn, unmatched) if not hits else []
-    return SearchResult(hits, total, query, matched_words, suggestions, full_clause,
-                        full_params, [query_term(g) for g in query.groups], [g.words for g in groups],
-                        notes if hits else [], all_words_total, relaxed)
+    return SearchResult(
+        hits,
+        total,
+        query,
+        matched_words,
+        suggestions,
+        full_clause,
+        full_params,
+        [query_term(g) for g in query.groups],
+        [g.words for g in groups],
+        notes if hits else [],
+        all_words_total,
+        relaxed,
+    )
 
 
 def query_term(group: list[Term]) -> str:
@@ -527,8 +592,9 @@ def query_term(group: list[Term]) -> str:
     return " OR ".join(f'"{t}"' if t.phrase else str(t) for t in group)
 
 
-def _results_sql(groups: list[dict[int, str]], excluded: list[str], where: str, params: list,
-                 top_only: bool, min_match: int) -> tuple[str, list]:
+def _results_sql(
+    groups: list[dict[int, str]], excluded: list[str], where: str, params: list, top_only: bool, min_match: int
+) -> tuple[str, list]:
     """A WITH clause ending in `results(rowid, matched, tier, score, t0, t1, …)`: every project
     matching at least `min_match` of the groups (only in each group's best tier when
     `top_only`), passing `where`, not excluded. `groups` maps tier → FTS5 expression."""
@@ -547,8 +613,10 @@ def _results_sql(groups: list[dict[int, str]], excluded: list[str], where: str, 
             # MATERIALIZED and the unary + keep SQLite from handing the IN to FTS5, which
             # would re-run the MATCH once per row (30 s instead of 50 ms at 100,000).
             ctes.append(f"g{i}top(rowid) AS MATERIALIZED (SELECT rowid FROM fts WHERE fts MATCH ?)")
-            ctes.append(f"g{i}(rowid, s) AS MATERIALIZED (SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ? "
-                        f"AND +rowid IN g{i}top)")
+            ctes.append(
+                f"g{i}(rowid, s) AS MATERIALIZED (SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ? "
+                f"AND +rowid IN g{i}top)"
+            )
             # Scored as in the full ranking: a direct match by its direct forms alone.
             scored = [lv for lv in levels if lv >= PART] if best >= PART else list(levels)
             cte_params += [levels[best], " OR ".join(f"({levels[lv]})" for lv in sorted(scored, reverse=True))]
@@ -559,14 +627,24 @@ def _results_sql(groups: list[dict[int, str]], excluded: list[str], where: str, 
         if direct and fallback:
             # BM25 from the direct forms alone: synonyms must not reorder the projects that
             # have the word itself (they would favour a text using many related words).
-            ctes.append(f"g{i}d(rowid, s) AS MATERIALIZED (SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ?)")
-            ctes.append(f"g{i}f(rowid, s) AS MATERIALIZED (SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ?)")
-            ctes.append(f"g{i}(rowid, s) AS MATERIALIZED (SELECT rowid, s FROM g{i}d UNION ALL "
-                        f"SELECT rowid, s FROM g{i}f WHERE rowid NOT IN (SELECT rowid FROM g{i}d))")
-            cte_params += [" OR ".join(f"({levels[lv]})" for lv in sorted(direct, reverse=True)),
-                           " OR ".join(f"({levels[lv]})" for lv in sorted(fallback, reverse=True))]
+            ctes.append(
+                f"g{i}d(rowid, s) AS MATERIALIZED (SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ?)"
+            )
+            ctes.append(
+                f"g{i}f(rowid, s) AS MATERIALIZED (SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ?)"
+            )
+            ctes.append(
+                f"g{i}(rowid, s) AS MATERIALIZED (SELECT rowid, s FROM g{i}d UNION ALL "
+                f"SELECT rowid, s FROM g{i}f WHERE rowid NOT IN (SELECT rowid FROM g{i}d))"
+            )
+            cte_params += [
+                " OR ".join(f"({levels[lv]})" for lv in sorted(direct, reverse=True)),
+                " OR ".join(f"({levels[lv]})" for lv in sorted(fallback, reverse=True)),
+            ]
         else:
-            ctes.append(f"g{i}(rowid, s) AS MATERIALIZED (SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ?)")
+            ctes.append(
+                f"g{i}(rowid, s) AS MATERIALIZED (SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ?)"
+            )
             cte_params.append(everything)
         case = []
         for level in sorted(levels, reverse=True)[:-1]:
@@ -582,18 +660,26 @@ def _results_sql(groups: list[dict[int, str]], excluded: list[str], where: str, 
     n = len(groups)
     if n == 1:
         tier = tiers[0].format(ref="g0.rowid")
-        body = f"SELECT p.rowid AS rowid, 1 AS matched, {tier} AS tier, g0.s AS score, {tier} AS t0 FROM g0 JOIN projects p ON p.rowid = g0.rowid"
+        body = (
+            f"SELECT p.rowid AS rowid, 1 AS matched, {tier} AS tier, g0.s AS score, {tier} AS t0 "
+            "FROM g0 JOIN projects p ON p.rowid = g0.rowid"
+        )
     elif groups:  # every project matching at least min_match groups, its groups counted
         # One pass over the groups' rows and a GROUP BY. Joining the groups' CTEs instead costs
         # a product of their sizes: SQLite does not index them (0.6 s at 10,000 projects for
         # apoteksombud glesbygd, whose synonyms match 4,000 projects).
-        hits = " UNION ALL ".join(f"SELECT rowid, {i} AS g, s, {t.format(ref='rowid')} AS t FROM g{i}"
-                                  for i, t in enumerate(tiers))
+        hits = " UNION ALL ".join(
+            f"SELECT rowid, {i} AS g, s, {t.format(ref='rowid')} AS t FROM g{i}" for i, t in enumerate(tiers)
+        )
         per_group = "".join(f", max(CASE WHEN g = {i} THEN t ELSE 0 END) AS t{i}" for i in range(n))
-        ctes.append(f"per_project AS (SELECT rowid, count(*) AS matched, sum(t) AS tier, sum(s) AS score{per_group} "
-                    f"FROM ({hits}) GROUP BY rowid HAVING count(*) >= {min(int(min_match), n)})")
-        body = ("SELECT p.rowid AS rowid, a.matched AS matched, a.tier AS tier, a.score AS score"
-                f"{''.join(f', a.t{i} AS t{i}' for i in range(n))} FROM per_project a JOIN projects p ON p.rowid = a.rowid")
+        ctes.append(
+            f"per_project AS (SELECT rowid, count(*) AS matched, sum(t) AS tier, sum(s) AS score{per_group} "
+            f"FROM ({hits}) GROUP BY rowid HAVING count(*) >= {min(int(min_match), n)})"
+        )
+        body = (
+            "SELECT p.rowid AS rowid, a.matched AS matched, a.tier AS tier, a.score AS score"
+            f"{''.join(f', a.t{i} AS t{i}' for i in range(n))} FROM per_project a JOIN projects p ON p.rowid = a.rowid"
+        )
     else:  # no positive words: everything that passes the filters, by title
         body = "SELECT p.rowid AS rowid, 0 AS matched, 0 AS tier, 0.0 AS score FROM projects p"
     results = f"{body} WHERE {' AND '.join(conditions)}"
@@ -606,8 +692,12 @@ def suggest_words(conn: sqlite3.Connection, words: list[str]) -> list[str]:
 
     out: list[str] = []
     for w in words:
-        candidates = [r[0] for r in conn.execute(
-            "SELECT term FROM vocab WHERE length(term) BETWEEN ? AND ?", (max(1, len(w) - 3), len(w) + 3))]
+        candidates = [
+            r[0]
+            for r in conn.execute(
+                "SELECT term FROM vocab WHERE length(term) BETWEEN ? AND ?", (max(1, len(w) - 3), len(w) + 3)
+            )
+        ]
         by_fold: dict[str, str] = {}
         for c in candidates:
             by_fold.setdefault(fold(c), c)
@@ -684,7 +774,7 @@ def snippet(record: dict, words: set[str], width: int = 14) -> list[tuple[str, b
             flags = [t.group().casefold() in singles for t in tokens]
             for phrase in phrases:
                 for k in range(len(tokens) - len(phrase) + 1):
-                    if [t.group().casefold() for t in tokens[k:k + len(phrase)]] == phrase:
+                    if [t.group().casefold() for t in tokens[k : k + len(phrase)]] == phrase:
                         for j in range(k, k + len(phrase)):
                             flags[j] = True
             if any(flags):
@@ -708,7 +798,7 @@ def _window(text: str, tokens, flags, start: int, width: int) -> list[tuple[str,
         t = tokens[k]
         if flags[k]:
             if t.start() > pos:
-                parts.append((text[pos:t.start()], False))
+                parts.append((text[pos : t.start()], False))
             parts.append((t.group(), True))
             pos = t.end()
     if b > pos:
@@ -731,7 +821,7 @@ _FACET_SQL = {
     "status": "SELECT status, count(*) FROM projects WHERE rowid IN (SELECT rowid FROM results) GROUP BY status",
     "kind": "SELECT kind, count(*) FROM projects WHERE rowid IN (SELECT rowid FROM results) GROUP BY kind",
     "county": "SELECT coalesce(c.county, '(nationellt)'), count(*) FROM projects p LEFT JOIN project_counties c "
-              "ON c.project = p.rowid WHERE p.rowid IN (SELECT rowid FROM results) GROUP BY 1",
+    "ON c.project = p.rowid WHERE p.rowid IN (SELECT rowid FROM results) GROUP BY 1",
 }
 
 
@@ -745,6 +835,9 @@ def facets(conn: sqlite3.Connection, result: SearchResult) -> dict[str, dict]:
     out = {}
     for name in FACETS:
         rows = sorted(conn.execute(f"{result.matches} {_FACET_SQL[name]}", result.params), key=lambda r: (-r[1], r[0]))
-        out[name] = {"name": name, "results": [{"value": v, "count": c} for v, c in rows[:FACET_SIZE]],
-                     "truncated": len(rows) > FACET_SIZE}
+        out[name] = {
+            "name": name,
+            "results": [{"value": v, "count": c} for v, c in rows[:FACET_SIZE]],
+            "truncated": len(rows) > FACET_SIZE,
+        }
     return out

@@ -51,8 +51,10 @@ def citation(record: dict) -> str:
     from .messages import t
 
     p = provenance(record)
-    return (f"{p['publisher']}: ”{p['page_title']}”, {t('cite.section')} ”{p['section']}”, "
-            f"{t('cite.project')} ”{p['heading']}”. {p['programme']}. {t('cite.unknown')}")
+    return (
+        f"{p['publisher']}: ”{p['page_title']}”, {t('cite.section')} ”{p['section']}”, "
+        f"{t('cite.project')} ”{p['heading']}”. {p['programme']}. {t('cite.unknown')}"
+    )
 
 
 def page_citation() -> str:

@@ -15,15 +15,25 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 from . import __version__
 from .cache import MAGIC
 from .constants import MODEL_VERSION
 from .files import read_file, scan
-from .index import INDEX_VERSION, TABLES, Labels, add_project, create_schema, refresh_vocab, remove_project, store_thesaurus
+from .index import (
+    INDEX_VERSION,
+    TABLES,
+    Labels,
+    add_project,
+    create_schema,
+    refresh_vocab,
+    remove_project,
+    store_thesaurus,
+)
 from .problem import Problem
 
 FILES_SCHEMA = """CREATE TABLE IF NOT EXISTS files(
@@ -58,8 +68,14 @@ def fingerprint(reference: Path) -> str:
     """What the index was built from besides the files: code, model, layout, reference data."""
     from .reference import FILES, REFERENCE_FORMAT
 
-    parts = [MAGIC, __version__, str(MODEL_VERSION), str(INDEX_VERSION), str(REFERENCE_FORMAT),
-             str(reference.absolute())]
+    parts = [
+        MAGIC,
+        __version__,
+        str(MODEL_VERSION),
+        str(INDEX_VERSION),
+        str(REFERENCE_FORMAT),
+        str(reference.absolute()),
+    ]
     for name in FILES:  # a missing or odd file is reported when it is read, not here
         try:
             st = os.stat(reference / name)
@@ -81,7 +97,9 @@ def put_checked(conn: sqlite3.Connection, key: str, text: str) -> None:
     """Store a meta value with its checksum (see `checked_value`)."""
     from .index import record_checksum
 
-    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?), (?, ?)", (key, text, f"{key}:checksum", record_checksum(text)))
+    conn.execute(
+        "INSERT OR REPLACE INTO meta VALUES (?, ?), (?, ?)", (key, text, f"{key}:checksum", record_checksum(text))
+    )
 
 
 def checked_value(conn: sqlite3.Connection, key: str) -> Optional[str]:
@@ -99,8 +117,14 @@ def is_current(conn: sqlite3.Connection, print_: str, digest: str) -> bool:
     return meta_value(conn, "fingerprint") == print_ and meta_value(conn, "files_digest") == digest
 
 
-def sync(conn: sqlite3.Connection, root: Path, reference: Path, ref_loader, progress: Optional[Callable] = None,
-         entries: Optional[list[tuple[str, int, int]]] = None) -> SyncReport:
+def sync(
+    conn: sqlite3.Connection,
+    root: Path,
+    reference: Path,
+    ref_loader,
+    progress: Optional[Callable] = None,
+    entries: Optional[list[tuple[str, int, int]]] = None,
+) -> SyncReport:
     """Bring the index at `conn` up to date with the files under root/projects.
 
     `entries` is a scan the caller already made (see kb.open_kb); a file changed after it
@@ -161,8 +185,9 @@ def _changed(stored: dict[str, tuple], current: dict[str, tuple[int, int]]) -> l
 Parsed = dict[str, tuple[str, tuple, tuple]]
 
 
-def _parse_jobs(projects_dir: Path, paths: list[str], stored: dict[str, tuple], current: dict[str, tuple],
-                ref, progress=None) -> Parsed:
+def _parse_jobs(
+    projects_dir: Path, paths: list[str], stored: dict[str, tuple], current: dict[str, tuple], ref, progress=None
+) -> Parsed:
     jobs = [(str(projects_dir / p), p, stored[p][2] if p in stored else "") for p in paths]
     task = progress(len(jobs)) if progress and len(jobs) >= 200 else None
     out: Parsed = {}
@@ -209,9 +234,13 @@ def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed) -> t
     # A parse made before the lock stands if the file is as it was then, unless it said
     # "unchanged" against a hash that another process has replaced meanwhile: the rest (few)
     # are parsed again here.
-    redo = [p for p in changed
-            if p not in parsed or parsed[p][2] != current[p]
-            or (parsed[p][1][2] == SAME and parsed[p][0] != stored.get(p, (0, 0, ""))[2])]
+    redo = [
+        p
+        for p in changed
+        if p not in parsed
+        or parsed[p][2] != current[p]
+        or (parsed[p][1][2] == SAME and parsed[p][0] != stored.get(p, (0, 0, ""))[2])
+    ]
     if redo:
         parsed = {**parsed, **_parse_jobs(projects_dir, redo, stored, current, ref_loader())}
     records: list[dict] = []
@@ -228,8 +257,10 @@ def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed) -> t
     elif changed:  # same ids and links: the files that had lost an id contest still have
         shadowed = [f"projects/{p}" for p in changed if shadowed_before.get(p)]
         if shadowed:
-            conn.execute("UPDATE projects SET active = 0 WHERE file IN (SELECT value FROM json_each(?))",
-                         (json.dumps(shadowed, ensure_ascii=False),))
+            conn.execute(
+                "UPDATE projects SET active = 0 WHERE file IN (SELECT value FROM json_each(?))",
+                (json.dumps(shadowed, ensure_ascii=False),),
+            )
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (print_,))
     return report, entries
 
@@ -239,8 +270,10 @@ def _links(conn: sqlite3.Connection, paths: list[str]) -> dict[str, tuple]:
     if not paths:
         return {}
     try:
-        rows = conn.execute("SELECT path, pid, related, project IS NOT NULL FROM files WHERE path IN (SELECT value FROM json_each(?))",
-                            (json.dumps(paths, ensure_ascii=False),))
+        rows = conn.execute(
+            "SELECT path, pid, related, project IS NOT NULL FROM files WHERE path IN (SELECT value FROM json_each(?))",
+            (json.dumps(paths, ensure_ascii=False),),
+        )
         return {r[0]: tuple(r[1:]) for r in rows}
     except sqlite3.OperationalError:  # a new, empty index
         return {}
@@ -251,9 +284,11 @@ def _shadowed(conn: sqlite3.Connection, paths: list[str]) -> dict[str, bool]:
     if not paths:
         return {}
     try:
-        rows = conn.execute("SELECT f.path FROM files f JOIN projects p ON p.rowid = f.project "
-                            "WHERE NOT p.active AND f.path IN (SELECT value FROM json_each(?))",
-                            (json.dumps(paths, ensure_ascii=False),))
+        rows = conn.execute(
+            "SELECT f.path FROM files f JOIN projects p ON p.rowid = f.project "
+            "WHERE NOT p.active AND f.path IN (SELECT value FROM json_each(?))",
+            (json.dumps(paths, ensure_ascii=False),),
+        )
         return {r[0]: True for r in rows}
     except sqlite3.OperationalError:
         return {}
@@ -275,8 +310,10 @@ def _apply_cross_file_rules(conn: sqlite3.Connection) -> None:
     losers, problems = cross_file_problems(entries, known_ids={PurePosixPath(path).stem for path, _, _ in rows})
     conn.execute("UPDATE projects SET active = 1 WHERE active = 0")
     if losers:
-        conn.execute("UPDATE projects SET active = 0 WHERE file IN (SELECT value FROM json_each(?))",
-                     (json.dumps(sorted(losers), ensure_ascii=False),))
+        conn.execute(
+            "UPDATE projects SET active = 0 WHERE file IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(losers), ensure_ascii=False),),
+        )
     put_checked(conn, "cross_file_problems", json.dumps([p.as_dict() for p in problems], ensure_ascii=False))
     count = conn.execute("SELECT count(*) FROM projects WHERE active").fetchone()[0]
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('active_projects', ?)", (str(count),))
@@ -298,10 +335,17 @@ def _index_changed(conn, results, stored, current, labels, report) -> list[dict]
             rowid = add_project(conn, record, f"projects/{path}", labels)
             indexed.append(record)
         conn.execute(
-            "INSERT OR REPLACE INTO files(path, size, mtime_ns, hash, project, pid, related, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (path, *current[path], digest, rowid, record["id"] if record is not None else None,
-             json.dumps(related, ensure_ascii=False) if related else None,
-             json.dumps([p.as_dict() for p in problems], ensure_ascii=False) if problems else None),
+            "INSERT OR REPLACE INTO files(path, size, mtime_ns, hash, project, pid, related, problems) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                path,
+                *current[path],
+                digest,
+                rowid,
+                record["id"] if record is not None else None,
+                json.dumps(related, ensure_ascii=False) if related else None,
+                json.dumps([p.as_dict() for p in problems], ensure_ascii=False) if problems else None,
+            ),
         )
         if old is None:
             report.added += 1
@@ -387,7 +431,13 @@ def _parse_one(job: tuple[str, str, str]):
     checked = check_bytes(raw, display, Path(path).stem, _worker_ref)
     if checked.project is None or checked.entry is None:
         return path, digest, None, None, checked.problems
-    return path, digest, checked.project.model_dump(mode="json"), [list(r) for r in checked.entry.related], checked.problems
+    return (
+        path,
+        digest,
+        checked.project.model_dump(mode="json"),
+        [list(r) for r in checked.entry.related],
+        checked.problems,
+    )
 
 
 def _drop(conn, path: str, rowid) -> None:

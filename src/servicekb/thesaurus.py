@@ -87,36 +87,50 @@ def load_thesaurus(folder: Path) -> Thesaurus:
     if data is None:
         return Thesaurus()
     if not isinstance(data, dict) or set(data) - {"equivalent", "broader"}:
-        raise fail("expected a mapping with the keys `equivalent` (a list of groups) and `broader` (narrower: [broader, …])")
+        raise fail(
+            "expected a mapping with the keys `equivalent` (a list of groups) and `broader` (narrower: [broader, …])"
+        )
 
     seen: dict[str, tuple] = {}  # term → the path where it first stood as an equivalent / narrower term
 
     def check(term, path_: tuple) -> str:
         if not isinstance(term, str) or not _TERM.fullmatch(term):
-            raise fail(f"{term!r} is not a lower-case word or phrase (letters, single spaces or hyphens)", marks.get(path_))
+            raise fail(
+                f"{term!r} is not a lower-case word or phrase (letters, single spaces or hyphens)", marks.get(path_)
+            )
         return term
 
     thesaurus = Thesaurus()
     groups = data.get("equivalent") or []
     if not isinstance(groups, list):
-        raise fail("`equivalent` must be a list of groups, e.g. - [hemsändning, hemkörning]", marks.get(("equivalent",)))
+        raise fail(
+            "`equivalent` must be a list of groups, e.g. - [hemsändning, hemkörning]", marks.get(("equivalent",))
+        )
     for i, group in enumerate(groups):
         if not isinstance(group, list) or len(group) < 2:
-            raise fail("a group lists two or more words that mean the same, e.g. [hemsändning, hemkörning]",
-                       marks.get(("equivalent", i)))
+            raise fail(
+                "a group lists two or more words that mean the same, e.g. [hemsändning, hemkörning]",
+                marks.get(("equivalent", i)),
+            )
         terms = []
         for j, term in enumerate(group):
             term = check(term, ("equivalent", i, j))
             if term in seen:
                 first = marks.get(seen[term])
-                raise fail(f"{term!r} is already listed" + (f" on line {first.line}" if first else "")
-                           + "; a word belongs to one group (merge the groups)", marks.get(("equivalent", i, j)))
+                raise fail(
+                    f"{term!r} is already listed"
+                    + (f" on line {first.line}" if first else "")
+                    + "; a word belongs to one group (merge the groups)",
+                    marks.get(("equivalent", i, j)),
+                )
             seen[term] = ("equivalent", i, j)
             terms.append(term)
         thesaurus.groups.append(tuple(terms))
     links = data.get("broader") or {}
     if not isinstance(links, dict):
-        raise fail("`broader` must map a narrower word to its broader words, e.g. bybutik: [butik]", marks.get(("broader",)))
+        raise fail(
+            "`broader` must map a narrower word to its broader words, e.g. bybutik: [butik]", marks.get(("broader",))
+        )
     for narrower, targets in links.items():
         check(narrower, ("broader", "<key>", narrower))
         if not isinstance(targets, list) or not targets:

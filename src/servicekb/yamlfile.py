@@ -69,6 +69,8 @@ class _Loader(_BaseLoader):
 
     def resolve(self, kind, value, implicit):  # called by the composer for every untagged node
         return _DEFAULT_TAGS[kind]
+
+
 _BRACKETS = re.compile(r"[^\[\]{}]+")
 _COMPACT = re.compile(rf"(?:[-?:][ \t]+){{{MAX_DEPTH + 1}}}")  # '- - - … x': block nesting on one line
 
@@ -105,7 +107,7 @@ def _depth_error(text: str) -> None:
         return  # not this check's business: the composer reports the error, at depth ≤ 64 so far
 
 
-def parse(text: str) -> tuple[object, "Marks"]:
+def parse(text: str) -> tuple[object, Marks]:
     """Parse one YAML document into plain dicts/lists/str/None, and its Marks.
 
     Paths are tuples of keys and list indexes, e.g. ("funding", "total_cost_sek") or ("tags", 0).
@@ -116,7 +118,9 @@ def parse(text: str) -> tuple[object, "Marks"]:
     except yaml.composer.ComposerError as exc:
         if "expected a single document" in str(exc):
             m = exc.problem_mark
-            raise YAMLFileError("more than one YAML document (---) in the file; one project per file", _mark(m) if m else None) from None
+            raise YAMLFileError(
+                "more than one YAML document (---) in the file; one project per file", _mark(m) if m else None
+            ) from None
         raise _yaml_error(exc) from None
     except yaml.YAMLError as exc:
         raise _yaml_error(exc) from None
@@ -179,8 +183,10 @@ def _build(root):
     while stack:
         node, container, slot, depth = stack.pop()
         if id(node) in seen:
-            raise YAMLFileError("anchors and aliases (&name, *name) are not allowed in project files; write the value out",
-                                _mark(node.start_mark))
+            raise YAMLFileError(
+                "anchors and aliases (&name, *name) are not allowed in project files; write the value out",
+                _mark(node.start_mark),
+            )
         seen.add(id(node))
         tag = node.tag
         cls = type(node)
@@ -201,8 +207,11 @@ def _build(root):
                 key = key_node.value
                 if key in value:
                     first = next(k for k, _ in node.value if k.value == key)
-                    raise YAMLFileError(f"duplicate key {key!r} (first at line {first.start_mark.line + 1}); "
-                                        "each field may appear once", _mark(key_node.start_mark))
+                    raise YAMLFileError(
+                        f"duplicate key {key!r} (first at line {first.start_mark.line + 1}); "
+                        "each field may appear once",
+                        _mark(key_node.start_mark),
+                    )
                 value[key] = None
                 stack.append((value_node, value, key, depth + 1))
         else:

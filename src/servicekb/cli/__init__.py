@@ -84,14 +84,23 @@ class _HelpFormatter(_click.HelpFormatter):  # type: ignore[misc,name-defined,un
     """click's help layout with click's own words (Usage, Options, [required] …) in the run's
     language; the help texts themselves come translated from the message table."""
 
-    _HEADINGS: ClassVar[dict[str, str]] = {"Options": "help.options", "Arguments": "help.arguments", "Commands": "help.commands"}
-    _EXTRAS: ClassVar[tuple[tuple[str, str], ...]] = ((r"env var: (?P<var>.*)", "help.env_var"), (r"default: (?P<default>.*)", "help.default"),
-               (r"required", "help.required"))
+    _HEADINGS: ClassVar[dict[str, str]] = {
+        "Options": "help.options",
+        "Arguments": "help.arguments",
+        "Commands": "help.commands",
+    }
+    _EXTRAS: ClassVar[tuple[tuple[str, str], ...]] = (
+        (r"env var: (?P<var>.*)", "help.env_var"),
+        (r"default: (?P<default>.*)", "help.default"),
+        (r"required", "help.required"),
+    )
 
     def write_usage(self, prog: str, args: str = "", prefix: Optional[str] = None) -> None:
         if prefix is None:
             prefix = t("help.usage") + " "
-        args = args.replace("[OPTIONS]", t("help.options_metavar")).replace("COMMAND [ARGS]...", t("help.command_metavar"))
+        args = args.replace("[OPTIONS]", t("help.options_metavar")).replace(
+            "COMMAND [ARGS]...", t("help.command_metavar")
+        )
         super().write_usage(prog, args, prefix)
 
     def write_heading(self, heading: str) -> None:
@@ -155,7 +164,9 @@ class _Group(TyperGroup):
             code = super().main(args, prog_name or "servicekb", complete_var, standalone_mode=False, **extra)
             if standalone_mode:
                 _flush_or_quiet()  # inside the try: a full disk shows up here
-        except getattr(exceptions, "NoArgsIsHelpError", ()) as exc:  # `servicekb`, `servicekb cache`: the help, as click prints it
+        except getattr(
+            exceptions, "NoArgsIsHelpError", ()
+        ) as exc:  # `servicekb`, `servicekb cache`: the help, as click prints it
             sys.stderr.write(exc.ctx.get_help() + "\n")
             sys.exit(EXIT_USAGE)
         except exceptions.UsageError as exc:  # bad option value, unknown option or command, missing argument
@@ -409,4 +420,3 @@ def _quiet_broken_pipe() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     sys.exit(0)
-

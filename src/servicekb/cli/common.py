@@ -47,8 +47,15 @@ def document_console():
             width = int(os.environ.get("COLUMNS", "")) or 100
         except ValueError:
             width = 100
-        console = Console(markup=False, highlight=False, emoji=False, color_system=None, width=max(width, 20),
-                          force_terminal=False, soft_wrap=False)
+        console = Console(
+            markup=False,
+            highlight=False,
+            emoji=False,
+            color_system=None,
+            width=max(width, 20),
+            force_terminal=False,
+            soft_wrap=False,
+        )
         from . import _quiet_broken_pipe
 
         console.on_broken_pipe = _quiet_broken_pipe  # type: ignore[method-assign]
@@ -137,8 +144,14 @@ def _progress(total: int):
 
     from ..messages import t
 
-    bar = Progress(TextColumn(t("note.indexing")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                   console=err(), transient=True)
+    bar = Progress(
+        TextColumn(t("note.indexing")),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err(),
+        transient=True,
+    )
     task = bar.add_task("index", total=total)
     bar.start()
 

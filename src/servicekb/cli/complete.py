@@ -25,7 +25,14 @@ def completion(shell: Annotated[str, typer.Argument(help=t("arg.shell"), show_de
     from ..text import did_you_mean, suggest
 
     if shell not in SHELLS:
-        raise UsageError(t("err.unknown_shell", shell=repr(shell), hint=did_you_mean(suggest(shell, SHELLS)), shells=", ".join(SHELLS)))
+        raise UsageError(
+            t(
+                "err.unknown_shell",
+                shell=repr(shell),
+                hint=did_you_mean(suggest(shell, SHELLS)),
+                shells=", ".join(SHELLS),
+            )
+        )
     typer.echo(get_completion_script(prog_name="servicekb", complete_var="_SERVICEKB_COMPLETE", shell=shell))
 
 

@@ -95,7 +95,9 @@ def csv(
     _check_targets([folder / name for name in csv_files()], force)
     projects, reference, selection = _select(ListingOptions.of(locals()))
     write_csv(folder, projects, reference, selection)
-    note(t("note.wrote_csv", files=len(csv_files()), folder=folder, n=len(projects), package=folder / "datapackage.json"))
+    note(
+        t("note.wrote_csv", files=len(csv_files()), folder=folder, n=len(projects), package=folder / "datapackage.json")
+    )
 
 
 def _select(options: ListingOptions):
@@ -117,9 +119,15 @@ def _describe(filters, ids: Optional[list[str]]) -> str:
     """The filters in words for the export's metadata, e.g. 'county Dalarna; theme logistik'. English, as
     the rest of the metadata file export.py writes (a file, not this run's interface)."""
     parts = []
-    for label, values in (("county", filters.counties), ("municipality", filters.municipalities),
-                          ("theme", filters.themes), ("status", filters.statuses), ("kind", filters.kinds),
-                          ("owner type", filters.owner_types), ("tags (all of)", filters.tags)):
+    for label, values in (
+        ("county", filters.counties),
+        ("municipality", filters.municipalities),
+        ("theme", filters.themes),
+        ("status", filters.statuses),
+        ("kind", filters.kinds),
+        ("owner type", filters.owner_types),
+        ("tags (all of)", filters.tags),
+    ):
         if values:
             parts.append(f"{label} {', '.join(values)}")
     if filters.min_cost is not None:

@@ -70,7 +70,11 @@ def project_listing(projects: list[dict], options: ListingOptions, title=None, c
     from .common import stdout_is_terminal
 
     fmt = choose_format(options.format, stdout_is_terminal())
-    default = columns or (default_table() if fmt == "table" else default_markdown() if fmt == "markdown" else default_list())
+    default = columns or (
+        default_table() if fmt == "table" else default_markdown() if fmt == "markdown" else default_list()
+    )
     cols = pick_columns(options.fields, default, all_columns())
     documents = [{**p, "provenance": provenance(p)} for p in projects]
-    return Listing(projects, cols, documents=documents, title=title, fields_chosen=bool(options.fields), excel=options.excel)
+    return Listing(
+        projects, cols, documents=documents, title=title, fields_chosen=bool(options.fields), excel=options.excel
+    )

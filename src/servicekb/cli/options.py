@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ..query import Filters
     from ..reference import Reference
 
+
 def command_app(**settings: Any) -> typer.Typer:
     """A Typer holding one command (or a family): plain click help, as the root has."""
     return typer.Typer(rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False, **settings)
@@ -35,6 +36,7 @@ KB = "Knowledge base"
 def _opt(*names: str, help: str, panel: str = FILTERS, complete: str = "") -> Any:
     extra: dict[str, Any] = {}
     if complete:  # values from the knowledge base, when the shell asks (see cli/complete.py)
+
         def completer(incomplete: str) -> list[str]:
             from . import complete as completers
 
@@ -47,7 +49,9 @@ def _opt(*names: str, help: str, panel: str = FILTERS, complete: str = "") -> An
 # Help texts come from the message table (messages.py, `opt.*`), in the run's language.
 Theme = Annotated[Optional[list[str]], _opt("--theme", "-t", complete="themes", help=t("opt.theme"))]
 Region = Annotated[Optional[list[str]], _opt("--region", "--county", "-r", complete="counties", help=t("opt.region"))]
-Municipality = Annotated[Optional[list[str]], _opt("--municipality", "-m", complete="municipalities", help=t("opt.municipality"))]
+Municipality = Annotated[
+    Optional[list[str]], _opt("--municipality", "-m", complete="municipalities", help=t("opt.municipality"))
+]
 Status = Annotated[Optional[list[str]], _opt("--status", complete="statuses", help=t("opt.status"))]
 Kind = Annotated[Optional[list[str]], _opt("--kind", complete="kinds", help=t("opt.kind"))]
 OwnerType = Annotated[Optional[list[str]], _opt("--owner-type", complete="owner_types", help=t("opt.owner_type"))]

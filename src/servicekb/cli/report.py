@@ -90,8 +90,16 @@ def report(
     # only the counties its projects are in. The HTML map shows where a county stands among all
     # counties: that needs every county's numbers.
     overview = kb.select(others, wanted) if fmt == "html" and county is not None else None
-    rep = build_report(kb.reference, projects, county, national, counties=filters.counties, scope=scope,
-                       every_county=not scope, overview=overview)
+    rep = build_report(
+        kb.reference,
+        projects,
+        county,
+        national,
+        counties=filters.counties,
+        scope=scope,
+        every_county=not scope,
+        overview=overview,
+    )
     if fmt in FILE_FORMATS:
         if fmt == "markdown":
             text = markdown(layout(rep, kb.reference))
@@ -131,7 +139,17 @@ REPORT_FORMATS = ("table", "markdown", "html", "json", "yaml", "csv", "tsv", "js
 def _report_columns():
     from ..fields import all_columns
 
-    names = ("id", "title", "counties", "municipalities", "owner", "status", "past_end_date", "funding.total_cost_sek",
-             "funding.budget_sek", "funding.public_support_sek")
+    names = (
+        "id",
+        "title",
+        "counties",
+        "municipalities",
+        "owner",
+        "status",
+        "past_end_date",
+        "funding.total_cost_sek",
+        "funding.budget_sek",
+        "funding.public_support_sek",
+    )
     columns = all_columns()
     return [columns[n] for n in names]

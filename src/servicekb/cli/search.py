@@ -49,7 +49,12 @@ class SearchRow:
         from ..search import snippet_text
         from ..status import provenance
 
-        search = {"rank": self.rank, "level": self.level, "score": round(self.score, 4), "snippet": snippet_text(self.snippet)}
+        search = {
+            "rank": self.rank,
+            "level": self.level,
+            "score": round(self.score, 4),
+            "snippet": snippet_text(self.snippet),
+        }
         if self.why is not None:
             search["why"] = self.why
         return {**self.record, "provenance": provenance(self.record), "search": search}
@@ -57,8 +62,11 @@ class SearchRow:
 
 def _why_text(why: Optional[list[dict]]) -> str:
     """'hemkörning: synonym (hemsändning); glesbygd: exact'"""
-    return "; ".join(f"{w['word']}: {w['tier']}" + (f" ({', '.join(w['matched'])})" if w["matched"] and w["matched"] != [w["word"]] else "")
-                     for w in why or [])
+    return "; ".join(
+        f"{w['word']}: {w['tier']}"
+        + (f" ({', '.join(w['matched'])})" if w["matched"] and w["matched"] != [w["word"]] else "")
+        for w in why or []
+    )
 
 
 @app.command(help=command_help("search"))
@@ -71,9 +79,7 @@ def search(
         Optional[int],
         typer.Option("--limit", "-n", help=t("opt.limit"), rich_help_panel=OUTPUT, show_default=False),
     ] = None,
-    show_facets: Annotated[
-        bool, typer.Option("--facets", help=t("opt.facets"), rich_help_panel=OUTPUT)
-    ] = False,
+    show_facets: Annotated[bool, typer.Option("--facets", help=t("opt.facets"), rich_help_panel=OUTPUT)] = False,
     all_words: Annotated[bool, typer.Option("--all-words", help=t("opt.all_words"))] = False,
     explain: Annotated[bool, typer.Option("--explain", rich_help_panel=OUTPUT, help=t("opt.explain"))] = False,
     theme: Theme = None,
@@ -109,8 +115,9 @@ def search(
     kb = load_kb(options.data_dir, options.no_cache)
     filters = options.filters(kb.reference)
     wanted = options.read_ids()
-    result, records, facet_data = kb.search(parsed, filters, wanted, limit=effective, count=True, with_facets=show_facets,
-                                            all_words=all_words)
+    result, records, facet_data = kb.search(
+        parsed, filters, wanted, limit=effective, count=True, with_facets=show_facets, all_words=all_words
+    )
     report_problems(kb)
     from ..search import notices
 
@@ -125,8 +132,14 @@ def search(
     # "why" goes into JSON/YAML always, elsewhere when asked for (it costs a pass over each record's text)
     want_why = explain or fmt in ("json", "jsonl", "yaml") or "why" in str(options.fields or "")
     rows = [
-        SearchRow(record, rank, hit.level, hit.score, snippet(record, result.matched_words) if not parsed.empty else [],
-                  explain_hit(result, hit, record) if want_why else None)
+        SearchRow(
+            record,
+            rank,
+            hit.level,
+            hit.score,
+            snippet(record, result.matched_words) if not parsed.empty else [],
+            explain_hit(result, hit, record) if want_why else None,
+        )
         for rank, (hit, record) in enumerate(zip(result.hits, records), 1)
     ]
     total = result.total or len(rows)
@@ -138,7 +151,9 @@ def search(
         note(t("note.limited", shown=len(rows), total=total))
 
 
-def _render(rows: list[SearchRow], fmt: str, options: ListingOptions, title: str, facet_data: Any, kb, explain: bool = False) -> None:
+def _render(
+    rows: list[SearchRow], fmt: str, options: ListingOptions, title: str, facet_data: Any, kb, explain: bool = False
+) -> None:
     import sys
 
     from ..fields import all_columns
@@ -149,8 +164,16 @@ def _render(rows: list[SearchRow], fmt: str, options: ListingOptions, title: str
 
     def on_record(column: Column) -> Column:  # project columns read the hit's record
         get = column.get
-        return Column(column.name, column.header, lambda r: get(r.record), column.kind, column.min_width, column.max_width,
-                      column.ratio, column.drop_priority)
+        return Column(
+            column.name,
+            column.header,
+            lambda r: get(r.record),
+            column.kind,
+            column.min_width,
+            column.max_width,
+            column.ratio,
+            column.drop_priority,
+        )
 
     rank = Column("rank", "#", lambda r: r.rank, "int")
     snip = Column("snippet", t("col.snippet"), lambda r: r.document()["search"]["snippet"])
@@ -159,10 +182,22 @@ def _render(rows: list[SearchRow], fmt: str, options: ListingOptions, title: str
     if fmt == "table" and not options.fields:
         columns = [
             rank,
-            Column("project", t("col.project"), lambda r: (r.record["title"], r.record["id"], r.snippet), "title_id", ratio=1,
-                   min_width=30),
-            Column("counties", t("col.counties"), lambda r: dotted_getter("geography.counties")(r.record), "list", max_width=16,
-                   drop_priority=2),
+            Column(
+                "project",
+                t("col.project"),
+                lambda r: (r.record["title"], r.record["id"], r.snippet),
+                "title_id",
+                ratio=1,
+                min_width=30,
+            ),
+            Column(
+                "counties",
+                t("col.counties"),
+                lambda r: dotted_getter("geography.counties")(r.record),
+                "list",
+                max_width=16,
+                drop_priority=2,
+            ),
             Column("theme", t("col.theme"), lambda r: r.record["theme"], drop_priority=1, max_width=19),
             Column("cost", t("col.cost"), lambda r: (project_amount(r.record), cost_kind(r.record)), "cost"),
         ] + ([Column("why", t("col.why"), why.get, ratio=1)] if explain else [])
@@ -170,8 +205,15 @@ def _render(rows: list[SearchRow], fmt: str, options: ListingOptions, title: str
         default = [rank, *(available[n] for n in ("id", "title", "counties", "theme", "cost_sek", "cost_kind")), snip]
         default += [why] if explain else []
         columns = pick_columns(options.fields, default, available)
-    listing = Listing(rows, columns, documents=[r.document() for r in rows], title=title, fields_chosen=bool(options.fields),
-                      excel=options.excel, id_of=lambda r: r.record["id"])
+    listing = Listing(
+        rows,
+        columns,
+        documents=[r.document() for r in rows],
+        title=title,
+        fields_chosen=bool(options.fields),
+        excel=options.excel,
+        id_of=lambda r: r.record["id"],
+    )
     if facet_data is not None and fmt in ("json", "yaml"):  # one document: {"projects": […], "facets": {name: …}}
         dump_document({"projects": listing.objects(), "facets": facet_data}, fmt, sys.stdout)
         return
@@ -194,9 +236,15 @@ def _render_facets(facet_data, fmt, kb) -> None:
         label = labels.get(name, lambda v: v)
         rows = [{"value": label(x["value"]), "count": x["count"]} for x in facet["results"]]
         header = t(f"by.{name}")
-        cols = [Column("value", header, lambda r: r["value"]), Column("count", t("col.projects"), lambda r: r["count"], "int")]
+        cols = [
+            Column("value", header, lambda r: r["value"]),
+            Column("count", t("col.projects"), lambda r: r["count"], "int"),
+        ]
         note = t("facet.county_note") if name == "county" else ""
         if fmt == "markdown":
             typer.echo(f"\n### {header}{note}\n")
-        render(Listing(rows, cols, title=t("title.facet", name=header.lower()) + note), "table" if to_stderr else fmt,
-               console=err() if to_stderr else out())
+        render(
+            Listing(rows, cols, title=t("title.facet", name=header.lower()) + note),
+            "table" if to_stderr else fmt,
+            console=err() if to_stderr else out(),
+        )

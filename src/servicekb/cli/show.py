@@ -15,8 +15,15 @@ app = command_app()
 @app.command(help=command_help("show"))
 def show(
     project_id: Annotated[
-        Optional[str], typer.Argument(metavar="ID", help=t("arg.id"), show_default=False,
-                                      autocompletion=lambda incomplete: __import__("servicekb.cli.complete", fromlist=["x"]).project_ids(incomplete))
+        Optional[str],
+        typer.Argument(
+            metavar="ID",
+            help=t("arg.id"),
+            show_default=False,
+            autocompletion=lambda incomplete: __import__("servicekb.cli.complete", fromlist=["x"]).project_ids(
+                incomplete
+            ),
+        ),
     ] = None,
     format: Annotated[
         Optional[str],
@@ -31,8 +38,8 @@ def show(
 
     from ..errors import UsageError
     from ..output import choose_format, dump_document
-    from .common import document_console, load_kb, report_problems
     from ..status import citation, provenance
+    from .common import document_console, load_kb, report_problems
     from .options import read_ids
 
     fmt = choose_format(format or "text", True, allowed=("text", "json", "yaml", "citation"))

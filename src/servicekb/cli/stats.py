@@ -29,21 +29,43 @@ from .options import (
 )
 
 app = command_app()
-PRIORITY = {"median_cost_sek": 1, "public_support_sek": 2, "without_amount": 3, "budget_sek": 4, "total_cost_sek": 5, "projects": 6}
-SORT_COLUMNS = {"projects": "projects", "total-cost": "total_cost_sek", "budget": "budget_sek", "support": "public_support_sek",
-                "without-amount": "without_amount", "median": "median_cost_sek"}
+PRIORITY = {
+    "median_cost_sek": 1,
+    "public_support_sek": 2,
+    "without_amount": 3,
+    "budget_sek": 4,
+    "total_cost_sek": 5,
+    "projects": 6,
+}
+SORT_COLUMNS = {
+    "projects": "projects",
+    "total-cost": "total_cost_sek",
+    "budget": "budget_sek",
+    "support": "public_support_sek",
+    "without-amount": "without_amount",
+    "median": "median_cost_sek",
+}
 # Other words for a grouping, the Swedish ones of the help text among them (--by län, --by typ).
-BY_ALIASES = {"region": "county", "lan": "county", "län": "county", "kommun": "municipality", "tema": "theme",
-              "owner_type": "owner-type", "tags": "tag", "typ": "kind", "tagg": "tag", "taggar": "tag",
-              "ägartyp": "owner-type", "agartyp": "owner-type"}
+BY_ALIASES = {
+    "region": "county",
+    "lan": "county",
+    "län": "county",
+    "kommun": "municipality",
+    "tema": "theme",
+    "owner_type": "owner-type",
+    "tags": "tag",
+    "typ": "kind",
+    "tagg": "tag",
+    "taggar": "tag",
+    "ägartyp": "owner-type",
+    "agartyp": "owner-type",
+}
 
 
 @app.command(help=command_help("stats"))
 def stats(
     by: Annotated[str, typer.Option("--by", "-b", help=t("opt.by"))] = "county",
-    sort: Annotated[
-        str, typer.Option("--sort", "-s", help=t("opt.sort"))
-    ] = "name",
+    sort: Annotated[str, typer.Option("--sort", "-s", help=t("opt.sort"))] = "name",
     theme: Theme = None,
     region: Region = None,
     municipality: Municipality = None,
@@ -72,9 +94,18 @@ def stats(
     options = ListingOptions.of(locals())
     by = BY_ALIASES.get(by.strip().lower(), by.strip().lower())
     if by not in GROUPINGS:
-        raise UsageError(t("err.unknown_grouping", by=repr(by), hint=did_you_mean(suggest(by, GROUPINGS)), valid=", ".join(GROUPINGS)))
+        raise UsageError(
+            t(
+                "err.unknown_grouping",
+                by=repr(by),
+                hint=did_you_mean(suggest(by, GROUPINGS)),
+                valid=", ".join(GROUPINGS),
+            )
+        )
     if sort not in SORTS:
-        raise UsageError(t("err.unknown_sort", sort=repr(sort), hint=did_you_mean(suggest(sort, SORTS)), valid=", ".join(SORTS)))
+        raise UsageError(
+            t("err.unknown_sort", sort=repr(sort), hint=did_you_mean(suggest(sort, SORTS)), valid=", ".join(SORTS))
+        )
     kb = load_kb(options.data_dir, options.no_cache)
     projects = kb.select(options.filters(kb.reference), options.read_ids())
     rows = stats_rows(projects, by, kb.reference, sort)
@@ -83,10 +114,14 @@ def stats(
     kept = SORT_COLUMNS.get(sort)  # a narrow table never leaves out the column it is sorted by
 
     def money(name: str, header: str, get) -> Column:
-        return Column(name, header, lambda r: get(r.summary), "money", drop_priority=None if name == kept else PRIORITY[name])
+        return Column(
+            name, header, lambda r: get(r.summary), "money", drop_priority=None if name == kept else PRIORITY[name]
+        )
 
     def count(name: str, header: str, get) -> Column:
-        return Column(name, header, lambda r: get(r.summary), "int", drop_priority=None if name == kept else PRIORITY[name])
+        return Column(
+            name, header, lambda r: get(r.summary), "int", drop_priority=None if name == kept else PRIORITY[name]
+        )
 
     columns = [
         Column("value", t(f"by.{by}"), lambda r: r.value if fmt != "table" else r.label, ratio=1, min_width=12),
@@ -107,8 +142,15 @@ def stats(
     title = t("title.stats", n=len(projects), by=t(f"by.{by}").lower()) + (
         " " + t("title.stats_multi") if by in ("county", "tag", "municipality") else ""
     )
-    listing = Listing(shown, chosen, documents=[r.as_dict() for r in rows], title=title, fields_chosen=bool(options.fields),
-                      excel=options.excel, id_of=lambda r: r.value)
+    listing = Listing(
+        shown,
+        chosen,
+        documents=[r.as_dict() for r in rows],
+        title=title,
+        fields_chosen=bool(options.fields),
+        excel=options.excel,
+        id_of=lambda r: r.value,
+    )
     emit_listing(listing, options)
     report_problems(kb)
     if not projects:

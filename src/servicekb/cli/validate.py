@@ -47,7 +47,9 @@ def validate(
     for problem in result.problems:
         typer.echo(visible(str(problem)))
     bad = result.invalid_files
-    typer.echo(t("validate.summary", files=result.files, valid=result.files - bad, bad=bad, problems=len(result.problems)))
+    typer.echo(
+        t("validate.summary", files=result.files, valid=result.files - bad, bad=bad, problems=len(result.problems))
+    )
     if result.problems:
         raise typer.Exit(EXIT_NO_RESULTS)
 
