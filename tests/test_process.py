@@ -44,7 +44,9 @@ def test_head_closing_the_pipe_exits_quietly():
 def test_usage_error_exit_code_and_no_traceback():
     proc = run_servicekb("list", "--region", "Atlantis")
     assert proc.returncode == 2
-    assert proc.stderr.startswith("servicekb: error: unknown county 'Atlantis'")
+    assert proc.stderr.startswith("servicekb: error: länet 'Atlantis' finns inte.")
+    english = run_servicekb("list", "--region", "Atlantis", env={"SERVICEKB_LANG": "en"})
+    assert english.stderr.startswith("servicekb: error: unknown county 'Atlantis'.")
     assert "Traceback" not in proc.stderr
 
 

@@ -106,4 +106,4 @@ def test_theme_resolver_takes_slug_label_alias_and_unique_prefix():
     assert REF.themes.resolve("regionala-p").slug == "regionala-processer"
     with pytest.raises(UsageError) as info:
         REF.themes.resolve("zzz")
-    assert "Valid:" in info.value.message
+    assert "Giltiga värden:" in info.value.message

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Optional, TypeVar
 
 from .errors import ServiceKBError, UsageError
+from .messages import t
 from .paths import data_dir as resolve_data_dir
 from .paths import reference_dir
 from .problem import Problem
@@ -155,9 +156,7 @@ class KnowledgeBase:
     def get(self, project_id: str) -> dict:
         """One project by id; an unknown id is a UsageError with the closest ids."""
         if not project_id.strip():
-            raise UsageError(
-                "the project id is empty; give one such as 'ica' (`servicekb list --format ids` lists them)."
-            )
+            raise UsageError(t("err.id_empty"))
 
         def compute() -> Optional[dict]:
             row = self.conn.execute(
@@ -168,7 +167,7 @@ class KnowledgeBase:
         found = self._fresh(compute)
         if found is None:
             hint = did_you_mean(suggest(project_id, self.all_ids(), cutoff=0.5))
-            raise UsageError(f"no project with id {project_id!r}.{hint} `servicekb list --format ids` lists the ids.")
+            raise UsageError(t("err.id_unknown", id=project_id, hint=hint))
         return found
 
     def find(self, typed: str) -> dict:
@@ -192,7 +191,7 @@ class KnowledgeBase:
             return self.get(found[0])
         if len(found) > 1:
             shown = ", ".join(found[:5]) + (" …" if len(found) > 5 else "")
-            raise UsageError(f"{typed!r} is the beginning of several ids: {shown}. Type more of the id.")
+            raise UsageError(t("err.id_prefix", typed=typed, shown=shown))
         return self.get(typed)
 
     def restrict(self, ids: list[str]) -> list[dict]:
@@ -238,7 +237,7 @@ class KnowledgeBase:
         }
         unknown = [i for i in dict.fromkeys(ids) if i not in known]
         if unknown:
-            raise UsageError(f"unknown project id(s): {', '.join(unknown)}")
+            raise UsageError(t("err.ids_unknown", ids=", ".join(unknown)))
 
 
 def _record(text: str, checksum: str, project_id: Optional[str] = None) -> dict:

@@ -44,6 +44,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.median": ("Median", "Median cost"),
     "col.snippet": ("Utdrag", "Snippet"),
     "col.why": ("Varför", "Why"),
+    # errors of the library's resolvers (reference.py, kb.py, search.py)
+    "what.theme": ("Tema", "theme"),
+    "what.kind": ("Typ", "kind"),
+    "what.owner type": ("Ägartyp", "owner type"),
+    "what.tag": ("Tagg", "tag"),
+    "err.vocab_ambiguous": (
+        "{what} {text!r} är tvetydigt: det passar {matches}.",
+        "{what} {text!r} is ambiguous: it matches {matches}.",
+    ),
+    "err.vocab_unknown": (
+        "{what} {text!r} finns inte.{hint} Giltiga värden: {valid}.",
+        "unknown {what} {text!r}.{hint} Valid: {valid}.",
+    ),
+    "err.county_unknown": (
+        "länet {text!r} finns inte.{hint} Län: {names}.",
+        "unknown county {text!r}.{hint} Counties: {names}.",
+    ),
+    "err.municipality_ambiguous": (
+        "kommunen {text!r} är tvetydig: den passar {matches}.",
+        "municipality {text!r} is ambiguous: it matches {matches}.",
+    ),
+    "err.municipality_unknown": (
+        "kommunen {text!r} finns inte.{hint} Namnen står i data/reference/municipalities.yaml, t.ex. 'Mora'.",
+        "unknown municipality {text!r}.{hint} Names are as in data/reference/municipalities.yaml, e.g. 'Mora'.",
+    ),
+    "err.id_empty": (
+        "projekt-id:t är tomt; ange ett, t.ex. 'ica' (`servicekb list --format ids` listar dem).",
+        "the project id is empty; give one such as 'ica' (`servicekb list --format ids` lists them).",
+    ),
+    "err.id_unknown": (
+        "det finns inget projekt med id {id!r}.{hint} `servicekb list --format ids` listar alla id:n.",
+        "no project with id {id!r}.{hint} `servicekb list --format ids` lists the ids.",
+    ),
+    "err.id_prefix": (
+        "{typed!r} är början på flera id:n: {shown}. Skriv mer av id:t.",
+        "{typed!r} is the beginning of several ids: {shown}. Type more of the id.",
+    ),
+    "err.ids_unknown": ("okända projekt-id:n: {ids}", "unknown project id(s): {ids}"),
+    "err.or_needs_words": (
+        "OR behöver ett ord på var sida, t.ex. `paketombud OR paketautomat`.",
+        "OR needs a word on each side, e.g. `paketombud OR paketautomat`.",
+    ),
+    "err.too_many_words": (
+        "sökningen har för många ord; använd högst {n}.",
+        "the query has too many words; use at most {n}.",
+    ),
+    "err.only_common_words": (
+        "sökningen har bara vanliga ord ({words}), som finns överallt; lägg till ett mer specifikt ord, t.ex. `servicepunkt`.",
+        "the query has only common words ({words}), which match everything; add a more specific word, e.g. `servicepunkt`.",
+    ),
     "err.output_failed": ("kan inte skriva utdata: {reason}", "cannot write the output: {reason}"),
     "cache.unusable": (
         "oanvändbar: på indexets plats finns {blocker} (nästa kommando ersätter det; `servicekb cache clear` tar bort det)",

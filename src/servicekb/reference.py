@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from .errors import ServiceKBError, UsageError
+from .messages import t as tr
 from .text import did_you_mean, fold, suggest, swedish_key
 
 
@@ -71,9 +72,11 @@ class Vocabulary:
             return next(iter(partial.values()))
         valid = ", ".join(t.slug for t in self.terms)
         if len(partial) > 1:
-            raise UsageError(f"{self.what} {text!r} is ambiguous: it matches {', '.join(sorted(partial))}.")
+            raise UsageError(
+                tr("err.vocab_ambiguous", what=tr(f"what.{self.what}"), text=text, matches=", ".join(sorted(partial)))
+            )
         hint = did_you_mean(suggest(text, [t.slug for t in self.terms] + [t.label for t in self.terms]))
-        raise UsageError(f"unknown {self.what} {text!r}.{hint} Valid: {valid}.")
+        raise UsageError(tr("err.vocab_unknown", what=tr(f"what.{self.what}"), text=text, hint=hint, valid=valid))
 
 
 class ReferenceDataError(ServiceKBError):
@@ -303,7 +306,7 @@ class Reference:
         names = sorted(self.counties, key=swedish_key)
         close = suggest(text, list(self.counties) + [c.official_name for c in self.counties.values()])
         hint = did_you_mean(list(dict.fromkeys(self.resolve_county(c).name for c in close)))
-        raise UsageError(f"unknown county {text!r}.{hint} Counties: {', '.join(names)}.")
+        raise UsageError(tr("err.county_unknown", text=text, hint=hint, names=", ".join(names)))
 
     def resolve_municipality(self, text: str) -> Municipality:
         key = fold(" ".join(text.split()))
@@ -318,12 +321,10 @@ class Reference:
             return next(iter(prefix.values()))
         if len(prefix) > 1:
             raise UsageError(
-                f"municipality {text!r} is ambiguous: it matches {', '.join(sorted(prefix, key=swedish_key))}."
+                tr("err.municipality_ambiguous", text=text, matches=", ".join(sorted(prefix, key=swedish_key)))
             )
         hint = did_you_mean(suggest(text, self.municipalities))
-        raise UsageError(
-            f"unknown municipality {text!r}.{hint} Names are as in data/reference/municipalities.yaml, e.g. 'Mora'."
-        )
+        raise UsageError(tr("err.municipality_unknown", text=text, hint=hint))
 
     @cached_property
     def _municipality_keys(self) -> dict[str, Municipality]:

@@ -39,6 +39,7 @@ from typing import Optional
 
 from .errors import UsageError
 from .index import FTS_COLUMNS, stem_words
+from .messages import t as tr
 from .text import did_you_mean, edit_distance, fold, nfc
 
 EXACT, STEM, PART, COMPOUND, SYNONYM, HEAD, TYPO = 7, 6, 5, 4, 3, 2, 1
@@ -136,7 +137,7 @@ def parse_query(text: str) -> Query:
     for kind, token, negated in raw:
         if kind == "or":
             if not query.groups or pending_or:
-                raise UsageError("OR needs a word on each side, e.g. `paketombud OR paketautomat`.")
+                raise UsageError(tr("err.or_needs_words"))
             pending_or = True
             continue
         words = tuple(w.casefold() for w in _WORD.findall(token))
@@ -154,14 +155,11 @@ def parse_query(text: str) -> Query:
         else:
             query.groups.append([term])
     if pending_or:
-        raise UsageError("OR needs a word on each side, e.g. `paketombud OR paketautomat`.")
+        raise UsageError(tr("err.or_needs_words"))
     if sum(len(g) for g in query.groups) + len(query.excluded) > MAX_TERMS:
-        raise UsageError(f"the query has too many words; use at most {MAX_TERMS}.")
+        raise UsageError(tr("err.too_many_words", n=MAX_TERMS))
     if query.empty and query.dropped_stop_words:
-        raise UsageError(
-            f"the query has only common words ({', '.join(query.dropped_stop_words)}), which match everything; "
-            "add a more specific word, e.g. `servicepunkt`."
-        )
+        raise UsageError(tr("err.only_common_words", words=", ".join(query.dropped_stop_words)))
     return query
 
 
