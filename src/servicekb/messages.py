@@ -151,6 +151,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "facet.county_note": (" (ett projekt i två län räknas i båda)", " (a project in two counties counts in both)"),
     # notices
     "note.limited": (
+        "servicekb: {shown} träffar visas, fler finns; --limit 0 visar alla.",
+        "servicekb: {shown} matches shown, there are more; --limit 0 shows all.",
+    ),
+    "note.limited_of": (
         "servicekb: {shown} av {total} träffar visas; --limit 0 visar alla.",
         "servicekb: {shown} of {total} matches shown; --limit 0 shows all.",
     ),

@@ -452,6 +452,8 @@ def _reset(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TABLE IF EXISTS {table}")
     create_schema(conn)
     conn.execute(FILES_SCHEMA)
+    # Every command reads the problems: without this it would scan every file's row (30 ms at 100,000).
+    conn.execute("CREATE INDEX IF NOT EXISTS files_with_problems ON files(path) WHERE problems IS NOT NULL")
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('magic', ?)", (MAGIC,))
 
 

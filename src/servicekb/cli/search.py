@@ -115,9 +115,17 @@ def search(
     kb = load_kb(options.data_dir, options.no_cache)
     filters = options.filters(kb.reference)
     wanted = options.read_ids()
+    # Counting every match is a second pass over them (half a second at 100,000 projects for a
+    # common word): only for a table or Markdown, whose title gives the count. Elsewhere one row
+    # more than the limit tells whether the limit hides any.
+    counted = fmt in ("table", "markdown")
+    probe = effective + 1 if effective and not counted else effective
     result, records, facet_data = kb.search(
-        parsed, filters, wanted, limit=effective, count=True, with_facets=show_facets, all_words=all_words
+        parsed, filters, wanted, limit=probe, count=counted, with_facets=show_facets, all_words=all_words
     )
+    more = bool(effective and not counted and len(result.hits) > effective)
+    if more:
+        result.hits, records = result.hits[:effective], records[:effective]
     report_problems(kb)
     from ..search import notices
 
@@ -142,13 +150,11 @@ def search(
         )
         for rank, (hit, record) in enumerate(zip(result.hits, records), 1)
     ]
-    total = result.total or len(rows)
+    total = result.total if counted and result.total else len(rows)
     title = t("title.matches_shown", n=total, shown=len(rows)) if len(rows) < total else t("title.matches", n=total)
     _render(rows, fmt, options, title, facet_data, kb, explain)
-    if len(rows) < total and fmt != "table":  # a table says so in its title; elsewhere stderr does
-        from .common import note
-
-        note(t("note.limited", shown=len(rows), total=total))
+    if more or (fmt == "markdown" and len(rows) < total):  # a table says so in its title; elsewhere stderr does
+        note(t("note.limited", shown=len(rows)) if more else t("note.limited_of", shown=len(rows), total=total))
 
 
 def _render(
