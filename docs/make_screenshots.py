@@ -10,6 +10,7 @@ screenshot of the top of the page. --keep DIR also keeps the HTML and an A4 PDF 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -58,6 +59,7 @@ def main() -> None:
         subprocess.run(
             [sys.executable, "-m", "servicekb", "report", "--region", "Dalarna", "--format", "html", "-o", str(html)],
             check=True,
+            env={**os.environ, "SERVICEKB_LANG": "sv"},  # the README shows the Swedish report
         )
         png = DOCS / "report-dalarna.png"
         pdf = work / "dalarna.pdf"
