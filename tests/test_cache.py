@@ -199,6 +199,7 @@ def test_two_processes_building_at_once(kb_copy, tmp_path):
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+@pytest.mark.slow  # seconds each; CI runs the slow tests too
 def test_reader_during_an_edit_sees_a_whole_index(kb_copy, tmp_path):
     """Edit files while other processes search: every answer is complete, never half-built."""
     env = dict(os.environ, SERVICEKB_CACHE=str(tmp_path / "c"))

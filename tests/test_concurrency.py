@@ -81,11 +81,12 @@ def _summary(latencies: list[float]) -> str:
     return f"{len(ordered)} runs, median {ordered[len(ordered) // 2]:.3f} s, p95 {p95:.3f} s, max {ordered[-1]:.3f} s"
 
 
+@pytest.mark.slow  # seconds each; CI runs the slow tests too
 def test_readers_and_an_editor(kb_copy, tmp_path):
     latencies, failures = race(kb_copy, tmp_path / "c", readers=2, seconds=3)
     print("\n2 readers + editor:", _summary(latencies))
     assert not failures, failures[:5]
-    assert len(latencies) >= 6
+    assert len(latencies) >= 2  # every reader answered at least once (how often depends on the load: not asserted)
 
 
 @pytest.mark.slow

@@ -127,6 +127,7 @@ USAGE_ERRORS = [
 ]
 
 
+@pytest.mark.slow  # seconds each; CI runs the slow tests too
 @pytest.mark.parametrize(("lang", "mine", "other"), [("sv_SE.UTF-8", 0, 1), ("en_US.UTF-8", 1, 0)])
 def test_help_and_usage_errors_speak_one_language(lang, mine, other, tmp_path):
     env = {"LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "SERVICEKB_LANG": "", "COLUMNS": "80"}

@@ -46,6 +46,7 @@ def test_every_entry_says_why():
     assert not missing, missing
 
 
+@pytest.mark.slow  # seconds each; CI runs the slow tests too
 def test_every_term_is_a_real_word(thesaurus):
     """Every word of every term is Swedish (Hunspell's sv_SE dictionary) or a word of the data."""
     import sys
