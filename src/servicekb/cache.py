@@ -20,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Optional
 
+from .messages import t
+
 MAGIC = "servicekb-index"
 
 
@@ -118,21 +120,21 @@ def open_cache(data_root: Path, notice: Callable[[str], None]) -> Optional[sqlit
         try:
             blocker = in_the_way(path)
             if blocker is not None:
-                problem = f"is {blocker}"
+                problem = t("notice.cache_blocked", path=path, blocker=blocker)
             else:
                 conn = sqlite3.connect(str(path), isolation_level=None, timeout=600)
                 _configure(conn)
                 if _is_ours(conn):
                     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
                     return conn
-                problem = "is not a servicekb index"
+                problem = t("notice.cache_foreign", path=path)
         except (sqlite3.Error, OSError) as exc:
             if conn is not None:
                 conn.close()
             if is_disk_trouble(exc):  # rebuilding here cannot work: say so once, use memory
-                notice(f"servicekb: the index cache {path} cannot be used ({exc}); using an index in memory.")
+                notice(t("notice.cache_memory", path=path, reason=exc))
                 return None
-            problem = f"is damaged ({exc})"
+            problem = t("notice.cache_damaged", path=path, reason=exc)
         else:
             if conn is not None:
                 conn.close()
@@ -141,10 +143,7 @@ def open_cache(data_root: Path, notice: Callable[[str], None]) -> Optional[sqlit
         try:
             remove_cache_file(path)
         except OSError as exc:
-            notice(
-                f"servicekb: the index cache {path} {problem} and cannot be removed ({exc.strerror or exc}); "
-                "using an index in memory."
-            )
+            notice(t("notice.cache_memory", path=path, reason=exc.strerror or exc))
             return None
-        notice(f"servicekb: the index cache {path} {problem}; rebuilding it.")
+        notice(problem)
     return None

@@ -417,11 +417,9 @@ class _Index:
             pass
         conn = None
         if is_disk_trouble(exc) or self.failures > 1:
-            self.notice(
-                f"servicekb: the index cache {path} cannot be used ({_one_line(exc)}); using an index in memory."
-            )
+            self.notice(t("notice.cache_memory", path=path, reason=_one_line(exc)))
         else:
-            self.notice(f"servicekb: the index cache {path} is damaged ({_one_line(exc)}); rebuilding it.")
+            self.notice(t("notice.cache_damaged", path=path, reason=_one_line(exc)))
             try:
                 remove_cache_file(path)
                 conn = open_cache(self.root, lambda message: None)

@@ -94,6 +94,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sökningen har bara vanliga ord ({words}), som finns överallt; lägg till ett mer specifikt ord, t.ex. `servicepunkt`.",
         "the query has only common words ({words}), which match everything; add a more specific word, e.g. `servicepunkt`.",
     ),
+    # the index cache's notices (cache.py, kb.py); technical details (SQLite's words) stay as they are
+    "notice.cache_damaged": (
+        "servicekb: indexcachen {path} är skadad ({reason}); bygger om den.",
+        "servicekb: the index cache {path} is damaged ({reason}); rebuilding it.",
+    ),
+    "notice.cache_foreign": (
+        "servicekb: indexcachen {path} är inget servicekb-index; bygger om den.",
+        "servicekb: the index cache {path} is not a servicekb index; rebuilding it.",
+    ),
+    "notice.cache_blocked": (
+        "servicekb: på indexcachens plats {path} finns {blocker}; bygger om den.",
+        "servicekb: the index cache {path} is {blocker}; rebuilding it.",
+    ),
+    "notice.cache_memory": (
+        "servicekb: indexcachen {path} kan inte användas ({reason}); använder ett index i minnet.",
+        "servicekb: the index cache {path} cannot be used ({reason}); using an index in memory.",
+    ),
     "err.output_failed": ("kan inte skriva utdata: {reason}", "cannot write the output: {reason}"),
     "cache.unusable": (
         "oanvändbar: på indexets plats finns {blocker} (nästa kommando ersätter det; `servicekb cache clear` tar bort det)",
