@@ -35,18 +35,31 @@ def out():
     return _consoles["out"]
 
 
+def _document_width() -> int:
+    try:
+        if os.environ.get("COLUMNS"):
+            return int(os.environ["COLUMNS"])
+    except ValueError:
+        pass
+    for stream in (sys.stderr, sys.stdin):  # stdout is the pipe; the person is at stderr's terminal
+        try:
+            if stream is not None and stream.isatty():
+                return os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            continue
+    return 100
+
+
 def document_console():
     """Where a document (report, show) goes: the terminal console, or — piped or saved — plain
-    text without colour, as wide as $COLUMNS (default 100), so a file holds the same document."""
+    text without colour, as wide as $COLUMNS, else as the terminal the command runs in (so
+    `| less` fits it), else 100 columns."""
     if stdout_is_terminal():
         return out()
     if "document" not in _consoles:
         from rich.console import Console
 
-        try:
-            width = int(os.environ.get("COLUMNS", "")) or 100
-        except ValueError:
-            width = 100
+        width = _document_width()
         console = Console(
             markup=False,
             highlight=False,
