@@ -315,227 +315,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ta bort det sparade indexet; nästa kommando bygger upp det igen.",
         "Remove the cached index; the next command rebuilds it.",
     ),
-    # --- help: the rest of each command's help (examples in \b paragraphs: printed unwrapped) ---
+    # --- help: the rest of each command's help (its examples are in EXAMPLES, below) ---
     "help.root": (
-        "En kunskapsbank om Tillväxtverkets pilotprojekt för lokal service på landsbygden "
-        "(Landsbygdsprogrammet 2014–2020).\n\n"
-        "Exempel:\n\n"
-        "\b\n"
-        "  servicekb search paketautomat\n"
-        "  servicekb report --region Dalarna\n"
-        "  servicekb search servicepunkt --region Norrbotten --format csv > punkter.csv",
-        "A knowledge base of Tillväxtverket's rural-service pilot projects (Landsbygdsprogrammet 2014–2020).\n\n"
-        "Examples:\n\n"
-        "\b\n"
-        "  servicekb search paketautomat\n"
-        "  servicekb report --region Dalarna\n"
-        "  servicekb search servicepunkt --region Norrbotten --format csv > punkter.csv",
+        "En kunskapsbank om Tillväxtverkets pilotprojekt för lokal service på landsbygden (Landsbygdsprogrammet 2014–2020).",
+        "A knowledge base of Tillväxtverket's rural-service pilot projects (Landsbygdsprogrammet 2014–2020).",
     ),
     "help.search": (
-        "Hittar böjningsformer (servicepunkt → servicepunkter), delar av sammansatta ord (ombud →\n"
-        "paketombud, apoteksombud) och ord skrivna utan å, ä, ö (Orebro → Örebro); exakta träffar\n"
-        "kommer först. Söker i titel, sammanfattning, genomförande, resultat, lärdomar, taggar,\n"
-        "projektägare, orter och kommuner.\n\n"
-        "Projekt med alla orden kommer först; har färre än fem alla orden följer projekt med de\n"
-        "flesta orden (stderr säger vilka ord som saknas; --all-words visar bara fullträffar). Ord\n"
-        "hittas också genom synonymer (hemkörning → hemsändning, ur data/reference/synonyms.yaml);\n"
-        "ett okänt ord delas upp (butiksutveckling → butik + utveckling) eller rättas (ombudsplatform\n"
-        "→ ombudsplattform) och rankas under direkta träffar. --explain visar för varje projekt\n"
-        "vilka ord som träffade och hur.\n\n"
-        'Syntax: "fras inom citattecken"; -ord utesluter (allt som ordet ensamt skulle hitta); a OR b.\n'
-        "Sätt citattecken runt fraser även för skalet: servicekb search '\"lokal mat\"'.\n\n"
-        "Returkod: 0 träffar, 1 inga träffar, 2 felaktigt kommando.\n\n"
-        "Exempel:\n\n"
-        "\b\n"
-        "  servicekb search paketautomat\n"
-        "  servicekb search servicepunkt --region Norrbotten --format csv > punkter.csv\n"
-        "  servicekb search --limit 5 -- paketombud OR apoteksombud -Dalarna\n"
-        "  servicekb search --theme logistik --facets\n"
-        "  servicekb search apoteksombud glesbygd --explain",
-        "Finds inflections (servicepunkt → servicepunkter), compound parts (ombud → paketombud,\n"
-        "apoteksombud) and words typed without å, ä, ö (Orebro → Örebro); exact matches rank first.\n"
-        "Searches title, summary, activities, results, lessons, tags, owner, places and municipalities.\n\n"
-        "Projects with every word rank first; when fewer than five have them all, projects with\n"
-        "most of the words follow (stderr names the missing words; --all-words shows only full\n"
-        "matches). Words are also found through synonyms (hemkörning → hemsändning, from\n"
-        "data/reference/synonyms.yaml); an unknown word is split (butiksutveckling → butik +\n"
-        "utveckling) or corrected (ombudsplatform → ombudsplattform), ranked below direct matches.\n"
-        "--explain shows, for each project, which words matched and how.\n\n"
-        'Syntax: "quoted phrase"; -word excludes (everything the word alone would find); a OR b.\n'
-        "Quote phrases for the shell too: servicekb search '\"lokal mat\"'.\n\n"
-        "Exit status: 0 results, 1 no results, 2 usage error.\n\n"
-        "Examples:\n\n"
-        "\b\n"
-        "  servicekb search paketautomat\n"
-        "  servicekb search servicepunkt --region Norrbotten --format csv > punkter.csv\n"
-        "  servicekb search --limit 5 -- paketombud OR apoteksombud -Dalarna\n"
-        "  servicekb search --theme logistik --facets\n"
-        "  servicekb search apoteksombud glesbygd --explain",
+        'Hittar böjningsformer (servicepunkt → servicepunkter), delar av sammansatta ord (ombud →\npaketombud, apoteksombud) och ord skrivna utan å, ä, ö (Orebro → Örebro); exakta träffar\nkommer först. Söker i titel, sammanfattning, genomförande, resultat, lärdomar, taggar,\nprojektägare, orter och kommuner.\n\nProjekt med alla orden kommer först; har färre än fem alla orden följer projekt med de\nflesta orden (stderr säger vilka ord som saknas; --all-words visar bara fullträffar). Ord\nhittas också genom synonymer (hemkörning → hemsändning, ur data/reference/synonyms.yaml);\nett okänt ord delas upp (butiksutveckling → butik + utveckling) eller rättas (ombudsplatform\n→ ombudsplattform) och rankas under direkta träffar. --explain visar för varje projekt\nvilka ord som träffade och hur.\n\nSyntax: "fras inom citattecken"; -ord utesluter (allt som ordet ensamt skulle hitta); a OR b.\nSätt citattecken runt fraser även för skalet: servicekb search \'"lokal mat"\'.\n\nReturkod: 0 träffar, 1 inga träffar, 2 felaktigt kommando.',
+        'Finds inflections (servicepunkt → servicepunkter), compound parts (ombud → paketombud,\napoteksombud) and words typed without å, ä, ö (Orebro → Örebro); exact matches rank first.\nSearches title, summary, activities, results, lessons, tags, owner, places and municipalities.\n\nProjects with every word rank first; when fewer than five have them all, projects with\nmost of the words follow (stderr names the missing words; --all-words shows only full\nmatches). Words are also found through synonyms (hemkörning → hemsändning, from\ndata/reference/synonyms.yaml); an unknown word is split (butiksutveckling → butik +\nutveckling) or corrected (ombudsplatform → ombudsplattform), ranked below direct matches.\n--explain shows, for each project, which words matched and how.\n\nSyntax: "quoted phrase"; -word excludes (everything the word alone would find); a OR b.\nQuote phrases for the shell too: servicekb search \'"lokal mat"\'.\n\nExit status: 0 results, 1 no results, 2 usage error.',
     ),
     "help.report": (
-        "Utan --region: en rad per län. Med --region: länets projekt.\n\n"
-        "Total kostnad (avslutade projekt), budget (pågående projekt) och offentligt stöd summeras\n"
-        "var för sig; projekt utan belopp redovisas som sådana, aldrig som 0. Ett projekt i flera\n"
-        "län står under varje län och räknas en gång i varje summa.\n\n"
-        "Rapporten är samma dokument i terminalen som när den skickas vidare eller sparas (då som\n"
-        "ren text utan färg). --format markdown ger den som Markdown, --format html som en\n"
-        "fristående webbsida med diagram och länskarta (går att skriva ut på A4); json/yaml ger\n"
-        "dess siffror; tsv/csv/jsonl/ids ger projektlistan. -o FILE skriver ett dokument till en fil.\n\n"
-        "Exempel:\n\n"
-        "\b\n"
-        "  servicekb report --region Dalarna\n"
-        "  servicekb report --region W --format markdown > dalarna.md\n"
-        "  servicekb report --region Dalarna --format html -o dalarna.html\n"
-        "  servicekb search paketautomat --format ids | servicekb report --ids -",
-        "Without --region: one row per county. With --region: that county's projects.\n\n"
-        "Total cost (finished projects), budgets (ongoing ones) and public support are summed\n"
-        "separately; projects without an amount are counted as such, never as 0. A project in\n"
-        "several counties appears under each county and counts once in every total.\n\n"
-        "The report is the same document on a terminal and when piped or saved (then plain text,\n"
-        "without colour). --format markdown gives it as Markdown, --format html as one self-contained\n"
-        "web page with charts and a county map (prints on A4); json/yaml give its numbers;\n"
-        "tsv/csv/jsonl/ids give its project list. -o FILE writes a document to a file.\n\n"
-        "Examples:\n\n"
-        "\b\n"
-        "  servicekb report --region Dalarna\n"
-        "  servicekb report --region W --format markdown > dalarna.md\n"
-        "  servicekb report --region Dalarna --format html -o dalarna.html\n"
-        "  servicekb search paketautomat --format ids | servicekb report --ids -",
-    ),
-    "help.list": (
-        "Exempel:\n\n"
-        "\b\n"
-        "  servicekb list --region Dalarna\n"
-        "  servicekb list --theme kommunala --format csv > kommunala.csv",
-        "Examples:\n\n"
-        "\b\n"
-        "  servicekb list --region Dalarna\n"
-        "  servicekb list --theme kommunala --format csv > kommunala.csv",
+        "Utan --region: en rad per län. Med --region: länets projekt.\n\nTotal kostnad (avslutade projekt), budget (pågående projekt) och offentligt stöd summeras\nvar för sig; projekt utan belopp redovisas som sådana, aldrig som 0. Ett projekt i flera\nlän står under varje län och räknas en gång i varje summa.\n\nRapporten är samma dokument i terminalen som när den skickas vidare eller sparas (då som\nren text utan färg). --format markdown ger den som Markdown, --format html som en\nfristående webbsida med diagram och länskarta (går att skriva ut på A4); json/yaml ger\ndess siffror; tsv/csv/jsonl/ids ger projektlistan. -o FILE skriver ett dokument till en fil.",
+        "Without --region: one row per county. With --region: that county's projects.\n\nTotal cost (finished projects), budgets (ongoing ones) and public support are summed\nseparately; projects without an amount are counted as such, never as 0. A project in\nseveral counties appears under each county and counts once in every total.\n\nThe report is the same document on a terminal and when piped or saved (then plain text,\nwithout colour). --format markdown gives it as Markdown, --format html as one self-contained\nweb page with charts and a county map (prints on A4); json/yaml give its numbers;\ntsv/csv/jsonl/ids give its project list. -o FILE writes a document to a file.",
     ),
     "help.show": (
-        "Id:t kan skrivas med stora eller små bokstäver, eller som en unik början (show leaxw). Ett\n"
-        "projekt ger ett objekt i json/yaml; --ids ger en lista.\n\n"
-        "Exempel:\n\n"
-        "\b\n"
-        "  servicekb show servicepunkt-2-0-i-hoga-kusten\n"
-        "  servicekb show leaxw --format citation",
-        "The id may be typed in any case, or as a unique beginning (show leaxw). One project gives\n"
-        "one object in json/yaml; --ids gives a list.\n\n"
-        "Examples:\n\n"
-        "\b\n"
-        "  servicekb show servicepunkt-2-0-i-hoga-kusten\n"
-        "  servicekb show leaxw --format citation",
+        "Id:t kan skrivas med stora eller små bokstäver, eller som en unik början (show leaxw). Ett\nprojekt ger ett objekt i json/yaml; --ids ger en lista.",
+        "The id may be typed in any case, or as a unique beginning (show leaxw). One project gives\none object in json/yaml; --ids gives a list.",
     ),
     "help.stats": (
-        "Grupper: län, tema, status, typ, ägartyp, tagg eller kommun.\n\n"
-        "Ett projekt i två län (eller med två taggar) räknas i båda grupperna; tabellens\n"
-        "totalrad räknar det en gång. Medianen räknas på projekt med känd kostnad eller budget.\n\n"
-        "Exempel:\n\n"
-        "\b\n"
-        "  servicekb stats --by theme\n"
-        "  servicekb stats --by county --sort total-cost --format csv",
-        "Groups: county, theme, status, kind, owner type, tag or municipality.\n\n"
-        "A project in two counties (or with two tags) counts in both groups; the table's total\n"
-        "row counts it once. The median is over projects with a known cost or budget.\n\n"
-        "Examples:\n\n"
-        "\b\n"
-        "  servicekb stats --by theme\n"
-        "  servicekb stats --by county --sort total-cost --format csv",
+        "Grupper: län, tema, status, typ, ägartyp, tagg eller kommun.\n\nEtt projekt i två län (eller med två taggar) räknas i båda grupperna; tabellens\ntotalrad räknar det en gång. Medianen räknas på projekt med känd kostnad eller budget.",
+        "Groups: county, theme, status, kind, owner type, tag or municipality.\n\nA project in two counties (or with two tags) counts in both groups; the table's total\nrow counts it once. The median is over projects with a known cost or budget.",
     ),
     "help.validate": (
-        "Returkod: 0 alla giltiga, 1 problem hittades, 2 felaktigt kommando.\n\n"
-        "Exempel:\n\n"
-        "\b\n"
-        "  servicekb validate data/projects/servicepunkt-2-0-i-hoga-kusten.yaml",
-        "Exit status: 0 all valid, 1 problems found, 2 usage error.\n\n"
-        "Example:\n\n"
-        "\b\n"
-        "  servicekb validate data/projects/servicepunkt-2-0-i-hoga-kusten.yaml",
+        "Returkod: 0 alla giltiga, 1 problem hittades, 2 felaktigt kommando.",
+        "Exit status: 0 all valid, 1 problems found, 2 usage error.",
     ),
     "help.schema": (
-        "Det är samma schema som i schemas/project.schema.json.\n\n"
-        "Exempel:\n\n"
-        "\b\n"
-        "  servicekb schema > project.schema.json",
-        "It is the same as schemas/project.schema.json.\n\nExample:\n\n\b\n  servicekb schema > project.schema.json",
+        "Det är samma schema som i schemas/project.schema.json.",
+        "It is the same as schemas/project.schema.json.",
     ),
     "help.export": (
-        "Exportera projekt till andra verktyg: en SQLite-databas för Datasette, eller CSV-filer med en "
-        "datapackage.json.\n\n"
-        "Schemat beskrivs i README (avsnittet Export) och har ett versionsnummer (PRAGMA user_version).\n\n"
-        "Exempel:\n\n"
-        "\b\n"
-        "  servicekb export sqlite kb.db && datasette kb.db -m kb.metadata.yaml\n"
-        "  servicekb export csv kb-csv --region Dalarna",
-        "Export projects for other tools: an SQLite database for Datasette, or CSV files with a datapackage.json.\n\n"
-        "The schema is documented in the README (section Export) and versioned (PRAGMA user_version).\n\n"
-        "Examples:\n\n"
-        "\b\n"
-        "  servicekb export sqlite kb.db && datasette kb.db -m kb.metadata.yaml\n"
-        "  servicekb export csv kb-csv --region Dalarna",
+        "Exportera projekt till andra verktyg: en SQLite-databas för Datasette, eller CSV-filer med en datapackage.json.\n\nSchemat beskrivs i README (avsnittet Export) och har ett versionsnummer (PRAGMA user_version).",
+        "Export projects for other tools: an SQLite database for Datasette, or CSV files with a datapackage.json.\n\nThe schema is documented in the README (section Export) and versioned (PRAGMA user_version).",
     ),
     "help.export.sqlite": (
-        "Tabeller: projects, referensdata (counties, municipalities, themes, kinds, owner_types,\n"
-        "tags) och en tabell per lista (project_counties, project_lessons, …); belopp i hela kronor,\n"
-        "tomma när de är okända. Filen skrivs i sin helhet eller inte alls.\n\n"
-        "Exempel:\n\n"
-        "\b\n"
-        "  servicekb export sqlite kb.db && datasette kb.db -m kb.metadata.yaml\n"
-        "  servicekb export sqlite dalarna.db --region Dalarna\n"
-        "  servicekb search paketautomat --format ids | servicekb export sqlite paket.db --ids -",
-        "Tables: projects, the reference data (counties, municipalities, themes, kinds, owner_types,\n"
-        "tags) and one table per list (project_counties, project_lessons, …); amounts in whole kronor,\n"
-        "empty when unknown. The file is written whole or not at all.\n\n"
-        "Examples:\n\n"
-        "\b\n"
-        "  servicekb export sqlite kb.db && datasette kb.db -m kb.metadata.yaml\n"
-        "  servicekb export sqlite dalarna.db --region Dalarna\n"
-        "  servicekb search paketautomat --format ids | servicekb export sqlite paket.db --ids -",
+        "Tabeller: projects, referensdata (counties, municipalities, themes, kinds, owner_types,\ntags) och en tabell per lista (project_counties, project_lessons, …); belopp i hela kronor,\ntomma när de är okända. Filen skrivs i sin helhet eller inte alls.",
+        "Tables: projects, the reference data (counties, municipalities, themes, kinds, owner_types,\ntags) and one table per list (project_counties, project_lessons, …); amounts in whole kronor,\nempty when unknown. The file is written whole or not at all.",
     ),
     "help.export.csv": (
-        "Samma tabeller som `export sqlite` (utan fritextindexet): UTF-8, RFC 4180, en rubrikrad,\n"
-        "tomma celler för okända värden; text som ett kalkylprogram skulle köra som formel får\n"
-        "ett ' först. `frictionless validate DIR/datapackage.json` kontrollerar filerna.\n\n"
-        "Exempel:\n\n"
-        "\b\n"
-        "  servicekb export csv kb-csv\n"
-        "  servicekb export csv logistik-csv --theme logistik --force",
-        "The same tables as `export sqlite` (without the full-text index): UTF-8, RFC 4180, a header\n"
-        "row, empty cells for unknown values; text a spreadsheet would run as a formula is prefixed\n"
-        "with '. `frictionless validate DIR/datapackage.json` checks the set.\n\n"
-        "Examples:\n\n"
-        "\b\n"
-        "  servicekb export csv kb-csv\n"
-        "  servicekb export csv logistik-csv --theme logistik --force",
-    ),
-    "help.cache": (
-        "Exempel:\n\n\b\n  servicekb cache info",
-        "Example:\n\n\b\n  servicekb cache info",
-    ),
-    "help.cache.info": (
-        "Exempel:\n\n\b\n  servicekb cache info",
-        "Example:\n\n\b\n  servicekb cache info",
-    ),
-    "help.cache.clear": (
-        "Exempel:\n\n\b\n  servicekb cache clear --all",
-        "Example:\n\n\b\n  servicekb cache clear --all",
+        "Samma tabeller som `export sqlite` (utan fritextindexet): UTF-8, RFC 4180, en rubrikrad,\ntomma celler för okända värden; text som ett kalkylprogram skulle köra som formel får\nett ' först. `frictionless validate DIR/datapackage.json` kontrollerar filerna.",
+        "The same tables as `export sqlite` (without the full-text index): UTF-8, RFC 4180, a header\nrow, empty cells for unknown values; text a spreadsheet would run as a formula is prefixed\nwith '. `frictionless validate DIR/datapackage.json` checks the set.",
     ),
     "help.completion": (
-        "Skriptet kompletterar kommandon, flaggor och värden ur kunskapsbanken: id:n, län, teman,\n"
-        "taggar och kommuner.\n\n"
-        "Exempel:\n\n"
-        "\b\n"
-        '  eval "$(servicekb completion bash)"            # i ~/.bashrc\n'
-        '  eval "$(servicekb completion zsh)"             # i ~/.zshrc\n'
-        "  servicekb completion fish > ~/.config/fish/completions/servicekb.fish",
-        "It completes commands, options, and values from the knowledge base: ids, counties, themes,\n"
-        "tags and municipalities.\n\n"
-        "Examples:\n\n"
-        "\b\n"
-        '  eval "$(servicekb completion bash)"            # in ~/.bashrc\n'
-        '  eval "$(servicekb completion zsh)"             # in ~/.zshrc\n'
-        "  servicekb completion fish > ~/.config/fish/completions/servicekb.fish",
+        "Skriptet kompletterar kommandon, flaggor och värden ur kunskapsbanken: id:n, län, teman,\ntaggar och kommuner.\nLägg raden för bash i ~/.bashrc och den för zsh i ~/.zshrc.",
+        "It completes commands, options, and values from the knowledge base: ids, counties, themes,\ntags and municipalities.\nPut the bash line in ~/.bashrc and the zsh line in ~/.zshrc.",
     ),
+    "help.examples": ("Exempel:", "Examples:"),
+    "help.example": ("Exempel:", "Example:"),
     # --- help: options and arguments ---
     "opt.version": ("Visa versionen och avsluta.", "Show the version and exit."),
     "opt.help": ("Visa den här hjälpen och avsluta.", "Show this message and exit."),
@@ -854,6 +680,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# Each command's examples: the same commands in every language, so they are written once
+# (printed as an unwrapped \b paragraph under the translated heading).
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "root": (
+        "servicekb search paketautomat",
+        "servicekb report --region Dalarna",
+        "servicekb search servicepunkt --region Norrbotten --format csv > punkter.csv",
+    ),
+    "search": (
+        "servicekb search paketautomat",
+        "servicekb search servicepunkt --region Norrbotten --format csv > punkter.csv",
+        "servicekb search --limit 5 -- paketombud OR apoteksombud -Dalarna",
+        "servicekb search --theme logistik --facets",
+        "servicekb search apoteksombud glesbygd --explain",
+    ),
+    "report": (
+        "servicekb report --region Dalarna",
+        "servicekb report --region W --format markdown > dalarna.md",
+        "servicekb report --region Dalarna --format html -o dalarna.html",
+        "servicekb search paketautomat --format ids | servicekb report --ids -",
+    ),
+    "list": (
+        "servicekb list --region Dalarna",
+        "servicekb list --theme kommunala --format csv > kommunala.csv",
+    ),
+    "show": (
+        "servicekb show servicepunkt-2-0-i-hoga-kusten",
+        "servicekb show leaxw --format citation",
+    ),
+    "stats": (
+        "servicekb stats --by theme",
+        "servicekb stats --by county --sort total-cost --format csv",
+    ),
+    "validate": ("servicekb validate data/projects/servicepunkt-2-0-i-hoga-kusten.yaml",),
+    "schema": ("servicekb schema > project.schema.json",),
+    "export": (
+        "servicekb export sqlite kb.db && datasette kb.db -m kb.metadata.yaml",
+        "servicekb export csv kb-csv --region Dalarna",
+    ),
+    "export.sqlite": (
+        "servicekb export sqlite kb.db && datasette kb.db -m kb.metadata.yaml",
+        "servicekb export sqlite dalarna.db --region Dalarna",
+        "servicekb search paketautomat --format ids | servicekb export sqlite paket.db --ids -",
+    ),
+    "export.csv": (
+        "servicekb export csv kb-csv",
+        "servicekb export csv logistik-csv --theme logistik --force",
+    ),
+    "cache": ("servicekb cache info",),
+    "cache.info": ("servicekb cache info",),
+    "cache.clear": ("servicekb cache clear --all",),
+    "completion": (
+        'eval "$(servicekb completion bash)"',
+        'eval "$(servicekb completion zsh)"',
+        "servicekb completion fish > ~/.config/fish/completions/servicekb.fish",
+    ),
+}
+
+
 def language() -> str:
     """'sv' or 'en' for this run (see the module docstring)."""
     chosen = os.environ.get("SERVICEKB_LANG", "").strip().lower()
@@ -873,10 +758,20 @@ def t(key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def help_text(name: str) -> str:
+    """The help after a command's summary: `help.NAME` (if any), then its examples."""
+    parts = [t(f"help.{name}")] if f"help.{name}" in MESSAGES else []
+    lines = EXAMPLES.get(name, ())
+    if lines:
+        heading = t("help.examples" if len(lines) > 1 else "help.example")
+        parts.append(f"{heading}\n\n\b\n" + "\n".join(f"  {line}" for line in lines))
+    return "\n\n".join(parts)
+
+
 def command_help(name: str) -> str:
     """A command's help: its one-line summary (`cmd.NAME`, also shown by `servicekb --help`),
-    then the rest (`help.NAME`, with its examples)."""
-    return t(f"cmd.{name}") + "\n\n" + t(f"help.{name}")
+    then the rest (see `help_text`)."""
+    return t(f"cmd.{name}") + "\n\n" + help_text(name)
 
 
 def status_label(status: str) -> str:

@@ -17,7 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__
-from ..messages import t
+from ..messages import help_text, t
 from .options import DataDir, NoCache
 
 
@@ -283,7 +283,7 @@ def _translate_problem(problem: str) -> str:
 app = typer.Typer(
     cls=_Group,
     name="servicekb",
-    help=t("help.root"),
+    help=help_text("root"),
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..messages import command_help, t
+from ..messages import command_help, help_text, t
 from .common import load_kb, note
 from .options import (
     DataDir,
@@ -27,7 +27,7 @@ from .options import (
     command_app,
 )
 
-export_app = command_app(name="export", help=t("help.export"), no_args_is_help=True)
+export_app = command_app(name="export", help=help_text("export"), no_args_is_help=True)
 
 Force = Annotated[bool, typer.Option("--force", help=t("opt.export_force"))]
 
