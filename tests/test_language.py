@@ -242,6 +242,7 @@ def test_no_message_key_is_defined_twice():
     from servicekb import messages
 
     source = Path(messages.__file__).read_text(encoding="utf-8")
+    source = source[source.index("MESSAGES: dict") : source.index("\n}\n", source.index("MESSAGES: dict"))]
     keys = re.findall(r'^\s+"([a-z_.\- ]+)": \(', source, re.M)
     assert len(keys) == len(messages.MESSAGES)
     assert [k for k, n in Counter(keys).items() if n > 1] == []
