@@ -39,14 +39,13 @@ def parse_amount(text: Optional[str], option: str) -> Optional[int]:
             cleaned = cleaned[: -len(unit)]
             break
     cleaned = cleaned.translate(_AMOUNT_SPACES)
-    if not cleaned.isascii() or not cleaned.isdigit() or len(cleaned) > 16:
-        if cleaned.isascii() and cleaned.isdigit():
-            raise UsageError(t("err.amount_too_large", option=option, text=repr(text)))
+    if not (cleaned.isascii() and cleaned.isdigit()):
         raise UsageError(t("err.amount_format", option=option, text=repr(text)))
-    amount = int(cleaned)
-    if check_kronor(amount):  # only digits are left, so the one way out of range is too large
+    # Only digits are left, so the one way out of range is too large; the length test comes
+    # first so that a 5,000-digit number is never converted.
+    if len(cleaned) > 16 or check_kronor(int(cleaned)):
         raise UsageError(t("err.amount_too_large", option=option, text=repr(text)))
-    return amount
+    return int(cleaned)
 
 
 def format_sek(amount: Optional[int], unknown: str = "–") -> str:

@@ -226,8 +226,7 @@ def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed) -> t
     entries += [(p, *current[p]) for p in current if p not in listed]
     removed = [p for p in stored if p not in current]
     changed = _changed(stored, current)
-    links_before = _links(conn, changed)  # what the cross-file rules read of the changed files
-    shadowed_before = _shadowed(conn, changed)
+    before = _links(conn, changed)  # what the cross-file rules read of the changed files
     for path in removed:
         _drop(conn, path, stored[path][3])
         report.removed += 1
@@ -252,10 +251,11 @@ def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed) -> t
         refresh_vocab(conn, records)  # only the words of what changed
     # The rules that span files read every file's id and related ids: at 100,000 files that is
     # the slowest part of an edit, so only when a file came, went, or changed its id or links.
-    if report.rebuilt or removed or (changed and _links(conn, changed) != links_before):
+    after = _links(conn, changed) if changed and not (report.rebuilt or removed) else {}
+    if report.rebuilt or removed or any(after.get(p, ())[:3] != before.get(p, ())[:3] for p in changed):
         _apply_cross_file_rules(conn)
     elif changed:  # same ids and links: the files that had lost an id contest still have
-        shadowed = [f"projects/{p}" for p in changed if shadowed_before.get(p)]
+        shadowed = [f"projects/{p}" for p in changed if before.get(p, (None, None, None, 0))[3]]
         if shadowed:
             conn.execute(
                 "UPDATE projects SET active = 0 WHERE file IN (SELECT value FROM json_each(?))",
@@ -266,31 +266,18 @@ def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed) -> t
 
 
 def _links(conn: sqlite3.Connection, paths: list[str]) -> dict[str, tuple]:
-    """path → (id, related, valid) as the index holds them: what the cross-file rules depend on."""
+    """path → (id, related, valid, shadowed) as the index holds them: the first three are what
+    the cross-file rules depend on; shadowed means the file lost its id to an earlier file."""
     if not paths:
         return {}
     try:
         rows = conn.execute(
-            "SELECT path, pid, related, project IS NOT NULL FROM files WHERE path IN (SELECT value FROM json_each(?))",
+            "SELECT f.path, f.pid, f.related, f.project IS NOT NULL, coalesce(NOT p.active, 0) FROM files f "
+            "LEFT JOIN projects p ON p.rowid = f.project WHERE f.path IN (SELECT value FROM json_each(?))",
             (json.dumps(paths, ensure_ascii=False),),
         )
         return {r[0]: tuple(r[1:]) for r in rows}
     except sqlite3.OperationalError:  # a new, empty index
-        return {}
-
-
-def _shadowed(conn: sqlite3.Connection, paths: list[str]) -> dict[str, bool]:
-    """path → True for files whose project lost its id to an earlier file (projects.active = 0)."""
-    if not paths:
-        return {}
-    try:
-        rows = conn.execute(
-            "SELECT f.path FROM files f JOIN projects p ON p.rowid = f.project "
-            "WHERE NOT p.active AND f.path IN (SELECT value FROM json_each(?))",
-            (json.dumps(paths, ensure_ascii=False),),
-        )
-        return {r[0]: True for r in rows}
-    except sqlite3.OperationalError:
         return {}
 
 

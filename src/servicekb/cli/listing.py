@@ -74,7 +74,11 @@ def project_listing(projects: list[dict], options: ListingOptions, title=None, c
         default_table() if fmt == "table" else default_markdown() if fmt == "markdown" else default_list()
     )
     cols = pick_columns(options.fields, default, all_columns())
-    documents = [{**p, "provenance": provenance(p)} for p in projects]
     return Listing(
-        projects, cols, documents=documents, title=title, fields_chosen=bool(options.fields), excel=options.excel
+        projects,
+        cols,
+        document=lambda p: {**p, "provenance": provenance(p)},
+        title=title,
+        fields_chosen=bool(options.fields),
+        excel=options.excel,
     )

@@ -160,6 +160,7 @@ def search(
 def _render(
     rows: list[SearchRow], fmt: str, options: ListingOptions, title: str, facet_data: Any, kb, explain: bool = False
 ) -> None:
+    import dataclasses
     import sys
 
     from ..fields import all_columns
@@ -170,19 +171,12 @@ def _render(
 
     def on_record(column: Column) -> Column:  # project columns read the hit's record
         get = column.get
-        return Column(
-            column.name,
-            column.header,
-            lambda r: get(r.record),
-            column.kind,
-            column.min_width,
-            column.max_width,
-            column.ratio,
-            column.drop_priority,
-        )
+        return dataclasses.replace(column, get=lambda r: get(r.record))
 
     rank = Column("rank", "#", lambda r: r.rank, "int")
-    snip = Column("snippet", t("col.snippet"), lambda r: r.document()["search"]["snippet"])
+    from ..search import snippet_text
+
+    snip = Column("snippet", t("col.snippet"), lambda r: snippet_text(r.snippet))
     why = Column("why", t("col.why"), lambda r: _why_text(r.why))
     available = {**{n: on_record(c) for n, c in all_columns().items()}, "rank": rank, "snippet": snip, "why": why}
     if fmt == "table" and not options.fields:
@@ -214,7 +208,7 @@ def _render(
     listing = Listing(
         rows,
         columns,
-        documents=[r.document() for r in rows],
+        document=SearchRow.document,
         title=title,
         fields_chosen=bool(options.fields),
         excel=options.excel,

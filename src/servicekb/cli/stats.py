@@ -145,7 +145,7 @@ def stats(
     listing = Listing(
         shown,
         chosen,
-        documents=[r.as_dict() for r in rows],
+        document=StatsRow.as_dict,
         title=title,
         fields_chosen=bool(options.fields),
         excel=options.excel,
