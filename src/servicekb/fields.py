@@ -47,7 +47,8 @@ LIST_FIELDS = {
 DEFAULT_LIST_FIELDS = ("id", "title", "counties", "theme", "status", "cost_sek", "cost_kind", "past_end_date")
 
 
-def _counties_or_national(r: dict):
+def counties_or_national(r: dict):
+    """A project's counties for people: a nationwide one says so instead of showing nothing."""
     from .messages import t
 
     geo = r.get("geography") or {}
@@ -98,7 +99,7 @@ def default_markdown() -> list[Column]:
     return [
         Column("id", t("col.id"), dotted_getter("id")),
         Column("title", t("col.title"), dotted_getter("title")),
-        Column("counties", t("col.counties"), _counties_or_national, "list"),
+        Column("counties", t("col.counties"), counties_or_national, "list"),
         Column("theme", t("col.theme"), dotted_getter("theme")),
         Column("status", t("col.status"), status_text),
         Column("cost", t("col.cost"), lambda r: (project_amount(r), cost_kind(r)), "cost"),
@@ -118,7 +119,7 @@ def default_table() -> list[Column]:
 
     return [
         Column("project", t("col.project_id"), lambda r: (r["title"], r["id"]), "title_id", ratio=1, min_width=24),
-        Column("counties", t("col.counties"), _counties_or_national, "list", max_width=16, drop_priority=2),
+        Column("counties", t("col.counties"), counties_or_national, "list", max_width=16, drop_priority=2),
         Column("theme", t("col.theme"), dotted_getter("theme"), drop_priority=1, max_width=19),
         Column("status", t("col.status"), lambda r: status_text(r, short=True), max_width=16, drop_priority=3),
         Column("cost", t("col.cost"), lambda r: (project_amount(r), cost_kind(r)), "cost"),

@@ -163,10 +163,10 @@ def _render(
     import dataclasses
     import sys
 
-    from ..fields import all_columns
+    from ..fields import all_columns, counties_or_national
     from ..messages import t
     from ..money import cost_kind, project_amount
-    from ..output import Column, Listing, dotted_getter, dump_document, pick_columns, render
+    from ..output import Column, Listing, dump_document, pick_columns, render
     from .common import out
 
     def on_record(column: Column) -> Column:  # project columns read the hit's record
@@ -193,7 +193,7 @@ def _render(
             Column(
                 "counties",
                 t("col.counties"),
-                lambda r: dotted_getter("geography.counties")(r.record),
+                lambda r: counties_or_national(r.record),  # as `list` shows them
                 "list",
                 max_width=16,
                 drop_priority=2,
