@@ -106,7 +106,7 @@ def test_duplicate_id_first_path_wins_and_winner_deletion_promotes(kb_copy, cli,
     )
     kb = open_kb(kb_copy)
     assert kb.get("valid-project")["title"].startswith("A:s")
-    assert any("already used" in p.message for p in kb.problems)
+    assert any(p.key == "duplicate_id" for p in kb.problems)
     fresh = open_kb(kb_copy, use_cache=False)
     assert fresh.get("valid-project")["title"] == kb.get("valid-project")["title"]
     (kb_copy / "projects" / "a" / "valid-project.yaml").unlink()
@@ -279,3 +279,34 @@ def test_parallel_build_gives_the_same_index(kb_copy, monkeypatch):
     parallel = open_kb(kb_copy, use_cache=False)
     assert parallel.select() == serial.select()
     assert parallel.problems == serial.problems
+
+
+def test_stored_problems_are_language_neutral(kb_copy, cli):
+    """The index keeps a problem as its message key and values, never as text in the language
+    of the run that built it; each run words it (tests/test_language.py shows both runs)."""
+    import json
+
+    f = kb_copy / "projects" / "leaxw-dalarna-gavleborg.yaml"
+    text = f.read_text(encoding="utf-8")
+    assert "counties: [Dalarna, Gävleborg]" in text
+    f.write_text(text.replace("counties: [Dalarna, Gävleborg]", "counties: [Dalarana, Gävleborg]"), encoding="utf-8")
+    cli("list", "--data-dir", kb_copy, "--format", "ids")
+    conn = sqlite3.connect(cache_path(kb_copy))
+    try:
+        stored = [json.loads(text) for (text,) in conn.execute("SELECT problems FROM files WHERE problems IS NOT NULL")]
+    finally:
+        conn.close()
+    assert stored == [
+        [
+            {
+                "file": "projects/leaxw-dalarna-gavleborg.yaml",
+                "line": stored[0][0]["line"],
+                "column": stored[0][0]["column"],
+                "field": "geography.counties[0]",
+                "key": "unknown_county",
+                "params": {"name": "Dalarana", "hint": ["Dalarna"]},
+            }
+        ]
+    ]
+    (problem,) = open_kb(kb_copy).problems
+    assert problem.message.startswith("okänt län 'Dalarana'. Menade du 'Dalarna'?")

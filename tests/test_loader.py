@@ -87,7 +87,7 @@ def test_duplicate_ids_across_files(tmp_path, valid_text):
     (tmp_path / "b" / "valid-project.yaml").write_text(valid_text, encoding="utf-8")
     result = load_projects(sorted(tmp_path.rglob("*.yaml")), REF)
     assert len(result.projects) == 1
-    assert any("already used by" in p.message for p in result.problems)
+    assert any(p.key == "duplicate_id" for p in result.problems)
 
 
 def test_bundled_data_is_valid():

@@ -36,20 +36,20 @@ def _break(kb_copy, case, valid_text):
         )
         assert "no-such-project" in text
         f.write_text(text, encoding="utf-8")
-        return "related id 'no-such-project' is not a project in this knowledge base"
+        return "related-id 'no-such-project' är inget projekt i den här kunskapsbanken"
     if case == "duplicate-id":
         (projects / "zz").mkdir()
         (projects / "zz" / "ica.yaml").write_text((projects / "ica.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-        return "id 'ica' is already used by"
+        return "id 'ica' används redan av"
     if case == "too-large":
         (projects / "big.yaml").write_text(valid_text + "#" + "x" * (1024 * 1024) + "\n", encoding="utf-8")
-        return "project files are limited to 1 MiB"
+        return "en projektfil får vara högst 1 MiB"
     if case == "folder-named-yaml":
         (projects / "odd.yaml").mkdir()
-        return "a folder named like a project file"
+        return "en mapp med en projektfils namn"
     if case == "fifo":
         os.mkfifo(projects / "pipe.yaml")
-        return "not a regular file"
+        return "ingen vanlig fil"
     raise AssertionError(case)
 
 
@@ -77,7 +77,7 @@ def test_a_dangling_related_id_is_not_shown_silently(cli, kb_copy, valid_text):
     _break(kb_copy, "dangling-related", valid_text)
     result = cli("show", "ica", "--data-dir", kb_copy)
     assert "no-such-project" in result.stdout  # the data as written…
-    assert "related id 'no-such-project'" in result.stderr  # …and the problem beside it
+    assert "related-id 'no-such-project'" in result.stderr  # …and the problem beside it
 
 
 def test_duplicate_id_keeps_the_first_file_everywhere(cli, kb_copy, valid_text):
@@ -85,7 +85,7 @@ def test_duplicate_id_keeps_the_first_file_everywhere(cli, kb_copy, valid_text):
     listed = cli("list", "--data-dir", kb_copy, "--format", "ids").stdout.split()
     assert listed.count("ica") == 1 and len(listed) == 81
     validated = cli("validate", "--data-dir", kb_copy).stdout
-    assert "zz/ica.yaml:1:1: id: id 'ica' is already used by" in validated
+    assert "zz/ica.yaml:1:1: id: id 'ica' används redan av" in validated
 
 
 def test_directory_symlink_loop_is_not_followed(tmp_path, kb_copy):
@@ -103,7 +103,7 @@ def test_editing_a_duplicate_keeps_it_left_out(cli, kb_copy, valid_text):
     loser = kb_copy / "projects" / "zz" / "ica.yaml"
     loser.write_text(loser.read_text(encoding="utf-8") + "# an edit that changes no id or link\n", encoding="utf-8")
     result = cli("list", "--data-dir", kb_copy, "--format", "ids")
-    assert result.stdout.split().count("ica") == 1 and "already used by" in result.stderr
+    assert result.stdout.split().count("ica") == 1 and "används redan av" in result.stderr
     # …and renaming its id away from the contest brings it in.
     loser.write_text(loser.read_text(encoding="utf-8").replace("id: ica\n", "id: ica-2\n"), encoding="utf-8")
     (kb_copy / "projects" / "zz" / "ica.yaml").rename(kb_copy / "projects" / "zz" / "ica-2.yaml")

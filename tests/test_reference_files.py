@@ -91,3 +91,20 @@ def test_bundled_reference_data_is_valid():
 
     for name in FILES:
         assert load_reference_file(bundled_data_dir() / "reference", name)
+
+
+@pytest.mark.parametrize("stem", CASES)
+def test_broken_reference_file_in_swedish(own_reference, cli, stem, monkeypatch):
+    """The same one line in a Swedish run: located the same way, worded in Swedish."""
+    monkeypatch.setenv("SERVICEKB_LANG", "sv")
+    expect = json.loads((FIXTURES / "bad-reference" / f"{stem}.expect.json").read_text(encoding="utf-8"))
+    shutil.copy(FIXTURES / "bad-reference" / f"{stem}.yaml", own_reference / "reference" / expect["file"])
+    result = cli("list", "--format", "ids", "--data-dir", own_reference)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("servicekb: error: referensdata "), result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    where = expect["messages"][0].split(": ")[0]  # file:line:column
+    assert where in result.stderr
+    assert "ta bort den här kunskapsbankens mapp reference/" in result.stderr
+    for english in ("must be", "unknown", "is missing", "not valid", "invalid YAML", "not allowed", "listed twice"):
+        assert english not in result.stderr, result.stderr

@@ -79,24 +79,39 @@ def test_related_terms(thesaurus):
 
 
 @pytest.mark.parametrize(
-    "text,message",
+    "text,english,swedish",
     [
         (
             "equivalent:\n  - [butik, affär]\n  - [affär, handel]\n",
             "synonyms.yaml:3: 'affär' is already listed on line 2",
+            "synonyms.yaml:3: 'affär' står redan i en grupp på rad 2",
         ),
-        ("equivalent:\n  - [Butik, affär]\n", "synonyms.yaml:2: 'Butik' is not a lower-case word"),
-        ("equivalent:\n  - [butik]\n", "synonyms.yaml:2: a group lists two or more words"),
-        ("broader:\n  bybutik: butik\n", "synonyms.yaml:2: 'bybutik' needs a list"),
-        ("equivalent: [\n", "synonyms.yaml:2: invalid YAML"),
-        ("groups: []\n", "synonyms.yaml: expected a mapping"),
+        (
+            "equivalent:\n  - [Butik, affär]\n",
+            "synonyms.yaml:2: 'Butik' is not a lower-case word",
+            "synonyms.yaml:2: 'Butik' är inget ord eller uttryck i gemener",
+        ),
+        (
+            "equivalent:\n  - [butik]\n",
+            "synonyms.yaml:2: a group lists two or more words",
+            "synonyms.yaml:2: en grupp räknar upp två eller fler ord",
+        ),
+        (
+            "broader:\n  bybutik: butik\n",
+            "synonyms.yaml:2: 'bybutik' needs a list",
+            "synonyms.yaml:2: 'bybutik' behöver en lista",
+        ),
+        ("equivalent: [\n", "synonyms.yaml:2: invalid YAML", "synonyms.yaml:2: ogiltig YAML"),
+        ("groups: []\n", "synonyms.yaml: expected a mapping", "synonyms.yaml: väntade en mappning"),
     ],
 )
-def test_broken_file_is_a_clear_error(tmp_path, text, message):
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_broken_file_is_a_clear_error(tmp_path, monkeypatch, text, english, swedish, lang):
+    monkeypatch.setenv("SERVICEKB_LANG", lang)
     (tmp_path / "synonyms.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ServiceKBError) as info:
         load_thesaurus(tmp_path)
-    assert message in info.value.message
+    assert (english if lang == "en" else swedish) in info.value.message
     assert info.value.exit_code == 1
 
 

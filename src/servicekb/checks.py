@@ -8,25 +8,29 @@ from typing import TYPE_CHECKING
 
 from .money import cost_amount
 from .problem import Problem
-from .text import did_you_mean, suggest
+from .text import suggest
 
 if TYPE_CHECKING:
     from .model import Project
     from .reference import Reference
 
-Finding = tuple[tuple, str]  # (field path, message)
+Finding = tuple[tuple, str, dict]  # (field path, `problem.*` message key, its values)
 
 
 def check_project(p: Project, ref: Reference, stem: str) -> list[Finding]:
     """Problems in one valid-shaped project that only reference data can reveal."""
     out: list[Finding] = []
+
+    def add(path: tuple, key: str, **params: object) -> None:
+        out.append((path, key, params))
+
     if p.id != stem:
-        out.append((("id",), f"id {p.id!r} must equal the file name without .yaml ({stem!r}); rename one of them"))
+        add(("id",), "id_mismatch", id=p.id, stem=stem)
 
     def vocab(path, value, vocabulary):
         if value not in vocabulary:
-            hint = did_you_mean(suggest(value, vocabulary.by_slug))
-            out.append((path, f"unknown {vocabulary.what} {value!r}.{hint} Valid: {', '.join(vocabulary.by_slug)}"))
+            key = "unknown_" + vocabulary.what.replace(" ", "_")
+            add(path, key, value=value, hint=suggest(value, vocabulary.by_slug), valid=list(vocabulary.by_slug))
 
     vocab(("theme",), p.theme, ref.themes)
     vocab(("kind",), p.kind, ref.kinds)
@@ -35,68 +39,41 @@ def check_project(p: Project, ref: Reference, stem: str) -> list[Finding]:
     for i, tag in enumerate(p.tags):
         vocab(("tags", i), tag, ref.tags)
     if len(set(p.tags)) != len(p.tags):
-        out.append((("tags",), "a tag is listed twice"))
+        add(("tags",), "tag_twice")
     if p.theme in ref.themes and p.source != ref.themes.label(p.theme):
-        out.append(
-            (
-                ("source",),
-                f"source {p.source!r} does not match theme {p.theme!r}, whose section is {ref.themes.label(p.theme)!r}",
-            )
-        )
+        add(("source",), "source_mismatch", source=p.source, theme=p.theme, section=ref.themes.label(p.theme))
 
     geo = p.geography
     for i, name in enumerate(geo.counties):
         if name not in ref.counties:
-            hint = did_you_mean(suggest(name, ref.counties))
-            out.append(
-                (
-                    ("geography", "counties", i),
-                    f"unknown county {name!r}.{hint} Use the short names of reference/counties.yaml",
-                )
-            )
+            add(("geography", "counties", i), "unknown_county", name=name, hint=suggest(name, ref.counties))
     if len(set(geo.counties)) != len(geo.counties):
-        out.append((("geography", "counties"), "a county is listed twice"))
+        add(("geography", "counties"), "county_twice")
     for i, name in enumerate(geo.municipalities):
         m = ref.municipalities.get(name)
         if m is None:
-            hint = did_you_mean(suggest(name, ref.municipalities))
-            out.append((("geography", "municipalities", i), f"unknown municipality {name!r}.{hint}"))
-        elif m.county not in geo.counties:
-            out.append(
-                (
-                    ("geography", "municipalities", i),
-                    f"{name} lies in {m.county}, which is missing from geography.counties",
-                )
+            add(
+                ("geography", "municipalities", i),
+                "unknown_municipality",
+                name=name,
+                hint=suggest(name, ref.municipalities),
             )
+        elif m.county not in geo.counties:
+            add(("geography", "municipalities", i), "municipality_county", name=name, county=m.county)
     n = len(geo.counties)
     if geo.scope == "national" and n:
-        out.append(
-            (
-                ("geography", "scope"),
-                "scope national means nationwide without named counties; counties must be empty (or use multi-county)",
-            )
-        )
+        add(("geography", "scope"), "scope_national")
     elif geo.scope == "multi-county" and n < 2:
-        out.append((("geography", "scope"), "scope multi-county needs two or more counties"))
+        add(("geography", "scope"), "scope_multi")
     elif geo.scope in ("local", "municipal", "county") and n != 1:
-        out.append(
-            (
-                ("geography", "scope"),
-                f"scope {geo.scope} needs exactly one county (found {n}); use multi-county or national",
-            )
-        )
+        add(("geography", "scope"), "scope_one", scope=geo.scope, n=n)
 
     f = p.funding
     total = cost_amount(f.total_cost_sek, f.budget_sek)
     if f.public_support_sek is not None and total is not None and f.public_support_sek > total:
-        out.append(
-            (
-                ("funding", "public_support_sek"),
-                f"public support {f.public_support_sek} exceeds the project's total {total}",
-            )
-        )
+        add(("funding", "public_support_sek"), "support_exceeds", support=f.public_support_sek, total=total)
     if p.id in p.related:
-        out.append((("related",), "a project cannot be related to itself"))
+        add(("related",), "related_self")
     return out
 
 
@@ -128,9 +105,7 @@ def cross_file_problems(entries: Iterable[FileEntry], known_ids: Iterable[str] =
     for e in ordered:
         if e.id in owner:
             losers.add(e.file)
-            problems.append(
-                Problem(e.file, 1, 1, "id", f"id {e.id!r} is already used by {owner[e.id]}; give one of them a new id")
-            )
+            problems.append(Problem.of(e.file, 1, 1, "id", "duplicate_id", id=e.id, other=owner[e.id]))
         else:
             owner[e.id] = e.name
     ids = set(owner) | set(known_ids)
@@ -139,15 +114,8 @@ def cross_file_problems(entries: Iterable[FileEntry], known_ids: Iterable[str] =
             continue
         for i, (rid, line, column) in enumerate(e.related):
             if rid not in ids:
-                hint = did_you_mean(suggest(rid, ids))
                 problems.append(
-                    Problem(
-                        e.file,
-                        line,
-                        column,
-                        f"related[{i}]",
-                        f"related id {rid!r} is not a project in this knowledge base.{hint}",
-                    )
+                    Problem.of(e.file, line, column, f"related[{i}]", "related_unknown", id=rid, hint=suggest(rid, ids))
                 )
     problems.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
     return losers, problems

@@ -15,10 +15,6 @@ from .problem import Problem
 MAX_FILE_BYTES = 1024 * 1024  # a project file is a few KiB; 1 MiB is ample
 
 
-def too_large(size: int) -> str:
-    return f"file is {size:,} bytes; project files are limited to 1 MiB"
-
-
 def scan(projects_dir: Path) -> list[tuple[str, int, int]]:
     """Every *.yaml entry under projects/: (relative path, size, mtime_ns), in listing order.
 
@@ -84,21 +80,21 @@ def read_file(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
     file costs nothing.
     """
 
-    def problem(message: str) -> tuple[None, list[Problem]]:
-        return None, [Problem(display, None, None, "", message)]
+    def problem(key: str, **params: object) -> tuple[None, list[Problem]]:
+        return None, [Problem.of(display, None, None, "", key, **params)]
 
     try:
         st = os.stat(path)
         if stat.S_ISDIR(st.st_mode):
-            return problem("a folder named like a project file; rename it (its own .yaml files are read as usual)")
+            return problem("is_folder")
         if not stat.S_ISREG(st.st_mode):
-            return problem("not a regular file (a pipe, socket or device); a project file is a plain .yaml file")
+            return problem("not_regular")
         if st.st_size > MAX_FILE_BYTES:
-            return problem(too_large(st.st_size))
+            return problem("file_too_large", size=st.st_size)
         with open(path, "rb") as fh:
             raw = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return problem(f"cannot read the file: {exc.strerror or exc}")
+        return problem("unreadable", reason=exc.strerror or str(exc))  # the system's words, as it gives them
     if len(raw) > MAX_FILE_BYTES:
-        return problem(too_large(len(raw)))
+        return problem("file_too_large", size=len(raw))
     return raw, []

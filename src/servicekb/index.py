@@ -21,7 +21,7 @@ from typing import Optional
 from .money import cost_amount
 from .text import fold, swedish_key
 
-INDEX_VERSION = 5  # bump when the layout below changes
+INDEX_VERSION = 6  # bump when the layout below changes (6: problems stored as message key and values)
 
 # FTS columns in weight order; search.py weights them with bm25().
 FTS_COLUMNS = ("title", "owner", "tags", "summary", "places", "activities", "results", "lessons")

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import FileEntry, check_project, cross_file_problems
-from .files import MAX_FILE_BYTES, read_file, too_large
+from .files import MAX_FILE_BYTES, read_file
 from .model import Project
 from .problem import Problem
 from .reference import Reference
-from .text import did_you_mean, suggest
+from .text import suggest
 from .yamlfile import Mark, Marks, YAMLFileError, decode, parse
 
 
@@ -37,31 +37,27 @@ def dotted(path: tuple) -> str:
     return out
 
 
-_FRIENDLY = {
-    "missing": "required field is missing",
-    "string_type": "must be text",
-    "list_type": "must be a list (e.g. [a, b] or one '- item' per line)",
-    "dict_type": "must be a mapping of fields",
-    "model_type": "must be a mapping of fields",
-    "model_attributes_type": "must be a mapping of fields",
-    "date_from_datetime_parsing": "must be an ISO date such as 2020-12-31, or null",
-    "date_parsing": "must be an ISO date such as 2020-12-31, or null",
-    "date_type": "must be an ISO date such as 2020-12-31, or null",
-    "string_pattern_mismatch": "must be lower-case letters a–z, digits and single hyphens (e.g. servicepunkt-2-0)",
-    "string_too_long": "is too long",
+# pydantic's error types that share one message (`problem.TYPE` in the message table)
+_SAME_AS = {
+    "model_type": "dict_type",
+    "model_attributes_type": "dict_type",
+    "date_from_datetime_parsing": "date_type",
+    "date_parsing": "date_type",
 }
 
 
-def _message(err: dict) -> str:
-    etype = err["type"]
-    if etype == "extra_forbidden":
-        return "unknown field"
+def _message(err: dict) -> tuple[str, dict]:
+    """A pydantic error → (message key, values). The model's own errors are custom errors whose
+    type is the key (model.py); an error type the table lacks keeps pydantic's English words."""
+    from .messages import MESSAGES
+
+    etype = _SAME_AS.get(err["type"], err["type"])
+    ctx = err.get("ctx") or {}
     if etype == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        return f"must be one of {expected.replace(' or ', ', ')}"
-    if etype == "value_error":
-        return str(err.get("ctx", {}).get("error", err["msg"]))
-    return _FRIENDLY.get(etype, err["msg"][0].lower() + err["msg"][1:])
+        return etype, {"expected": str(ctx.get("expected", "")).replace(" or ", ", ")}
+    if f"problem.{etype}" in MESSAGES:
+        return etype, {k: v for k, v in ctx.items() if isinstance(v, (str, int))}
+    return "other", {"text": err["msg"][0].lower() + err["msg"][1:]}
 
 
 def _model_fields(path: tuple) -> list[str]:
@@ -119,7 +115,7 @@ def check_bytes(raw: bytes, display: str, stem: str, ref: Reference, key: str = 
     try:
         project, problems, marks = _load_text(raw, display, stem, ref)
     except RecursionError:
-        return Checked(None, [Problem(display, None, None, "", "the file is nested too deeply to be a project")])
+        return Checked(None, [Problem.of(display, None, None, "", "too_deep")])
     if project is None:
         return Checked(None, problems)
     related = []
@@ -139,55 +135,33 @@ def _load_text(raw: bytes, name: str, stem: str, ref: Reference) -> tuple[Projec
     """→ (project or None, problems, marks): marks are kept for the cross-file checks."""
     from pydantic import ValidationError
 
-    def problem(mark: Mark | None, path: tuple, message: str) -> Problem:
-        return Problem(name, mark.line if mark else None, mark.column if mark else None, dotted(path), message)
+    def problem(mark: Mark | None, path: tuple, key: str, **params: object) -> Problem:
+        return Problem.of(name, mark.line if mark else None, mark.column if mark else None, dotted(path), key, **params)
 
     if len(raw) > MAX_FILE_BYTES:
-        return None, [problem(None, (), too_large(len(raw)))], None
+        return None, [problem(None, (), "file_too_large", size=len(raw))], None
     try:
         data, marks = parse(decode(raw))
     except YAMLFileError as exc:
-        return None, [problem(exc.mark, (), exc.message)], None
+        return None, [problem(exc.mark, (), exc.key, **exc.params)], None
     if data is None:
-        return (
-            None,
-            [
-                problem(
-                    None,
-                    (),
-                    "the file is empty; a project file is a mapping of fields (see data/projects/ for examples)",
-                )
-            ],
-            None,
-        )
+        return None, [problem(None, (), "empty")], None
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else "a single value"
-        return (
-            None,
-            [
-                problem(
-                    marks.get(()),
-                    (),
-                    f"the top level is {kind}; a project file must be a mapping of fields (id: …, title: …)",
-                )
-            ],
-            None,
-        )
+        return None, [problem(marks.get(()), (), "top_list" if isinstance(data, list) else "top_scalar")], None
     try:
         project = Project.model_validate(data)
     except ValidationError as exc:
         out = []
         for err in exc.errors(include_input=False):  # include_input=False: never render huge inputs
             path = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-            msg = _message(dict(err))
-            if err["type"] == "extra_forbidden":
-                hint = did_you_mean(suggest(str(path[-1]), _model_fields(path[:-1])))
-                msg = f"unknown field {str(path[-1])!r}.{hint}"
-            out.append(problem(_locate(marks, path, key=err["type"] == "extra_forbidden"), path, msg))
+            key, params = _message(dict(err))
+            if key == "extra_forbidden":
+                params = {"name": str(path[-1]), "hint": suggest(str(path[-1]), _model_fields(path[:-1]))}
+            out.append(problem(_locate(marks, path, key=key == "extra_forbidden"), path, key, **params))
         return None, out, marks
     findings = check_project(project, ref, stem)
     if findings:
-        return None, [problem(_locate(marks, path), path, msg) for path, msg in findings], marks
+        return None, [problem(_locate(marks, path), path, key, **params) for path, key, params in findings], marks
     return project, [], marks
 
 

@@ -677,6 +677,248 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} har ingen mapp projects/; en kunskapsbank är en mapp med projects/ (och eventuellt reference/)",
         "{path} has no projects/ folder; a knowledge base is a folder holding projects/ (and optionally reference/)",
     ),
+    # problems in a data file (problem.py): stored as key and values, so a cached problem
+    # is printed in the language of the run that shows it. Field names and YAML stay as written.
+    "problem.file_too_large": (
+        "filen är {size} byte; en projektfil får vara högst 1 MiB",
+        "file is {size} bytes; project files are limited to 1 MiB",
+    ),
+    "problem.is_folder": (
+        "en mapp med en projektfils namn; byt namn på den (dess egna .yaml-filer läses som vanligt)",
+        "a folder named like a project file; rename it (its own .yaml files are read as usual)",
+    ),
+    "problem.not_regular": (
+        "ingen vanlig fil (en pipe, socket eller enhet); en projektfil är en vanlig .yaml-fil",
+        "not a regular file (a pipe, socket or device); a project file is a plain .yaml file",
+    ),
+    "problem.unreadable": ("kan inte läsa filen: {reason}", "cannot read the file: {reason}"),
+    "problem.too_deep": (
+        "filen är för djupt nästlad för att vara ett projekt",
+        "the file is nested too deeply to be a project",
+    ),
+    "problem.empty": (
+        "filen är tom; en projektfil är en mappning av fält (se data/projects/ för exempel)",
+        "the file is empty; a project file is a mapping of fields (see data/projects/ for examples)",
+    ),
+    "problem.top_list": (
+        "översta nivån är en lista; en projektfil måste vara en mappning av fält (id: …, title: …)",
+        "the top level is a list; a project file must be a mapping of fields (id: …, title: …)",
+    ),
+    "problem.top_scalar": (
+        "översta nivån är ett enskilt värde; en projektfil måste vara en mappning av fält (id: …, title: …)",
+        "the top level is a single value; a project file must be a mapping of fields (id: …, title: …)",
+    ),
+    "problem.not_utf8": (
+        "inte giltig UTF-8 (byte {byte}); spara filen som UTF-8",
+        "not valid UTF-8 (byte {byte}); save the file as UTF-8",
+    ),
+    "problem.invalid_yaml": ("ogiltig YAML: {problem}", "invalid YAML: {problem}"),
+    "problem.many_documents": (
+        "mer än ett YAML-dokument (---) i filen; ett projekt per fil",
+        "more than one YAML document (---) in the file; one project per file",
+    ),
+    "problem.nested_deep": ("nästlad mer än {n} nivåer djupt", "nested more than {n} levels deep"),
+    "problem.alias": (
+        "ankare och alias (&namn, *namn) är inte tillåtna i projektfiler; skriv ut värdet",
+        "anchors and aliases (&name, *name) are not allowed in project files; write the value out",
+    ),
+    "problem.yaml_tag": (
+        "YAML-taggar som {tag!r} är inte tillåtna i projektfiler",
+        "tags such as {tag!r} are not allowed in project files",
+    ),
+    "problem.key_not_name": (
+        "nycklar i en mappning måste vara vanliga namn",
+        "mapping keys must be plain names",
+    ),
+    "problem.duplicate_key": (
+        "nyckeln {name!r} står två gånger (först på rad {first}); varje fält får förekomma en gång",
+        "duplicate key {name!r} (first at line {first}); each field may appear once",
+    ),
+    # the shape of a project (pydantic's error types, and the model's own in model.py)
+    "problem.missing": ("obligatoriskt fält saknas", "required field is missing"),
+    "problem.string_type": ("måste vara text", "must be text"),
+    "problem.list_type": (
+        "måste vara en lista (t.ex. [a, b] eller ett '- värde' per rad)",
+        "must be a list (e.g. [a, b] or one '- item' per line)",
+    ),
+    "problem.dict_type": ("måste vara en mappning av fält", "must be a mapping of fields"),
+    "problem.date_type": (
+        "måste vara ett ISO-datum som 2020-12-31, eller null",
+        "must be an ISO date such as 2020-12-31, or null",
+    ),
+    "problem.date_format": (
+        "måste vara ett ISO-datum som 2020-12-31 (ÅÅÅÅ-MM-DD, utan citattecken), eller null; "
+        "tal som 1699920000 läses inte som datum",
+        "must be an ISO date such as 2020-12-31 (YYYY-MM-DD, quotes not needed), or null; "
+        "numbers such as 1699920000 are not read as dates",
+    ),
+    "problem.date_not_in_calendar": (
+        "{value!r} är ingen dag i kalendern; skriv ett ISO-datum som 2020-12-31, eller null",
+        "{value!r} is not a day of the calendar; write an ISO date such as 2020-12-31, or null",
+    ),
+    "problem.string_pattern_mismatch": (
+        "får bara ha gemena bokstäver a–z, siffror och enkla bindestreck (t.ex. servicepunkt-2-0)",
+        "must be lower-case letters a–z, digits and single hyphens (e.g. servicepunkt-2-0)",
+    ),
+    "problem.string_too_long": (
+        "är för lång (högst {max_length} tecken)",
+        "is too long (at most {max_length} characters)",
+    ),
+    "problem.literal_error": ("måste vara ett av {expected}", "must be one of {expected}"),
+    "problem.extra_forbidden": ("okänt fält {name!r}.{hint}", "unknown field {name!r}.{hint}"),
+    "problem.blank": ("får inte vara tomt", "must not be empty"),
+    "problem.kronor_format": (
+        "måste vara ett helt antal kronor skrivet med bara siffror, utan mellanslag, tecken eller "
+        "decimaler (t.ex. 1442919); skriv null när källan inte anger något belopp",
+        "must be a whole number of kronor written with digits only, no spaces, signs or "
+        "decimals (e.g. 1442919); use null when the source gives no amount",
+    ),
+    "problem.kronor_negative": (
+        "måste vara 0 eller mer; ett helt antal kronor som 1442919, eller null när beloppet är okänt",
+        "must be 0 or more; a whole number of kronor such as 1442919, or null when unknown",
+    ),
+    "problem.kronor_too_large": (
+        "är orimligt stort (högst {max} kr); ett helt antal kronor som 1442919, eller null när beloppet är okänt",
+        "is implausibly large (at most {max} kr); a whole number of kronor such as 1442919, or null when unknown",
+    ),
+    "problem.other": ("{text}", "{text}"),  # an error type not in this table: pydantic's own words
+    # rules that need reference data or other files (checks.py)
+    "problem.id_mismatch": (
+        "id {id!r} måste vara filens namn utan .yaml ({stem!r}); byt namn på det ena",
+        "id {id!r} must equal the file name without .yaml ({stem!r}); rename one of them",
+    ),
+    "problem.unknown_theme": (
+        "okänt tema {value!r}.{hint} Giltiga: {valid}",
+        "unknown theme {value!r}.{hint} Valid: {valid}",
+    ),
+    "problem.unknown_kind": (
+        "okänd typ {value!r}.{hint} Giltiga: {valid}",
+        "unknown kind {value!r}.{hint} Valid: {valid}",
+    ),
+    "problem.unknown_owner_type": (
+        "okänd ägartyp {value!r}.{hint} Giltiga: {valid}",
+        "unknown owner type {value!r}.{hint} Valid: {valid}",
+    ),
+    "problem.unknown_tag": (
+        "okänd tagg {value!r}.{hint} Giltiga: {valid}",
+        "unknown tag {value!r}.{hint} Valid: {valid}",
+    ),
+    "problem.tag_twice": ("en tagg står två gånger", "a tag is listed twice"),
+    "problem.source_mismatch": (
+        "source {source!r} stämmer inte med temat {theme!r}, vars avsnitt heter {section!r}",
+        "source {source!r} does not match theme {theme!r}, whose section is {section!r}",
+    ),
+    "problem.unknown_county": (
+        "okänt län {name!r}.{hint} Använd de korta namnen i reference/counties.yaml",
+        "unknown county {name!r}.{hint} Use the short names of reference/counties.yaml",
+    ),
+    "problem.county_twice": ("ett län står två gånger", "a county is listed twice"),
+    "problem.unknown_municipality": ("okänd kommun {name!r}.{hint}", "unknown municipality {name!r}.{hint}"),
+    "problem.municipality_county": (
+        "{name} ligger i {county}, som saknas i geography.counties",
+        "{name} lies in {county}, which is missing from geography.counties",
+    ),
+    "problem.scope_national": (
+        "scope national betyder hela landet utan namngivna län; fältet counties ska vara tomt (eller använd multi-county)",
+        "scope national means nationwide without named counties; counties must be empty (or use multi-county)",
+    ),
+    "problem.scope_multi": (
+        "scope multi-county kräver två eller fler län",
+        "scope multi-county needs two or more counties",
+    ),
+    "problem.scope_one": (
+        "scope {scope} kräver exakt ett län (fann {n}); använd multi-county eller national",
+        "scope {scope} needs exactly one county (found {n}); use multi-county or national",
+    ),
+    "problem.support_exceeds": (
+        "det offentliga stödet {support} kr är större än projektets totala belopp {total} kr",
+        "public support {support} kr exceeds the project's total {total} kr",
+    ),
+    "problem.related_self": (
+        "ett projekt kan inte vara relaterat till sig självt",
+        "a project cannot be related to itself",
+    ),
+    "problem.duplicate_id": (
+        "id {id!r} används redan av {other}; ge en av dem ett nytt id",
+        "id {id!r} is already used by {other}; give one of them a new id",
+    ),
+    "problem.related_unknown": (
+        "related-id {id!r} är inget projekt i den här kunskapsbanken.{hint}",
+        "related id {id!r} is not a project in this knowledge base.{hint}",
+    ),
+    # broken reference data (reference.py) and a broken synonyms file (thesaurus.py)
+    "ref.error": (
+        "referensdata {where}: {field}{message}; {todo}.",
+        "reference data {where}: {field}{message}; {todo}.",
+    ),
+    "ref.todo_bundled": (
+        "installera om servicekb, eller återställ filen från dess källkodsförråd",
+        "reinstall servicekb, or restore the file from its repository",
+    ),
+    "ref.todo_own": (
+        "rätta filen (den medföljande referensdatan finns i servicekbs data/reference/), "
+        "eller ta bort den här kunskapsbankens mapp reference/ för att använda den medföljande datan",
+        "fix it (the bundled reference data is in servicekb's data/reference/), "
+        "or remove this knowledge base's reference/ folder to use the bundled data",
+    ),
+    "ref.missing": (
+        "filen saknas (en mapp reference/ behöver {files})",
+        "the file is missing (a reference/ folder needs {files})",
+    ),
+    "ref.folder": ("är en mapp; den måste vara en YAML-fil", "is a folder; it must be a YAML file"),
+    "ref.too_deep": ("för djupt nästlad", "nested too deeply"),
+    "ref.not_list": (
+        "måste vara en lista med poster ('- slug: …' eller '- name: …'), en per rad",
+        "must be a list of entries ('- slug: …' or '- name: …'), one per line",
+    ),
+    "ref.unknown_field": (
+        "okänt fält {name!r}.{hint} Fält: {fields}",
+        "unknown field {name!r}.{hint} Fields: {fields}",
+    ),
+    "ref.names": ("måste vara en lista med namn, t.ex. [a, b]", "must be a list of names, e.g. [a, b]"),
+    "ref.text_not_empty": ("måste vara text, inte tom", "must be text, not empty"),
+    "ref.required": ("obligatoriska fältet {name!r} saknas", "required field {name!r} is missing"),
+    "ref.twice": (
+        "{what} {value!r} står två gånger (först som post {first})",
+        "{what} {value!r} is listed twice (first as entry {first})",
+    ),
+    "ref.unknown_county": (
+        "okänt län {name!r}.{hint} Använd ett namn ur counties.yaml",
+        "unknown county {name!r}.{hint} Use a name of counties.yaml",
+    ),
+    "thesaurus.shape": (
+        "väntade en mappning med nycklarna `equivalent` (en lista med grupper) och `broader` (smalare: [bredare, …])",
+        "expected a mapping with the keys `equivalent` (a list of groups) and `broader` (narrower: [broader, …])",
+    ),
+    "thesaurus.term": (
+        "{term!r} är inget ord eller uttryck i gemener (bokstäver, enkla mellanslag eller bindestreck)",
+        "{term!r} is not a lower-case word or phrase (letters, single spaces or hyphens)",
+    ),
+    "thesaurus.groups": (
+        "`equivalent` måste vara en lista med grupper, t.ex. - [hemsändning, hemkörning]",
+        "`equivalent` must be a list of groups, e.g. - [hemsändning, hemkörning]",
+    ),
+    "thesaurus.group": (
+        "en grupp räknar upp två eller fler ord som betyder samma sak, t.ex. [hemsändning, hemkörning]",
+        "a group lists two or more words that mean the same, e.g. [hemsändning, hemkörning]",
+    ),
+    "thesaurus.listed": (
+        "{term!r} står redan i en grupp{at}; ett ord hör till en grupp (slå ihop grupperna)",
+        "{term!r} is already listed{at}; a word belongs to one group (merge the groups)",
+    ),
+    "thesaurus.on_line": (" på rad {line}", " on line {line}"),
+    "thesaurus.broader": (
+        "`broader` måste koppla ett smalare ord till sina bredare ord, t.ex. bybutik: [butik]",
+        "`broader` must map a narrower word to its broader words, e.g. bybutik: [butik]",
+    ),
+    "thesaurus.needs_list": (
+        "{term!r} behöver en lista med bredare ord, t.ex. [butik]",
+        "{term!r} needs a list of broader words, e.g. [butik]",
+    ),
+    "thesaurus.twice": (
+        "{term!r} står två gånger eller som sitt eget bredare ord",
+        "{term!r} is listed twice or as its own broader word",
+    ),
 }
 
 

@@ -12,9 +12,10 @@ import re
 from typing import Annotated, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from .constants import MODEL_VERSION, SCOPES, STATUSES  # noqa: F401  (re-exported)
-from .money import check_kronor
+from .money import MAX_KRONOR, check_kronor
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Status = Literal[STATUSES]  # type: ignore[valid-type]
@@ -28,6 +29,9 @@ def _whole_kronor(value):
 
     Files are read with every scalar as a string, so `1 000 000`, `1e6`, `-5` and `12.5`
     arrive here as text and are refused with one clear message instead of being guessed.
+
+    Errors are pydantic's custom errors: their type is the message key (`problem.TYPE`) and
+    their context its values, so the loader words them in the run's language.
     """
     if value is None or isinstance(value, bool):
         return value
@@ -38,12 +42,9 @@ def _whole_kronor(value):
     if isinstance(value, int):
         problem = check_kronor(value)
         if problem:
-            raise ValueError(f"{problem}; a whole number of kronor such as 1442919, or null when unknown")
+            raise PydanticCustomError(problem, "amount out of range (at most {max} kr)", {"max": MAX_KRONOR - 1})
         return value
-    raise ValueError(
-        "must be a whole number of kronor written with digits only, no spaces, signs or "
-        "decimals (e.g. 1442919); use null when the source gives no amount"
-    )
+    raise PydanticCustomError("kronor_format", "must be a whole number of kronor written with digits only")
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -61,13 +62,10 @@ def _iso_date(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(
-                f"{value!r} is not a day of the calendar; write an ISO date such as 2020-12-31, or null"
+            raise PydanticCustomError(
+                "date_not_in_calendar", "{value!r} is not a day of the calendar", {"value": value}
             ) from None
-    raise ValueError(
-        "must be an ISO date such as 2020-12-31 (YYYY-MM-DD, quotes not needed), or null; "
-        "numbers such as 1699920000 are not read as dates"
-    )
+    raise PydanticCustomError("date_format", "must be an ISO date such as 2020-12-31 (YYYY-MM-DD), or null")
 
 
 def _strip(value):
@@ -76,7 +74,7 @@ def _strip(value):
 
 def _no_blank(value: str) -> str:
     if not value:
-        raise ValueError("must not be empty")
+        raise PydanticCustomError("blank", "must not be empty")
     return value
 
 

@@ -18,11 +18,12 @@ _AMOUNT_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009_")
 
 
 def check_kronor(amount: int) -> Optional[str]:
-    """Why an amount is out of range, or None: the one range rule for files and options."""
+    """Why an amount is out of range (a `problem.*` message key), or None: the one range rule
+    for files and options."""
     if amount < 0:
-        return "must be 0 or more"
+        return "kronor_negative"
     if amount >= MAX_KRONOR:
-        return f"is implausibly large (at most {MAX_KRONOR - 1:,} kr)".replace(",", " ")
+        return "kronor_too_large"
     return None
 
 

@@ -117,20 +117,19 @@ def load_reference_file(folder: Path, name: str) -> list[dict[str, Any]]:
     each with its required fields as text. Any problem is a ReferenceDataError naming the
     file, line, field and what to do — never a TypeError three modules later."""
     from .files import read_file
+    from .problem import message
     from .yamlfile import YAMLFileError, decode, parse
 
     path = folder / name
     shown = _shown(path)
-    todo = _what_to_do(folder)
 
-    def fail(message: str, mark=None, field: str = "") -> ReferenceDataError:
-        where = f"{shown}:{mark.line}:{mark.column}" if mark is not None else shown
-        return ReferenceDataError(f"reference data {where}: {field + ': ' if field else ''}{message}; {todo}.")
+    def fail(text: str, mark=None, field: str = "") -> ReferenceDataError:
+        return _error(folder, path, text, mark, field)
 
     if not os.path.lexists(path):
-        raise fail(f"the file is missing (a reference/ folder needs {', '.join(FILES)})")
+        raise fail(tr("ref.missing", files=", ".join(FILES)))
     if os.path.isdir(path):
-        raise fail("is a folder; it must be a YAML file")
+        raise fail(tr("ref.folder"))
     raw, problems = read_file(path, shown)
     if raw is None:
         raise fail(problems[0].message)
@@ -139,51 +138,52 @@ def load_reference_file(folder: Path, name: str) -> list[dict[str, Any]]:
     except YAMLFileError as exc:
         raise fail(exc.message, exc.mark) from None
     except RecursionError:
-        raise fail("nested too deeply") from None
+        raise fail(tr("ref.too_deep")) from None
     shape = SHAPES[name]
     if not isinstance(data, list):
-        raise fail("must be a list of entries ('- slug: …' or '- {name: …}'), one per line", marks.get(()))
+        raise fail(tr("ref.not_list"), marks.get(()))
     seen: dict[str, int] = {}
     out: list[dict[str, Any]] = []
     for i, entry in enumerate(data):
         mark = marks.get((i,))
         if not isinstance(entry, dict):
-            raise fail("must be a mapping of fields", mark, f"[{i}]")
+            raise fail(message("dict_type", {}), mark, f"[{i}]")
         for key, value in entry.items():
             kind = shape.get(key)
             where = marks.get((i, key)) or mark
             if kind is None:
                 hint = did_you_mean(suggest(key, shape))
-                raise fail(f"unknown field {key!r}.{hint} Fields: {', '.join(shape)}", where, f"[{i}]")
+                raise fail(tr("ref.unknown_field", name=key, hint=hint, fields=", ".join(shape)), where, f"[{i}]")
             if kind is list:
                 if value is None:
                     value = []
                 if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-                    raise fail("must be a list of names, e.g. [a, b]", where, f"[{i}].{key}")
+                    raise fail(tr("ref.names"), where, f"[{i}].{key}")
             elif value is None and not kind:
                 value = ""
             elif not isinstance(value, str) or (kind and not value.strip()):
-                raise fail("must be text" + (", not empty" if kind else ""), where, f"[{i}].{key}")
+                raise fail(tr("ref.text_not_empty") if kind else message("string_type", {}), where, f"[{i}].{key}")
             entry[key] = value
         for key, kind in shape.items():
             if kind is True and key not in entry:
-                raise fail(f"required field {key!r} is missing", mark, f"[{i}]")
+                raise fail(tr("ref.required", name=key), mark, f"[{i}]")
             entry.setdefault(key, [] if kind is list else "")
         key_value = entry[_KEYS[name]]
         if key_value in seen:
             first = seen[key_value]
-            raise fail(f"{_KEYS[name]} {key_value!r} is listed twice (first as entry {first})", mark, f"[{i}]")
+            raise fail(tr("ref.twice", what=_KEYS[name], value=key_value, first=first), mark, f"[{i}]")
         seen[key_value] = i
         out.append(entry)
     return out
 
 
-def _what_to_do(folder: Path) -> str:
-    if _is_bundled(folder):
-        return "reinstall servicekb, or restore the file from its repository"
-    return (
-        "fix it (the bundled reference data is in servicekb's data/reference/), "
-        "or remove this knowledge base's reference/ folder to use the bundled data"
+def _error(folder: Path, path: Path, text: str, mark=None, field: str = "") -> ReferenceDataError:
+    """The one form of a reference-data error: file:line:column, field, what is wrong, what to do."""
+    shown = _shown(path)
+    where = f"{shown}:{mark.line}:{mark.column}" if mark is not None else shown
+    todo = tr("ref.todo_bundled" if _is_bundled(folder) else "ref.todo_own")
+    return ReferenceDataError(
+        tr("ref.error", where=where, field=f"{field}: " if field else "", message=text, todo=todo)
     )
 
 
@@ -269,9 +269,11 @@ class Reference:
         for i, e in enumerate(municipalities):
             if e["county"] not in counties:
                 hint = did_you_mean(suggest(e["county"], counties))
-                raise ReferenceDataError(
-                    f"reference data {_shown(self.folder / 'municipalities.yaml')}: [{i}].county: unknown county "
-                    f"{e['county']!r}.{hint} Use a name of counties.yaml; {_what_to_do(self.folder)}."
+                raise _error(
+                    self.folder,
+                    self.folder / "municipalities.yaml",
+                    tr("ref.unknown_county", name=e["county"], hint=hint),
+                    field=f"[{i}].county",
                 )
         return {e["name"]: Municipality(e["name"], e["code"], e["county"]) for e in municipalities}
 

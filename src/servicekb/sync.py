@@ -448,7 +448,7 @@ def stored_problems(conn: sqlite3.Connection) -> list[Problem]:
     """Every problem the last indexing found: each file's own, then the cross-file ones."""
     out = []
     for (text,) in conn.execute("SELECT problems FROM files WHERE problems IS NOT NULL ORDER BY path"):
-        out += [Problem(**d) for d in json.loads(text)]
-    out += [Problem(**d) for d in json.loads(checked_value(conn, "cross_file_problems") or "[]")]
+        out += [Problem.from_dict(d) for d in json.loads(text)]
+    out += [Problem.from_dict(d) for d in json.loads(checked_value(conn, "cross_file_problems") or "[]")]
     out.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
     return out

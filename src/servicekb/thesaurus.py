@@ -72,74 +72,61 @@ def load_thesaurus(folder: Path) -> Thesaurus:
     path = folder / FILE_NAME
     if not path.is_file():
         return Thesaurus()
+    from .messages import t
+    from .problem import message
     from .yamlfile import YAMLFileError, decode, parse
 
-    def fail(message: str, mark=None) -> ThesaurusError:
+    def fail(text: str, mark=None) -> ThesaurusError:
         where = f"{path}:{mark.line}" if mark else str(path)
-        return ThesaurusError(f"{where}: {message}")
+        return ThesaurusError(f"{where}: {text}")
 
     try:
         data, marks = parse(decode(path.read_bytes()))
     except YAMLFileError as exc:
         raise fail(exc.message, exc.mark) from None
     except OSError as exc:
-        raise fail(f"cannot read: {exc.strerror}") from None
+        raise fail(message("unreadable", {"reason": exc.strerror or str(exc)})) from None
     if data is None:
         return Thesaurus()
     if not isinstance(data, dict) or set(data) - {"equivalent", "broader"}:
-        raise fail(
-            "expected a mapping with the keys `equivalent` (a list of groups) and `broader` (narrower: [broader, …])"
-        )
+        raise fail(t("thesaurus.shape"))
 
     seen: dict[str, tuple] = {}  # term → the path where it first stood as an equivalent / narrower term
 
     def check(term, path_: tuple) -> str:
         if not isinstance(term, str) or not _TERM.fullmatch(term):
-            raise fail(
-                f"{term!r} is not a lower-case word or phrase (letters, single spaces or hyphens)", marks.get(path_)
-            )
+            raise fail(t("thesaurus.term", term=term), marks.get(path_))
         return term
 
     thesaurus = Thesaurus()
     groups = data.get("equivalent") or []
     if not isinstance(groups, list):
-        raise fail(
-            "`equivalent` must be a list of groups, e.g. - [hemsändning, hemkörning]", marks.get(("equivalent",))
-        )
+        raise fail(t("thesaurus.groups"), marks.get(("equivalent",)))
     for i, group in enumerate(groups):
         if not isinstance(group, list) or len(group) < 2:
-            raise fail(
-                "a group lists two or more words that mean the same, e.g. [hemsändning, hemkörning]",
-                marks.get(("equivalent", i)),
-            )
+            raise fail(t("thesaurus.group"), marks.get(("equivalent", i)))
         terms = []
         for j, term in enumerate(group):
             term = check(term, ("equivalent", i, j))
             if term in seen:
                 first = marks.get(seen[term])
-                raise fail(
-                    f"{term!r} is already listed"
-                    + (f" on line {first.line}" if first else "")
-                    + "; a word belongs to one group (merge the groups)",
-                    marks.get(("equivalent", i, j)),
-                )
+                at = t("thesaurus.on_line", line=first.line) if first else ""
+                raise fail(t("thesaurus.listed", term=term, at=at), marks.get(("equivalent", i, j)))
             seen[term] = ("equivalent", i, j)
             terms.append(term)
         thesaurus.groups.append(tuple(terms))
     links = data.get("broader") or {}
     if not isinstance(links, dict):
-        raise fail(
-            "`broader` must map a narrower word to its broader words, e.g. bybutik: [butik]", marks.get(("broader",))
-        )
+        raise fail(t("thesaurus.broader"), marks.get(("broader",)))
     for narrower, targets in links.items():
         check(narrower, ("broader", "<key>", narrower))
         if not isinstance(targets, list) or not targets:
-            raise fail(f"{narrower!r} needs a list of broader words, e.g. [butik]", marks.get(("broader", narrower)))
+            raise fail(t("thesaurus.needs_list", term=narrower), marks.get(("broader", narrower)))
         checked = []
         for j, b in enumerate(targets):
             b = check(b, ("broader", narrower, j))
             if b == narrower or b in checked:
-                raise fail(f"{b!r} is listed twice or as its own broader word", marks.get(("broader", narrower, j)))
+                raise fail(t("thesaurus.twice", term=b), marks.get(("broader", narrower, j)))
             checked.append(b)
         thesaurus.broader[narrower] = tuple(checked)
     return thesaurus

@@ -34,12 +34,22 @@ class Mark:
 
 
 class YAMLFileError(Exception):
-    """A file that cannot be read as a project document; `mark` points at the problem."""
+    """A file that cannot be read as a project document; `mark` points at the problem.
 
-    def __init__(self, message: str, mark: Mark | None = None):
-        super().__init__(message)
-        self.message = message
+    What is wrong is a message key (`problem.KEY`) and its values, as in a Problem."""
+
+    def __init__(self, key: str, mark: Mark | None = None, **params: object):
+        super().__init__(key)
+        self.key = key
+        self.params = params
         self.mark = mark
+
+    @property
+    def message(self) -> str:
+        """In this run's language."""
+        from .problem import message
+
+        return message(self.key, self.params)
 
 
 def _mark(m) -> Mark:
@@ -54,10 +64,7 @@ def decode(raw: bytes) -> str:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise YAMLFileError(
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
-            Mark(line, column),
-        ) from None
+        raise YAMLFileError("not_utf8", Mark(line, column), byte=f"0x{raw[exc.start]:02x}") from None
 
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
@@ -100,7 +107,7 @@ def _depth_error(text: str) -> None:
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise YAMLFileError(f"nested more than {MAX_DEPTH} levels deep", _mark(event.start_mark))
+                    raise YAMLFileError("nested_deep", _mark(event.start_mark), n=MAX_DEPTH)
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
@@ -118,9 +125,7 @@ def parse(text: str) -> tuple[object, Marks]:
     except yaml.composer.ComposerError as exc:
         if "expected a single document" in str(exc):
             m = exc.problem_mark
-            raise YAMLFileError(
-                "more than one YAML document (---) in the file; one project per file", _mark(m) if m else None
-            ) from None
+            raise YAMLFileError("many_documents", _mark(m) if m else None) from None
         raise _yaml_error(exc) from None
     except yaml.YAMLError as exc:
         raise _yaml_error(exc) from None
@@ -172,7 +177,7 @@ class Marks:
 def _yaml_error(exc: Exception) -> YAMLFileError:
     m = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
-    return YAMLFileError(f"invalid YAML: {problem}", _mark(m) if m else None)
+    return YAMLFileError("invalid_yaml", _mark(m) if m else None, problem=problem)  # libyaml's own words
 
 
 def _build(root):
@@ -183,40 +188,35 @@ def _build(root):
     while stack:
         node, container, slot, depth = stack.pop()
         if id(node) in seen:
-            raise YAMLFileError(
-                "anchors and aliases (&name, *name) are not allowed in project files; write the value out",
-                _mark(node.start_mark),
-            )
+            raise YAMLFileError("alias", _mark(node.start_mark))
         seen.add(id(node))
         tag = node.tag
         cls = type(node)
         if cls is yaml.ScalarNode:
             if tag != _STR:
-                raise YAMLFileError(f"tags such as {tag!r} are not allowed in project files", _mark(node.start_mark))
+                raise YAMLFileError("yaml_tag", _mark(node.start_mark), tag=tag)
             value = node.value
             value = None if not node.style and value in _NULLS else unicodedata.normalize("NFC", value)
         elif depth >= MAX_DEPTH:
-            raise YAMLFileError(f"nested more than {MAX_DEPTH} levels deep", _mark(node.start_mark))
+            raise YAMLFileError("nested_deep", _mark(node.start_mark), n=MAX_DEPTH)
         elif cls is yaml.MappingNode:
             if tag != _MAP:
-                raise YAMLFileError(f"tags such as {tag!r} are not allowed in project files", _mark(node.start_mark))
+                raise YAMLFileError("yaml_tag", _mark(node.start_mark), tag=tag)
             value = {}
             for key_node, value_node in node.value:
                 if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR:
-                    raise YAMLFileError("mapping keys must be plain names", _mark(key_node.start_mark))
+                    raise YAMLFileError("key_not_name", _mark(key_node.start_mark))
                 key = key_node.value
                 if key in value:
                     first = next(k for k, _ in node.value if k.value == key)
                     raise YAMLFileError(
-                        f"duplicate key {key!r} (first at line {first.start_mark.line + 1}); "
-                        "each field may appear once",
-                        _mark(key_node.start_mark),
+                        "duplicate_key", _mark(key_node.start_mark), name=key, first=first.start_mark.line + 1
                     )
                 value[key] = None
                 stack.append((value_node, value, key, depth + 1))
         else:
             if tag != _SEQ:
-                raise YAMLFileError(f"tags such as {tag!r} are not allowed in project files", _mark(node.start_mark))
+                raise YAMLFileError("yaml_tag", _mark(node.start_mark), tag=tag)
             items = node.value
             value = [None] * len(items)
             for i, item in enumerate(items):

@@ -115,24 +115,7 @@ def report_problems(kb) -> None:
 
         files = len({p.file for p in problems})
         more = t("note.more", n=len(problems) - 1) if len(problems) > 1 else ""
-        note(t("note.problems", files=files, first=_hint_in_this_language(str(problems[0]).rstrip(".")), more=more))
-
-
-def _hint_in_this_language(problem: str) -> str:
-    """A problem may come from the index cache, written by a run in the other language: its
-    'Did you mean …?' (messages `hint.did_you_mean`) is put in this run's words."""
-    import re
-
-    from ..messages import MESSAGES, t
-
-    for index in (0, 1):
-        before, after = MESSAGES["hint.did_you_mean"][index].split("{options}")
-        match = re.search(re.escape(before) + r"(.+?)" + re.escape(after), problem)
-        if match:
-            options = re.split(rf" {re.escape(MESSAGES['word.or'][index])} (?=')", match.group(1))
-            hint = t("hint.did_you_mean", options=f" {t('word.or')} ".join(options))
-            return problem[: match.start()] + hint + problem[match.end() :]
-    return problem
+        note(t("note.problems", files=files, first=str(problems[0]).rstrip("."), more=more))
 
 
 def emit_listing(listing, options) -> str:
