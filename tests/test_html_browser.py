@@ -161,7 +161,7 @@ def test_report_in_headless_chromium(tmp_path, record_property, args, name, head
     assert heading in text
     if total:
         assert f"Total kostnad, avslutade projekt: {total}" in text
-    assert "Projektbeskrivningar" in text and "Aktiviteter" in text  # descriptions unfold in print
+    assert "Projektbeskrivningar" in text and "Genomförande" in text  # descriptions unfold in print
 
 
 def test_the_browser_checks_can_fail(tmp_path):

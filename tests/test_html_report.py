@@ -129,7 +129,7 @@ def test_dalarna_heading_totals_and_projects(dalarna):
     assert len(projects) == 13
     leaxw = next(d for d in projects if d.get("id") == "p-leaxw-dalarna-gavleborg")
     body = text_of(leaxw)
-    assert "Aktiviteter" in body and "Resultat" in body and "Lärdomar" in body and "Källa:" in body
+    assert "Genomförande" in body and "Resultat" in body and "Lärdomar" in body and "Källa:" in body
     # Each project title in the table links to its description.
     links = {a.get("href") for a in tree.iter("a")}
     assert {f"#{d.get('id')}" for d in projects} == links
@@ -295,3 +295,25 @@ def test_output_dash_is_stdout(cli):
 def test_output_into_a_missing_folder_is_a_clear_error(cli, tmp_path):
     result = cli("report", "--region", "Dalarna", "-o", tmp_path / "no" / "such" / "d.html")
     assert result.exit_code == 2 and "kan inte skriva" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("lang", "mine", "other"), [("sv", 0, 1), ("en", 1, 0)])
+def test_the_page_speaks_the_runs_language(cli, lang, mine, other):
+    """The page's own words (charts, map, legend, descriptions, footer) follow the run's language,
+    as the report's text does, and the document says which language it is in (`<html lang>`)."""
+    from test_language import _data_words, _names, _table_words, _words
+
+    result = cli("report", "--region", "Dalarna", "--format", "html", env={"SERVICEKB_LANG": lang})
+    assert result.exit_code == 0
+    tree = parse(result.stdout)
+    assert tree.get("lang") == lang
+    assert {"sv": "bland Sveriges län: projekt per län", "en": "among Sweden's counties: projects by county"}[lang] in (
+        text_of(tree)
+    )
+    words = _words(" ".join(tree.find("body").itertext()))
+    for element in tree.iter():  # what a screen reader or a tooltip says counts too
+        words |= _words(" ".join(element.get(a) or "" for a in ("aria-label", "title")))
+    foreign = _table_words(other) - _table_words(mine) - _data_words() - _names()
+    assert len(foreign) > 100  # the check has teeth ('stapeldiagram', 'rutkarta', … in an English run)
+    assert not words & foreign, words & foreign
+    assert len(words & (_table_words(mine) - _table_words(other))) >= 40  # the control

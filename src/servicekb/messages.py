@@ -260,6 +260,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rep.several_counties": ("flera län", "several counties"),
     "rep.and_more": (" m.fl.", " and more"),
     "rep.source": ("Källa: {source}", "Source: {source}"),
+    "rep.map_title": (
+        "{county} bland Sveriges län: projekt per län",
+        "{county} among Sweden's counties: projects by county",
+    ),
+    "rep.map_title_all": ("Projekt per län", "Projects by county"),
     # provenance
     "cite.section": ("avsnitt", "section"),
     "cite.project": ("projektet", "project"),
@@ -918,6 +923,71 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "thesaurus.twice": (
         "{term!r} står två gånger eller som sitt eget bredare ord",
         "{term!r} is listed twice or as its own broader word",
+    ),
+    # the HTML report's own words (render_html.py, templates/): charts, the map and the page
+    "html.report": ("Rapport", "Report"),
+    "html.per": ("per {name}", "by {name}"),
+    "html.same_numbers": (
+        "Samma siffror står i tabellen under diagrammen.",
+        "The same numbers are in the table below the charts.",
+    ),
+    "html.chart_projects": ("Antal projekt {per}", "Number of projects {per}"),
+    "html.chart_projects_desc": (
+        "Stapeldiagram: antal projekt {per}. {same}",
+        "Bar chart: number of projects {per}. {same}",
+    ),
+    "html.chart_cost": ("Total kostnad {per} (avslutade projekt)", "Total cost {per} (finished projects)"),
+    "html.chart_cost_desc": (
+        "Stapeldiagram: summan av avslutade projekts totala kostnad {per}; utan stapel där inget belopp finns. {same}",
+        "Bar chart: the sum of finished projects' total cost {per}; no bar where no amount is given. {same}",
+    ),
+    "html.chart_budget": ("Budget {per} (pågående projekt)", "Budget {per} (ongoing projects)"),
+    "html.chart_budget_desc": (
+        "Stapeldiagram: summan av pågående projekts budget {per}. {same}",
+        "Bar chart: the sum of ongoing projects' budgets {per}. {same}",
+    ),
+    "html.no_amount": ("inget belopp", "no amount"),
+    "html.projects_one": ("{n} projekt", "{n} project"),
+    "html.projects_many": ("{n} projekt", "{n} projects"),
+    "html.projects_range": ("{lo}–{hi} projekt", "{lo}–{hi} projects"),
+    "html.tile_out": ("ej med", "not incl."),
+    "html.tile_out_tooltip": ("{name}: inte med i rapportens urval", "{name}: not in the report's selection"),
+    "html.not_in_selection": ("ej i urvalet", "not in the selection"),
+    "html.map_rank": (
+        "{name}: {n} projekt, plats {rank} av {of} län räknat i antal projekt.",
+        "{name}: {n} project(s), rank {rank} of {of} counties by number of projects.",
+    ),
+    "html.map_desc": (
+        "Rutkarta över Sveriges län: varje ruta är ett län, placerad ungefär där länet ligger. "
+        "Ju mörkare ruta, desto fler projekt; antalet står i rutan.",
+        "Tile map of Sweden's counties: each tile is a county, placed roughly where the county lies. "
+        "The darker the tile, the more projects; the number is in the tile.",
+    ),
+    "html.map_marked": (" {name} har tjock svart ram.", " {name} has a thick black outline."),
+    "html.map_marked_label": ("{name} (tjock ram)", "{name} (thick outline)"),
+    "html.legend_title": ("Antal projekt", "Number of projects"),
+    "html.legend_marked": ("rapportens län", "the report's county"),
+    "html.map_table": ("Kartan som tabell", "The map as a table"),
+    "html.money_total_cost": ("total kostnad {amount}", "total cost {amount}"),
+    "html.money_budget": ("budget {amount}", "budget {amount}"),
+    "html.money_without": ("{n} utan belopp", "{n} without an amount"),
+    "html.table": ("Tabell: {heading}", "Table: {heading}"),
+    "html.multi_county": ("arbetar i flera län", "works in several counties"),
+    "html.descriptions": ("Projektbeskrivningar", "Project descriptions"),
+    "html.descriptions_note": (
+        "Öppna ett projekt för att läsa om vad det gjorde, vad det gav och vad det lärde. Vid utskrift kommer alla beskrivningar med.",
+        "Open a project to read what it did, what it achieved and what it learned. When printed, every description is included.",
+    ),
+    "html.project_source": (
+        "Källa: Tillväxtverket, avsnittet ”{section}”",
+        "Source: Tillväxtverket, section ”{section}”",
+    ),
+    "html.web": ("Webb: {links}", "Web: {links}"),
+    "html.footer": (
+        "Underlag: Tillväxtverkets sida ”Så utvecklar vi den lokala servicen” om pilotprojekten i "
+        "Landsbygdsprogrammet 2014–2020. Skapad med {generator}.",
+        "Based on Tillväxtverket's page ”Så utvecklar vi den lokala servicen” on the pilot projects of the "
+        "Rural Development Programme 2014–2020. Made with {generator}.",
     ),
 }
 

@@ -76,21 +76,20 @@ def bar_chart(
 def money_charts(table: MoneyTable, chart_id: str) -> list[BarChart]:
     """Projects and total cost per group (and budgets, when any group has one): separate
     charts on separate scales, as the table keeps them in separate columns."""
-    per = f"per {table.name_header.lower()}"
+    per = t("html.per", name=table.name_header.lower())
     rows = table.rows
-    same = "Samma siffror står i tabellen under diagrammen."
+    same = t("html.same_numbers")
     charts = [
         bar_chart(
             f"{chart_id}-projekt",
-            f"Antal projekt {per}",
-            f"Stapeldiagram: antal projekt {per}. {same}",
+            t("html.chart_projects", per=per),
+            t("html.chart_projects_desc", per=per, same=same),
             [(r.label, r.summary.projects, str(r.summary.projects)) for r in rows],
         ),
         bar_chart(
             f"{chart_id}-kostnad",
-            f"Total kostnad {per} (avslutade projekt)",
-            f"Stapeldiagram: summan av avslutade projekts totala kostnad {per}; "
-            f"utan stapel där inget belopp finns. {same}",
+            t("html.chart_cost", per=per),
+            t("html.chart_cost_desc", per=per, same=same),
             [(r.label, r.summary.total_cost.value, _amount_or_none(r.summary.total_cost.value)) for r in rows],
         ),
     ]
@@ -98,8 +97,8 @@ def money_charts(table: MoneyTable, chart_id: str) -> list[BarChart]:
         charts.append(
             bar_chart(
                 f"{chart_id}-budget",
-                f"Budget {per} (pågående projekt)",
-                f"Stapeldiagram: summan av pågående projekts budget {per}. {same}",
+                t("html.chart_budget", per=per),
+                t("html.chart_budget_desc", per=per, same=same),
                 [(r.label, r.summary.budget.value, _amount_or_none(r.summary.budget.value)) for r in rows],
             )
         )
@@ -107,7 +106,11 @@ def money_charts(table: MoneyTable, chart_id: str) -> list[BarChart]:
 
 
 def _amount_or_none(value: Optional[int]) -> str:
-    return format_sek(value) if value is not None else "inget belopp"
+    return format_sek(value) if value is not None else t("html.no_amount")
+
+
+def _projects(n: int) -> str:
+    return t("html.projects_one" if n == 1 else "html.projects_many", n=n)
 
 
 # --- charts: a tile map of the counties -----------------------------------------------------
@@ -201,11 +204,11 @@ def tile_map(block: CountyMap, map_id: str) -> TileMap:
     for n, tile in enumerate(block.tiles):
         col, row = TILE_POSITIONS.get(tile.code, (n % 4, spare_row))  # an unknown code still shows
         if tile.summary is None:
-            fill, dark, count = f"url(#{hatch})", False, "ej med"
-            tooltip = f"{tile.name}: inte med i rapportens urval"
+            fill, dark, count = f"url(#{hatch})", False, t("html.tile_out")
+            tooltip = t("html.tile_out_tooltip", name=tile.name)
         else:
             fill, dark = shade(tile.summary.projects)
-            count = f"{tile.summary.projects} projekt"
+            count = _projects(tile.summary.projects)
             tooltip = f"{tile.name}: {_money_words(tile.summary)}"
         tiles.append(
             Tile(
@@ -219,32 +222,31 @@ def tile_map(block: CountyMap, map_id: str) -> TileMap:
                 tile.highlighted,
             )
         )
-    legend = [LegendItem(ZERO_SHADE, "0 projekt")]
+    legend = [LegendItem(ZERO_SHADE, _projects(0))]
     for i, (lo, hi) in enumerate(bins):
         legend.append(
-            LegendItem(SHADES[i + len(SHADES) - len(bins)], f"{lo} projekt" if lo == hi else f"{lo}–{hi} projekt")
+            LegendItem(
+                SHADES[i + len(SHADES) - len(bins)],
+                _projects(lo) if lo == hi else t("html.projects_range", lo=lo, hi=hi),
+            )
         )
     if any(tile.summary is None for tile in block.tiles):
-        legend.append(LegendItem(f"url(#{hatch})", "ej i urvalet"))
+        legend.append(LegendItem(f"url(#{hatch})", t("html.not_in_selection")))
     marked = [tile for tile in block.tiles if tile.highlighted]
     note = ""
     if marked and marked[0].summary is not None:
         m = marked[0].summary.projects
         rank = 1 + sum(1 for c in counts if c > m)
-        note = f"{marked[0].name}: {m} projekt, plats {rank} av {len(counts)} län räknat i antal projekt."
+        note = t("html.map_rank", name=marked[0].name, n=m, rank=rank, of=len(counts))
     rows = max(r for _, r in (TILE_POSITIONS.get(tile.code, (0, spare_row)) for tile in block.tiles)) + 1
     return TileMap(
         id=map_id,
         caption=block.title,
-        description=(
-            "Rutkarta över Sveriges län: varje ruta är ett län, placerad ungefär där länet ligger. "
-            "Ju mörkare ruta, desto fler projekt; antalet står i rutan."
-            + (f" {marked[0].name} har tjock svart ram." if marked else "")
-        ),
+        description=t("html.map_desc") + (t("html.map_marked", name=marked[0].name) if marked else ""),
         note=note,
         tiles=tuple(sorted(tiles, key=lambda t: t.highlighted)),  # the thick outline drawn last, on top
         legend=tuple(legend),
-        highlight_label=f"{marked[0].name} (tjock ram)" if marked else "",
+        highlight_label=t("html.map_marked_label", name=marked[0].name) if marked else "",
         rows=block.tiles,
         width=4 * (TILE_W + TILE_GAP) - TILE_GAP,
         height=int(rows * (TILE_H + TILE_GAP) - TILE_GAP),
@@ -254,13 +256,13 @@ def tile_map(block: CountyMap, map_id: str) -> TileMap:
 
 
 def _money_words(s: MoneySummary) -> str:
-    parts = [f"{s.projects} projekt"]
+    parts = [_projects(s.projects)]
     if s.total_cost.value is not None:
-        parts.append(f"total kostnad {format_sek(s.total_cost.value)}")
+        parts.append(t("html.money_total_cost", amount=format_sek(s.total_cost.value)))
     if s.budget.value is not None:
-        parts.append(f"budget {format_sek(s.budget.value)}")
+        parts.append(t("html.money_budget", amount=format_sek(s.budget.value)))
     if s.without_amount:
-        parts.append(f"{s.without_amount} utan belopp")
+        parts.append(t("html.money_without", n=s.without_amount))
     return ", ".join(parts)
 
 
@@ -294,7 +296,7 @@ def _slug(text: str, taken: set[str]) -> str:
 
 def document(blocks: Sequence[Block]) -> Document:
     """Blocks → a header and sections (each level-2 heading opens one), charts worked out."""
-    title = next((b.text for b in blocks if isinstance(b, Heading) and b.level == 1), "Rapport")
+    title = next((b.text for b in blocks if isinstance(b, Heading) and b.level == 1), t("html.report"))
     header: list[tuple[str, Any]] = []
     sections: list[Section] = []
     projects: tuple[ProjectRow, ...] = ()
@@ -370,5 +372,8 @@ def render_html(blocks: Sequence[Block]) -> str:
     )
     env.filters["amounts"] = _amounts
     env.filters["sek"] = format_sek
-    env.globals.update(TOTAL_ONCE=t("rep.total_once"), NATIONAL=NATIONAL, TILE_W=TILE_W, TILE_H=TILE_H, BAR_ROW=BAR_ROW)
+    from .messages import language
+
+    # The page's own words come from the message table (`t` in the templates), in this run's language.
+    env.globals.update(t=t, LANG=language(), NATIONAL=NATIONAL, TILE_W=TILE_W, TILE_H=TILE_H, BAR_ROW=BAR_ROW)
     return env.get_template("report.html.j2").render(doc=document(blocks))

@@ -328,7 +328,7 @@ def county_map(report: Report, ref: Reference) -> CountyMap:
     (None when not, e.g. outside `--region A --region B`), the reported county marked."""
     rows = {r.value: r.summary for r in report.county_overview}
     c = report.county
-    title = f"{c.official_name} bland Sveriges län: projekt per län" if c is not None else "Projekt per län"
+    title = t("rep.map_title", county=c.official_name) if c is not None else t("rep.map_title_all")
     tiles = tuple(
         CountyTile(k.name, k.code, rows.get(k.name), c is not None and k.name == c.name)
         for k in sorted(ref.counties.values(), key=lambda k: k.code)
