@@ -27,6 +27,7 @@ from typing import Optional
 
 from .constants import SCOPES, STATUSES
 from .errors import ServiceKBError
+from .messages import t as tr  # `t` names a table in this module
 from .money import NATIONAL, project_amount
 from .reference import Reference
 
@@ -406,7 +407,7 @@ def _atomic_path(path: Path) -> Iterator[Path]:
     try:
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise ServiceKBError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise ServiceKBError(tr("err.cannot_write", path=path, reason=exc.strerror or exc)) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -446,11 +447,11 @@ def write_sqlite(path: Path, records: Sequence[dict], ref: Reference) -> None:
             )
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
             if broken:  # the loader's checks should make this impossible
-                raise ServiceKBError(f"export would break foreign keys: {broken[:3]}", exit_code=1)
+                raise ServiceKBError(tr("err.export_foreign_keys", broken=broken[:3]), exit_code=1)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            raise ServiceKBError(f"cannot write {path}: {exc}", exit_code=1) from None
+            raise ServiceKBError(tr("err.cannot_write", path=path, reason=exc), exit_code=1) from None
         finally:
             conn.close()
 
@@ -693,7 +694,7 @@ def write_csv(folder: Path, records: Sequence[dict], ref: Reference, selection: 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ServiceKBError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
+        raise ServiceKBError(tr("err.cannot_create_folder", folder=folder, reason=exc.strerror or exc)) from None
     rows = build_rows(records, ref)
     written = []
     for t in TABLES:

@@ -94,7 +94,7 @@ class KnowledgeBase:
                 if self._recover is None:
                     raise
                 self.conn, self._problems = self._recover(exc)
-        raise ServiceKBError("the index could not be repaired; try `servicekb cache clear` or --no-cache")
+        raise ServiceKBError(t("err.index_unrepairable"))
 
     @property
     def problems(self) -> list[Problem]:
@@ -374,13 +374,13 @@ class _Index:
                 sync(self.conn, self.root, self.refdir, lambda: self.ref, self.progress, entries)
                 return
             except OSError as exc:
-                raise ServiceKBError(f"cannot read the knowledge base at {self.root}: {exc}") from None
+                raise ServiceKBError(t("err.cannot_read_kb", root=self.root, reason=exc)) from None
             except INDEX_ERRORS as exc:
                 if not self.on_disk:
                     raise
                 self._switch(exc)
                 entries = None
-        raise ServiceKBError("the index could not be built; try `servicekb cache clear` or --no-cache")
+        raise ServiceKBError(t("err.index_unbuildable"))
 
     def problems(self) -> list[Problem]:
         from .sync import stored_problems
@@ -392,7 +392,7 @@ class _Index:
                 if not self.on_disk:
                     raise
                 self.recover(exc)
-        raise ServiceKBError("the index could not be read; try `servicekb cache clear` or --no-cache")
+        raise ServiceKBError(t("err.index_unreadable"))
 
     def recover(self, exc: BaseException) -> tuple[sqlite3.Connection, list[Problem]]:
         """After a failed query: a new index (rebuilt, or in memory), up to date."""

@@ -111,6 +111,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "servicekb: indexcachen {path} kan inte användas ({reason}); använder ett index i minnet.",
         "servicekb: the index cache {path} cannot be used ({reason}); using an index in memory.",
     ),
+    "err.cannot_create_folder": (
+        "kan inte skapa mappen {folder}: {reason}",
+        "cannot create the folder {folder}: {reason}",
+    ),
+    "err.export_foreign_keys": (
+        "exporten skulle bryta främmande nycklar: {broken}",
+        "export would break foreign keys: {broken}",
+    ),
+    "err.cannot_remove_index": (
+        "kan inte ta bort indexet {path}: {reason}",
+        "cannot remove the index {path}: {reason}",
+    ),
+    "err.cannot_read_kb": (
+        "kan inte läsa kunskapsbanken i {root}: {reason}",
+        "cannot read the knowledge base at {root}: {reason}",
+    ),
+    "err.index_unrepairable": (
+        "indexet gick inte att laga; prova `servicekb cache clear` eller --no-cache",
+        "the index could not be repaired; try `servicekb cache clear` or --no-cache",
+    ),
+    "err.index_unbuildable": (
+        "indexet gick inte att bygga; prova `servicekb cache clear` eller --no-cache",
+        "the index could not be built; try `servicekb cache clear` or --no-cache",
+    ),
+    "err.index_unreadable": (
+        "indexet gick inte att läsa; prova `servicekb cache clear` eller --no-cache",
+        "the index could not be read; try `servicekb cache clear` or --no-cache",
+    ),
     "err.output_failed": ("kan inte skriva utdata: {reason}", "cannot write the output: {reason}"),
     "cache.unusable": (
         "oanvändbar: på indexets plats finns {blocker} (nästa kommando ersätter det; `servicekb cache clear` tar bort det)",

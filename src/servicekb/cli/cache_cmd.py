@@ -72,6 +72,6 @@ def clear(
             try:
                 remove_cache_file(path)  # whatever stands there: a file, a folder, a pipe
             except OSError as exc:
-                raise ServiceKBError(f"cannot remove the index {path}: {exc.strerror or exc}") from None
+                raise ServiceKBError(t("err.cannot_remove_index", path=path, reason=exc.strerror or exc)) from None
             removed += 1
     out().print(visible(t("cache.removed", n=removed, path=cache_dir())), soft_wrap=True)
