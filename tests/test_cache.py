@@ -244,6 +244,13 @@ def test_cache_info_and_clear(cli):
     cli("list", "--format", "ids")
     info = cli("cache", "info").stdout
     assert "indexerat: 81 projekt från 81 fil(er), 0 ogiltiga" in info
+    assert [line.split(":")[0] for line in info.splitlines()] == [
+        "kunskapsbankens mapp",
+        "cachemapp",
+        "indexfil",
+        "storlek",
+        "indexerat",
+    ]  # each once, in Swedish (the size was once printed twice, the second time in English)
     assert "tog bort 1 indexfil(er)" in cli("cache", "clear").stdout
     assert "inte byggd än" in cli("cache", "info").stdout
     assert "not built yet" in cli("cache", "info", env={"SERVICEKB_LANG": "en"}).stdout

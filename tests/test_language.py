@@ -269,3 +269,42 @@ def test_validate_speaks_one_language(lang, mine, other):
     text = re.sub(r"(ogiltig YAML|invalid YAML): .*", "", text)
     assert not _words(text) & foreign, _words(text) & foreign
     assert len(_words(text) & (_table_words(mine) - _table_words(other))) >= 60  # the control
+
+
+EVERYDAY_RUNS = [
+    ["list"],
+    ["list", "--region", "Dalarna", "--format", "table"],
+    ["search", "paketautomat", "--format", "table", "--explain"],
+    ["search", "hemkörning", "--format", "table"],
+    ["search", "ombudsplatform", "--format", "table"],
+    ["search", "xyzzyq"],
+    ["stats", "--by", "county", "--format", "table"],
+    ["stats", "--by", "theme", "--format", "markdown"],
+    ["report", "--region", "Dalarna"],
+    ["report", "--region", "Dalarna", "--format", "markdown"],
+    ["show", "leaxw"],
+    ["show", "ica", "--format", "citation"],
+    ["cache", "info"],
+]
+
+
+@pytest.mark.slow  # a process per command and language
+@pytest.mark.parametrize(("lang", "mine", "other"), [("sv_SE.UTF-8", 0, 1), ("en_US.UTF-8", 1, 0)])
+def test_everyday_commands_speak_one_language(lang, mine, other, tmp_path):
+    """What the README's commands print, on stdout and stderr, holds no word of the other language's
+    table (data words aside: the data is Swedish in both runs)."""
+    env = {"LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "SERVICEKB_LANG": "", "COLUMNS": "160"}
+    foreign = _table_words(other) - _table_words(mine) - _data_words() - _names()
+    assert len(foreign) > 100
+    leaked: dict[str, set[str]] = {}
+    outputs = ""
+    for args in EVERYDAY_RUNS:
+        proc = run_servicekb(*args, env=env, cwd=tmp_path)
+        assert proc.returncode in (0, 1), (args, proc.stderr)
+        text = re.sub(r"\S*/\S*", " ", proc.stdout + proc.stderr)  # paths are not words
+        found = _words(text) & foreign
+        if found:
+            leaked[" ".join(args)] = found
+        outputs += text
+    assert not leaked, leaked
+    assert len(_words(outputs) & (_table_words(mine) - _table_words(other))) >= 50  # the control

@@ -30,15 +30,9 @@ def info(data_dir: DataDir = None) -> None:
     if blocker is not None:  # never open it: a pipe would block, a folder cannot be read
         lines.append(t("cache.unusable", blocker=blocker))
     elif path.exists():
-        size = sum(
-            (path.parent / (path.name + s)).stat().st_size
-            for s in ("", "-wal")
-            if (path.parent / (path.name + s)).exists()
-        )
-        lines.append(t("cache.size", size=f"{size:,}".replace(",", " ")))
         try:
             size = sum(os.stat(f"{path}{s}").st_size for s in ("", "-wal") if os.path.exists(f"{path}{s}"))
-            lines.append(f"size: {size:,} bytes".replace(",", " "))
+            lines.append(t("cache.size", size=f"{size:,}".replace(",", " ")))
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             try:
                 files, invalid = conn.execute("SELECT count(*), count(problems) FROM files").fetchone()
