@@ -308,3 +308,42 @@ def test_everyday_commands_speak_one_language(lang, mine, other, tmp_path):
         outputs += text
     assert not leaked, leaked
     assert len(_words(outputs) & (_table_words(mine) - _table_words(other))) >= 50  # the control
+
+
+SWEDISH = {"LANG": "sv_SE.UTF-8", "LC_ALL": "", "SERVICEKB_LANG": ""}
+ENGLISH = {"LANG": "en_US.UTF-8", "LC_ALL": "", "SERVICEKB_LANG": ""}
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "start"),
+    [
+        (["--lang", "en", "--help"], SWEDISH, "Usage: servicekb [OPTIONS] COMMAND [ARGS]..."),
+        (["list", "--help", "--lang=en"], {**SWEDISH, "SERVICEKB_LANG": "sv"}, "Usage: servicekb list [OPTIONS]"),
+        (["--lang", "SV", "--help"], ENGLISH, "Användning: servicekb [FLAGGOR] KOMMANDO [ARGUMENT]..."),
+    ],
+)
+def test_lang_option_chooses_the_language_of_help_too(args, env, start):
+    """--lang, before or after the command, wins over the locale and SERVICEKB_LANG, for the help
+    as well (its texts are put in words when a module is imported, so --lang is read first)."""
+    proc = run_servicekb(*args, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(start)
+
+
+def test_lang_option_in_a_run(cli):
+    result = cli("list", "--region", "Dalarna", "--format", "table", "--lang", "en")
+    assert result.exit_code == 0 and result.stdout.startswith("13 project(s)")
+    result = cli("--lang=sv", "list", "--region", "Dalarna", "--format", "table", env={"SERVICEKB_LANG": "en"})
+    assert result.stdout.startswith("13 projekt")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--lang", "de", "list"], "servicekb: error: okänt språk 'de' för --lang; välj sv eller en.\n"),
+        (["list", "--lang"], "servicekb: error: flaggan '--lang' behöver ett värde.\n"),
+    ],
+)
+def test_a_bad_lang_is_a_usage_error(args, message):
+    proc = run_servicekb(*args)
+    assert proc.returncode == 2 and proc.stderr == message and proc.stdout == ""

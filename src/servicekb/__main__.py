@@ -1,3 +1,22 @@
-from servicekb.cli import main
+"""`python -m servicekb` and the console script `servicekb`."""
 
-main()
+import sys
+
+
+def run() -> None:
+    """Choose the language (`--lang`) before the interface is imported: help texts are put in
+    words when their module is imported."""
+    from servicekb.messages import take_language_option
+
+    try:
+        args = take_language_option(sys.argv[1:])
+    except ValueError as exc:
+        sys.stderr.write(f"servicekb: error: {exc}\n")
+        sys.exit(2)
+    from servicekb.cli import main
+
+    main(args)
+
+
+if __name__ == "__main__":
+    run()

@@ -550,6 +550,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.missing_argument": ("argumentet {name} saknas.", "missing argument {name}."),
     "err.missing_option": ("flaggan {name} saknas.", "missing option {name}."),
     "err.requires_argument": ("flaggan {option} behöver ett värde.", "option {option} requires an argument."),
+    "err.unknown_language": (
+        "okänt språk {value} för --lang; välj sv eller en.",
+        "unknown language {value} for --lang; choose sv or en.",
+    ),
+    "opt.lang": (
+        "Gränssnittets språk: sv eller en (före eller efter kommandot). Standard: efter locale (LANG), eller SERVICEKB_LANG.",
+        "Interface language: sv or en (before or after the command). Default: from the locale (LANG), or SERVICEKB_LANG.",
+    ),
     "err.takes_no_value": ("flaggan {option} tar inget värde.", "option {option} does not take a value."),
     "err.extra_arguments": ("oväntade extra argument ({args})", "got unexpected extra argument(s) ({args})"),
     "err.unexpected": (
@@ -1089,6 +1097,34 @@ def language() -> str:
         if value:
             return "sv" if value.lower().startswith("sv") else "en"
     return "en"
+
+
+def take_language_option(args: list[str]) -> list[str]:
+    """`--lang sv|en` (or `--lang=en`) anywhere before a `--`: chooses this run's language, as
+    SERVICEKB_LANG does, and is taken out of the arguments. It is read before the command-line
+    interface is imported, because help texts are put in words when their module is imported.
+    Raises ValueError with the message (in the chosen or the locale's language) for a bad value."""
+    out: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            out += args[i:]
+            break
+        if arg == "--lang" or arg.startswith("--lang="):
+            if arg == "--lang":
+                if i + 1 >= len(args):
+                    raise ValueError(t("err.requires_argument", option="'--lang'"))
+                value, i = args[i + 1], i + 2
+            else:
+                value, i = arg.split("=", 1)[1], i + 1
+            if value.strip().lower() not in LANGUAGES:
+                raise ValueError(t("err.unknown_language", value=repr(value)))
+            os.environ["SERVICEKB_LANG"] = value.strip().lower()
+            continue
+        out.append(arg)
+        i += 1
+    return out
 
 
 def t(key: str, **values: object) -> str:

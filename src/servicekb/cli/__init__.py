@@ -161,6 +161,13 @@ class _Group(TyperGroup):
 
             completion_init()
         try:
+            from ..messages import take_language_option
+
+            try:  # already taken by the console script; here for `app()` called directly (CliRunner)
+                args = take_language_option(list(args) if args is not None else sys.argv[1:])
+            except ValueError as exc:
+                error(str(exc))
+                sys.exit(EXIT_USAGE)
             code = super().main(args, prog_name or "servicekb", complete_var, standalone_mode=False, **extra)
             if standalone_mode:
                 _flush_or_quiet()  # inside the try: a full disk shows up here
@@ -304,8 +311,10 @@ def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help=t("opt.version")),
     data_dir: DataDir = None,
     no_cache: NoCache = False,
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="sv|en", show_default=False, help=t("opt.lang")),
 ) -> None:
     """A knowledge base of rural-service pilot projects."""
+    # --lang is listed here for the help; its value is taken before parsing (messages.take_language_option).
     # Global options may come before the command too (`servicekb --data-dir kb2 list`): they
     # become the defaults of every command's own option of the same name (click's default_map).
     defaults: dict[str, Any] = {}
@@ -323,10 +332,10 @@ def _defaults_for(name: str, defaults: dict[str, Any]) -> dict[str, Any]:
     return dict(defaults)
 
 
-def main() -> None:
-    """Console entry point (see _Group.main for how a run ends)."""
+def main(args: Optional[list[str]] = None) -> None:
+    """Console entry point, after servicekb.__main__ has taken --lang (see _Group.main for how a run ends)."""
     _guard_standard_streams()
-    app()
+    app(args=args)
 
 
 def _click_exceptions():
