@@ -108,3 +108,35 @@ def test_editing_a_duplicate_keeps_it_left_out(cli, kb_copy, valid_text):
     loser.write_text(loser.read_text(encoding="utf-8").replace("id: ica\n", "id: ica-2\n"), encoding="utf-8")
     (kb_copy / "projects" / "zz" / "ica.yaml").rename(kb_copy / "projects" / "zz" / "ica-2.yaml")
     assert "ica-2" in cli("list", "--data-dir", kb_copy, "--format", "ids").stdout.split()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "list",
+        "list --format json",
+        "search service",
+        "stats --by theme",
+        "report --region Dalarna",
+        "list --format ids | servicekb show --ids -",
+    ],
+)
+def test_the_problem_notice_survives_a_reader_that_leaves_early(kb_copy, tmp_path, command):
+    """`servicekb list | head -1`: the notice comes before the output, so the reader leaving (and
+    servicekb exiting quietly on the closed pipe) does not take it along. It once came after, and
+    `list | head -1` lost it every time."""
+    import shlex
+    import subprocess
+    import sys
+
+    f = kb_copy / "projects" / "axfood.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("status: completed", "status: klar"), encoding="utf-8")
+    servicekb = f"{shlex.quote(sys.executable)} -m servicekb"
+    line = f"{servicekb} {command.replace('servicekb', servicekb)} 2>>err | head -1"
+    env = {**os.environ, "COLUMNS": "100", "SERVICEKB_DATA": str(kb_copy)}
+    proc = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", line], cwd=tmp_path, env=env, capture_output=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    stderr = (tmp_path / "err").read_text(encoding="utf-8")
+    assert "1 fil(er) med problem: projects/axfood.yaml:" in stderr, stderr

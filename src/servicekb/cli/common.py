@@ -100,10 +100,15 @@ def note(message: str) -> None:
 
 
 def load_kb(data_dir: Optional[Path], no_cache: bool = False):
-    """Open the knowledge base. Its query methods answer from files as they are now."""
+    """Open the knowledge base (its query methods answer from files as they are now), and say on
+    stderr when files have problems — before any output, so that a reader who leaves early
+    (`servicekb list | head -1`) does not take the notice with it, and it can explain why an id
+    is not found."""
     from ..kb import open_kb
 
-    return open_kb(data_dir, use_cache=not no_cache, notice=note, progress=_progress if _stderr_is_terminal() else None)
+    kb = open_kb(data_dir, use_cache=not no_cache, notice=note, progress=_progress if _stderr_is_terminal() else None)
+    report_problems(kb)
+    return kb
 
 
 def report_problems(kb) -> None:

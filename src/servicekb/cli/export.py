@@ -102,13 +102,11 @@ def csv(
 
 def _select(options: ListingOptions):
     """The selected projects (as `list` selects them), the reference data and the selection in words."""
-    from .common import report_problems
 
     kb = load_kb(options.data_dir, options.no_cache)
     filters = options.filters(kb.reference)
     ids = options.read_ids()
     projects = kb.select(filters, ids)
-    report_problems(kb)
     if not projects:
         note(t("note.nothing_written"))
         raise typer.Exit(1)

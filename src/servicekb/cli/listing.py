@@ -49,7 +49,7 @@ def list_(
     no_cache: NoCache = False,
 ) -> None:
     """servicekb list (its help: messages `cmd.list`, `help.list`)."""
-    from .common import emit_listing, load_kb, report_problems
+    from .common import emit_listing, load_kb
 
     options = ListingOptions.of(locals())
     kb = load_kb(options.data_dir, options.no_cache)
@@ -57,7 +57,6 @@ def list_(
     from ..messages import t
 
     emit_listing(project_listing(projects, options, title=t("title.projects", n=len(projects))), options)
-    report_problems(kb)
     if not projects:
         raise typer.Exit(1)
 

@@ -60,7 +60,7 @@ def report(
     from ..messages import t
     from ..output import choose_format, dump_document, format_for_path, refuse_overwrite
     from ..report import build_report, document, layout, markdown
-    from .common import document_console, load_kb, report_problems, stdout_is_terminal
+    from .common import document_console, load_kb, stdout_is_terminal
     from .listing import project_listing
 
     options = ListingOptions.of(locals())
@@ -127,7 +127,6 @@ def report(
         from .common import emit_listing
 
         emit_listing(project_listing(projects, options, columns=_report_columns()), options)
-    report_problems(kb)
     if not projects:
         raise typer.Exit(1)
 

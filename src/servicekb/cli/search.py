@@ -103,7 +103,7 @@ def search(
     from ..errors import UsageError
     from ..output import choose_format
     from ..search import no_match_message, parse_query, snippet
-    from .common import err, load_kb, note, report_problems, stdout_is_terminal
+    from .common import err, load_kb, note, stdout_is_terminal
 
     options = ListingOptions.of(locals())
     if limit is not None and limit < 0:
@@ -126,7 +126,6 @@ def search(
     more = bool(effective and not counted and len(result.hits) > effective)
     if more:
         result.hits, records = result.hits[:effective], records[:effective]
-    report_problems(kb)
     from ..search import notices
 
     for line in notices(result):  # a corrected, split or relaxed word: said once, on stderr

@@ -39,7 +39,7 @@ def show(
     from ..errors import UsageError
     from ..output import choose_format, dump_document
     from ..status import citation, provenance
-    from .common import document_console, load_kb, report_problems
+    from .common import document_console, load_kb
     from .options import read_ids
 
     fmt = choose_format(format or "text", True, allowed=("text", "json", "yaml", "citation"))
@@ -63,4 +63,3 @@ def show(
             if i:
                 console.print()
             console.print(project_text(p, kb.reference), crop=False)  # an id wider than the terminal stays whole
-    report_problems(kb)

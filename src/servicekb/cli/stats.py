@@ -89,7 +89,7 @@ def stats(
     from ..output import Column, Listing, choose_format, pick_columns
     from ..report import GROUPINGS, SORTS, StatsRow, stats_rows
     from ..text import did_you_mean, suggest
-    from .common import emit_listing, load_kb, report_problems, stdout_is_terminal
+    from .common import emit_listing, load_kb, stdout_is_terminal
 
     options = ListingOptions.of(locals())
     by = BY_ALIASES.get(by.strip().lower(), by.strip().lower())
@@ -152,6 +152,5 @@ def stats(
         id_of=lambda r: r.value,
     )
     emit_listing(listing, options)
-    report_problems(kb)
     if not projects:
         raise typer.Exit(1)
