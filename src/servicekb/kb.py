@@ -24,10 +24,11 @@ from .text import did_you_mean, suggest
 
 T = TypeVar("T")
 
-# What a damaged index raises on a query: SQLite's errors, and a stored record or problem
-# list that no longer decodes (ValueError covers json's errors; KeyError/TypeError a record
-# whose JSON parses but lost its shape).
-INDEX_ERRORS = (sqlite3.Error, ValueError, KeyError, TypeError)
+# What a damaged index raises on a query: SQLite's errors. Stored JSON that no longer decodes,
+# or decodes to the wrong shape, is turned into sqlite3.DatabaseError where it is read
+# (sync.stored_json, _record), so that a ValueError/KeyError/TypeError elsewhere stays what it
+# is — a bug, reported as one — instead of costing two rebuilds as "damage".
+INDEX_ERRORS = (sqlite3.Error,)
 
 
 @dataclass
@@ -246,9 +247,11 @@ def _record(text: str, checksum: str, project_id: Optional[str] = None) -> dict:
 
     if record_checksum(text) != checksum:
         raise sqlite3.DatabaseError("a stored record does not match its checksum")
-    record = json.loads(text)
-    if not isinstance(record, dict) or not isinstance(record["id"], str) or project_id not in (None, record["id"]):
-        raise ValueError("a stored record lost its shape")
+    from .sync import stored_json
+
+    record = stored_json(text, "record")
+    if not isinstance(record, dict) or not isinstance(record.get("id"), str) or project_id not in (None, record["id"]):
+        raise sqlite3.DatabaseError("a stored record lost its shape")
     return record
 
 
@@ -284,7 +287,7 @@ def open_kb(
     base's query methods finish that check before they answer (see KnowledgeBase._fresh).
     """
     from .files import scan
-    from .sync import checked_value, files_digest, fingerprint, meta_value, stored_problems
+    from .sync import checked_value, files_digest, fingerprint, meta_value, stored_json, stored_problems
 
     root = resolve_data_dir(data_dir)
     refdir = reference_dir(root)
@@ -297,9 +300,9 @@ def open_kb(
         warm = bool(speculate and index.on_disk and stored_digest and current)
         snapshot = checked_value(index.conn, "reference") if current else None
         if snapshot:  # the reference data as parsed when the index was built from these files
-            ref.snapshot = json.loads(snapshot)
+            ref.snapshot = stored_json(snapshot, "reference data")
             if not isinstance(ref.snapshot, dict):
-                raise ValueError("the stored reference data lost its shape")
+                raise sqlite3.DatabaseError("the stored reference data lost its shape")
     except INDEX_ERRORS:  # the update below reports and repairs it
         ref.snapshot = None
         warm = False

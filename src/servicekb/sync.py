@@ -102,6 +102,15 @@ def put_checked(conn: sqlite3.Connection, key: str, text: str) -> None:
     )
 
 
+def stored_json(text: str, what: str):
+    """JSON the index stored, decoded; text that no longer decodes is damage (sqlite3.DatabaseError,
+    which the knowledge base repairs), never a ValueError that could as well be a bug."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        raise sqlite3.DatabaseError(f"the stored {what} does not decode") from None
+
+
 def checked_value(conn: sqlite3.Connection, key: str) -> Optional[str]:
     """A meta value stored by `put_checked`; damage on disk raises instead of misleading."""
     from .index import record_checksum
@@ -288,7 +297,9 @@ def _apply_cross_file_rules(conn: sqlite3.Connection) -> None:
 
     rows = conn.execute("SELECT path, pid, related FROM files").fetchall()
     entries = [
-        FileEntry(f"projects/{path}", pid, tuple(tuple(r) for r in json.loads(related)) if related else (), key=path)
+        FileEntry(
+            f"projects/{path}", pid, tuple(tuple(r) for r in stored_json(related, "links")) if related else (), key=path
+        )
         for path, pid, related in rows
         if pid is not None
     ]
@@ -447,8 +458,12 @@ def _reset(conn: sqlite3.Connection) -> None:
 def stored_problems(conn: sqlite3.Connection) -> list[Problem]:
     """Every problem the last indexing found: each file's own, then the cross-file ones."""
     out = []
-    for (text,) in conn.execute("SELECT problems FROM files WHERE problems IS NOT NULL ORDER BY path"):
-        out += [Problem.from_dict(d) for d in json.loads(text)]
-    out += [Problem.from_dict(d) for d in json.loads(checked_value(conn, "cross_file_problems") or "[]")]
+    stored = [text for (text,) in conn.execute("SELECT problems FROM files WHERE problems IS NOT NULL ORDER BY path")]
+    stored.append(checked_value(conn, "cross_file_problems") or "[]")
+    for text in stored:
+        try:
+            out += [Problem.from_dict(d) for d in stored_json(text, "problems")]
+        except (KeyError, TypeError, AttributeError):  # decodes, but is not a list of problems
+            raise sqlite3.DatabaseError("the stored problems lost their shape") from None
     out.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
     return out
