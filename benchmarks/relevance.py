@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Mean nDCG@10 and Recall@20 of `servicekb search` over the judged queries.
 
-Usage: python benchmarks/relevance.py [--servicekb PATH] [--per-query]
+Usage: python benchmarks/relevance.py [--servicekb PATH] [--per-query] [--cases FILE]
 
 Runs each query of tests/fixtures/relevance.yaml (its `relevant` judgements: 2 = about this,
 1 = does this in passing) as `servicekb search … --format ids --limit 0` and prints the means.
 nDCG@10 uses gains 2^grade - 1; Recall@20 is the share of the judged projects found in the
 first 20, out of at most 20 (a query with 30 relevant projects can reach 1.0). An empty answer
 scores 0 on both. tests/test_search.py holds the floors; `--servicekb` measures another
-installation (e.g. an older version) on the same judgements.
+installation (e.g. an older version) on the same judgements; `--cases` another judged set, e.g.
+tests/fixtures/relevance-heldout.yaml (written without looking at the engine or its thesaurus).
 """
 
 from __future__ import annotations
@@ -39,14 +40,14 @@ def recall(ranked: list[str], relevant: dict[str, int], k: int = 20) -> float:
     return len(set(ranked[:k]) & set(relevant)) / min(k, len(relevant))
 
 
-def judged_cases() -> list[dict]:
-    return [c for c in yaml.safe_load(CASES.read_text(encoding="utf-8")) if c.get("relevant")]
+def judged_cases(path: Path = CASES) -> list[dict]:
+    return [c for c in yaml.safe_load(path.read_text(encoding="utf-8")) if c.get("relevant")]
 
 
-def scores(search) -> tuple[float, float, list[tuple[str, float, float, int]]]:
+def scores(search, path: Path = CASES) -> tuple[float, float, list[tuple[str, float, float, int]]]:
     """Means over the judged cases; `search(args)` returns ranked ids."""
     rows = []
-    for case in judged_cases():
+    for case in judged_cases(path):
         ranked = search(case["query"])
         rows.append(
             (" ".join(case["query"]), ndcg(ranked, case["relevant"]), recall(ranked, case["relevant"]), len(ranked))
@@ -60,6 +61,7 @@ def main() -> int:
     beside = Path(sys.executable).with_name("servicekb")  # this interpreter's installation first
     ap.add_argument("--servicekb", default=str(beside) if beside.exists() else shutil.which("servicekb") or "servicekb")
     ap.add_argument("--per-query", action="store_true")
+    ap.add_argument("--cases", type=Path, default=CASES, help="the judged queries (default: %(default)s)")
     args = ap.parse_args()
 
     def search(query: list[str]) -> list[str]:
@@ -68,7 +70,7 @@ def main() -> int:
         )
         return out.stdout.split()
 
-    mean_ndcg, mean_recall, rows = scores(search)
+    mean_ndcg, mean_recall, rows = scores(search, args.cases)
     if args.per_query:
         for query, n, r, found in rows:
             print(f"{n:5.2f} {r:5.2f} {found:4d}  {query}")
