@@ -825,7 +825,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "problem.other": ("{text}", "{text}"),  # an error type not in this table: pydantic's own words
     # rules that need reference data or other files (checks.py)
     "problem.id_mismatch": (
-        "id {id!r} måste vara filens namn utan .yaml ({stem!r}); byt namn på det ena",
+        "id {id!r} måste vara filens namn utan .yaml ({stem!r}); ändra id:t eller byt namn på filen",
         "id {id!r} must equal the file name without .yaml ({stem!r}); rename one of them",
     ),
     "problem.unknown_theme": (
