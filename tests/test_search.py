@@ -216,7 +216,7 @@ def test_search_exit_codes_as_a_process():
 
 def test_relevance_floors(cli):
     """Mean nDCG@10 and Recall@20 over the judged queries (benchmarks/relevance.py prints them).
-    Measured 0.943 / 0.917 when set; the floors sit just under."""
+    Measured 0.943 / 0.917 when set (0.945 / 0.926 with the e-dropping stems); the floors sit just under."""
     import sys
 
     sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
@@ -227,6 +227,45 @@ def test_relevance_floors(cli):
     assert mean_ndcg >= 0.92, mean_ndcg
     assert mean_recall >= 0.90, mean_recall
     assert all(found for _, _, _, found in rows), [q for q, _, _, found in rows if not found]
+
+
+def test_relevance_floors_on_the_held_out_set(cli):
+    """The held-out set (tests/fixtures/relevance-heldout.yaml, judged without seeing the engine or
+    its thesaurus): 0.774 / 0.838 when first measured, 0.781 / 0.840 with the e-dropping stems.
+    Lower than our own set, as a held-out set should be; the floors guard against regressions."""
+    import sys
+
+    sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
+    from relevance import judged_cases, scores
+
+    cases = FIXTURES / "relevance-heldout.yaml"
+    assert len(judged_cases(cases)) >= 40
+    mean_ndcg, mean_recall, _ = scores(lambda q: ids_for(cli, q), cases)
+    assert mean_ndcg >= 0.76, mean_ndcg
+    assert mean_recall >= 0.82, mean_recall
+
+
+@pytest.mark.parametrize(
+    ("word", "stems"),
+    [
+        ("lanthandel", ["lanthandel", "lanthandl"]),  # the e drops: lanthandlar, lanthandlarna
+        ("lanthandlarna", ["lanthandl", "lanthandel"]),  # and back
+        ("nyckel", ["nyckel", "nyckl"]),
+        ("butiker", ["butik"]),  # Snowball alone
+        ("samverkan", ["samverkan"]),
+        ("regler", ["regl"]),  # too short a stem to guess from
+    ],
+)
+def test_stems_of_a_word_whose_e_drops(word, stems):
+    from servicekb.search import stems_of
+
+    assert stems_of(word) == stems
+
+
+def test_a_plural_without_its_e_is_found(cli):
+    """'Lanthandlarna i ett antal västerbottniska byar' is about village shops: `lanthandel` finds it."""
+    ids = ids_for(cli, ["lanthandel", "--region", "Västerbotten"])
+    assert "valkommen-till-bygden-vasterbotten" in ids
 
 
 def test_fewer_words_follow_full_matches_with_a_notice(cli):

@@ -2,7 +2,8 @@
 
 Tiers (a project's tier for a query word is the best one it reaches):
   7  exact word                      servicepunkt → servicepunkt
-  6  same Snowball stem (inflection) servicepunkt → servicepunkter, servicepunkten
+  6  same Snowball stem (inflection) servicepunkt → servicepunkter, servicepunkten;
+                                     lanthandel → lanthandlarna (an e that drops: stems_of)
   5  compound part or folded form    ombud → paketombud; automat → paketautomater;
                                      lanthandeln → lanthandel (the word less a short ending);
                                      Orebro → Örebro (only when the word is typed without å, ä, ö)
@@ -175,6 +176,24 @@ def _or(words) -> str:
     return " OR ".join(_quote(w) for w in sorted(words))
 
 
+_VOWELS = frozenset("aeiouyåäöé")
+
+
+def stems_of(word: str) -> list[str]:
+    """The word's Snowball stem, and the other stem of the same word when its unstressed e
+    drops in inflection, which Snowball does not know: lanthandel (stem lanthandel) →
+    lanthandlar, lanthandlarna (stem lanthandl); nyckel/nycklar, åker/åkrar, öken/öknar — and
+    back again from an inflected form (lanthandlarna → lanthandel)."""
+    stem = stem_words([word])[0]
+    out = [stem]
+    if len(stem) >= 5 and stem[-1] in "lnr":
+        if stem[-2] == "e" and stem[-3] not in _VOWELS:  # lanthandel → lanthandl
+            out.append(stem[:-2] + stem[-1])
+        elif stem != word and stem[-2] not in _VOWELS:  # lanthandlar (stem lanthandl) → lanthandel
+            out.append(stem[:-1] + "e" + stem[-1])
+    return out
+
+
 def _word_levels(conn: sqlite3.Connection, w: str, typed: bool = True) -> dict[int, set[str]]:
     """One word's surface forms in the index: exact, inflections (same stem), compound parts.
 
@@ -182,9 +201,15 @@ def _word_levels(conn: sqlite3.Connection, w: str, typed: bool = True) -> dict[i
     typed with an ending the index lacks matches the word less that ending; a word the
     search made itself (a synonym, a compound's part) is a base form spelled right: neither.
     """
-    stem = stem_words([w])[0]
+    stem, *other_stems = stems_of(w)
     levels: dict[int, set[str]] = {EXACT: {w}}  # matched as typed, whether vocab knows it or not
-    stemmed = {r[0] for r in conn.execute("SELECT term FROM vocab WHERE stem = ? LIMIT ?", (stem, MAX_EXPANSION))}
+    stemmed = {
+        r[0]
+        for r in conn.execute(
+            "SELECT term FROM vocab WHERE stem IN (SELECT value FROM json_each(?)) LIMIT ?",
+            (json.dumps([stem, *other_stems], ensure_ascii=False), MAX_EXPANSION),
+        )
+    }
     stemmed -= levels[EXACT]
     if stemmed:
         levels[STEM] = stemmed
@@ -266,7 +291,7 @@ def _forms(conn: sqlite3.Connection, terms, min_part: int = MIN_PART_LENGTH, com
             singles.append(t)
     if not singles:
         return out
-    stems = stem_words(singles)
+    stems = [s for word in singles for s in stems_of(word)]
     conditions, params = ["stem IN (SELECT value FROM json_each(?))"], [json.dumps(stems, ensure_ascii=False)]
     for piece in sorted(set(singles) | set(stems)) if compounds else ():
         if len(piece) >= max(min_part, MIN_PART_LENGTH):
