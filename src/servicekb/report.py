@@ -242,7 +242,7 @@ class ProjectTable:
 
     @property
     def headers(self) -> tuple[str, ...]:
-        return (t("rep.projects"), t("rep.where"), t("rep.owner"), t("col.status"), t("rep.amount"))
+        return (t("col.project"), t("rep.where"), t("rep.owner"), t("col.status"), t("rep.amount"))
 
 
 @dataclass(frozen=True)
