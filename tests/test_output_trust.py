@@ -53,6 +53,29 @@ def test_piped_show_is_the_document():
     assert out.startswith("LEAXW Dalarna Gävleborg\nleaxw-dalarna-gavleborg\n") and "\x1b[" not in out
 
 
+@pytest.mark.parametrize(
+    "args", [["report", "--region", "Dalarna"], ["report"], ["show", "leaxw-dalarna-gavleborg"], ["show", "ica"]]
+)
+def test_a_saved_document_has_no_trailing_spaces(args):
+    """rich pads table cells to the width; in a file that is noise (diffs, `cat -A`). It once left
+    38 of the Dalarna report's 74 lines ending in spaces."""
+    out = run_servicekb(*args, env={"COLUMNS": "100"}).stdout
+    lines = out.splitlines()
+    assert len(lines) > 10 and out.endswith("\n")
+    assert [line for line in lines if line != line.rstrip()] == []
+    assert any(len(line) > 60 for line in lines)  # the tables are still laid out to the width
+
+
+def test_the_readme_shows_the_report_as_it_is():
+    """The README's Dalarna report is the saved document at 100 columns, byte for byte."""
+    readme = (DATA.parent / "README.md").read_text(encoding="utf-8")
+    shown = (
+        readme[readme.index("### `servicekb report --region Dalarna`") :].split("```text\n", 1)[1].split("```", 1)[0]
+    )
+    saved = run_servicekb("report", "--region", "Dalarna", env={"COLUMNS": "100", "SERVICEKB_LANG": "sv"}).stdout
+    assert shown == saved
+
+
 def _data_text() -> str:
     """Everything the data says (Swedish, as written): a label found there may be data, not interface."""
     return "\n".join(

@@ -61,6 +61,7 @@ def document_console():
 
         width = _document_width()
         console = Console(
+            file=_TrimmedLines(),
             markup=False,
             highlight=False,
             emoji=False,
@@ -74,6 +75,34 @@ def document_console():
         console.on_broken_pipe = _quiet_broken_pipe  # type: ignore[method-assign]
         _consoles["document"] = console
     return _consoles["document"]
+
+
+class _TrimmedLines:
+    """Standard output for a document that is piped or saved, without the spaces rich pads
+    table cells with at the end of a line (in a file they are noise: diffs, `cat -A`)."""
+
+    def __init__(self) -> None:
+        self._partial = ""
+
+    @property
+    def encoding(self) -> str:
+        return getattr(sys.stdout, "encoding", None) or "utf-8"
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        lines = (self._partial + text).split("\n")
+        self._partial = lines.pop()
+        if lines:
+            sys.stdout.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self._partial:
+            sys.stdout.write(self._partial)
+            self._partial = ""
+        sys.stdout.flush()
 
 
 def err():
