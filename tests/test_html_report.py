@@ -209,7 +209,7 @@ def test_county_map_shows_all_21_counties_with_the_reported_one_outlined(dalarna
 
 def test_map_of_a_two_county_report_marks_the_rest_as_outside(cli):
     t = tiles(parse(html_of(cli, "--region", "Norrbotten", "--region", "Västerbotten")))
-    inside = {n for n, v in t.items() if v["count"] != "ej med"}
+    inside = {n for n, v in t.items() if v["count"] != "ej i urvalet"}
     assert inside == {"Norrbotten", "Västerbotten"}
     assert t["Dalarna"]["fill"].startswith("url(#")  # hatched, and says so in words
 
@@ -317,3 +317,17 @@ def test_the_page_speaks_the_runs_language(cli, lang, mine, other):
     assert len(foreign) > 100  # the check has teeth ('stapeldiagram', 'rutkarta', … in an English run)
     assert not words & foreign, words & foreign
     assert len(words & (_table_words(mine) - _table_words(other))) >= 40  # the control
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_map_legend_and_tile_words_fit_their_space(cli, lang):
+    """The legend sits left of the map's first tile column and a tile's count line is one tile wide:
+    at the legend's font a label of more than 15 characters runs under the tiles (English 'the
+    report's county' and 'not in the selection' once did)."""
+    for args in (["--region", "Dalarna"], ["--region", "Norrbotten", "--region", "Västerbotten"]):
+        result = cli("report", *args, "--format", "html", env={"SERVICEKB_LANG": lang})
+        tree = parse(result.stdout)
+        legend = next(g for g in tree.iter(SVG + "g") if g.get("class") == "legend")
+        labels = [t.text for t in legend.iter(SVG + "text")][1:]  # after the legend's title
+        assert labels and all(len(label) <= 15 for label in labels), labels
+        assert all(len(v["count"]) <= 15 for v in tiles(tree).values())

@@ -204,7 +204,7 @@ def tile_map(block: CountyMap, map_id: str) -> TileMap:
     for n, tile in enumerate(block.tiles):
         col, row = TILE_POSITIONS.get(tile.code, (n % 4, spare_row))  # an unknown code still shows
         if tile.summary is None:
-            fill, dark, count = f"url(#{hatch})", False, t("html.tile_out")
+            fill, dark, count = f"url(#{hatch})", False, t("html.not_in_selection")
             tooltip = t("html.tile_out_tooltip", name=tile.name)
         else:
             fill, dark = shade(tile.summary.projects)
