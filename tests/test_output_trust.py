@@ -190,6 +190,23 @@ def test_report_on_a_selection_is_not_padded_with_empty_counties(cli):
     assert len(json.loads(cli("report", "--format", "json").stdout)["by_county"]) == 22  # 21 counties + nationwide
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_report_with_no_projects_says_so_instead_of_empty_tables(cli, fmt):
+    """Gotland has no project of its own: no table headers over nothing, but a sentence, the
+    nationwide projects and the source; exit 1 (no results), as for list."""
+    result = cli("report", "--region", "Gotland", "--format", fmt)
+    assert result.exit_code == 1
+    out = result.stdout
+    assert "Inga projekt i det här urvalet." in out
+    assert "Nationella projekt som gäller hela landet" in out and "Källa:" in out
+    for header in ("Per tema", "Projektägare", "Kommun/orter"):
+        assert header not in out, header
+    if fmt == "html":
+        from test_html_report import parse
+
+        parse(out)  # still a valid page
+
+
 def test_csv_lists_are_unambiguous_and_cost_says_its_kind(cli, raw):
     rows = list(
         csv.DictReader(io.StringIO(cli("list", "--format", "csv", "--fields", "id,lessons,cost_sek,cost_kind").stdout))

@@ -293,6 +293,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{county} among Sweden's counties: projects by county",
     ),
     "rep.map_title_all": ("Projekt per län", "Projects by county"),
+    "rep.none": (
+        "Inga projekt i det här urvalet. `servicekb list` visar alla projekt med sina län och teman.",
+        "No projects in this selection. `servicekb list` shows every project with its counties and themes.",
+    ),
     # provenance
     "cite.section": ("avsnitt", "section"),
     "cite.project": ("projektet", "project"),

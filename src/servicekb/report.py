@@ -286,13 +286,16 @@ def layout(report: Report, ref: Reference) -> list[Block]:
     ]
     if report.county_overview:
         blocks.append(county_map(report, ref))
-    if report.county is None:
+    if not report.projects:  # no empty tables: say so, then what still helps (nationwide projects, the source)
+        blocks.append(Paragraph(t("rep.none")))
+    elif report.county is None:
         blocks += [
             Heading(t("rep.per_county")),
             MoneyTable(t("rep.county"), tuple(report.by_county), total=s),
             Paragraph(t("rep.counted_once", n=s.projects), note=True),
         ]
-    blocks += [Heading(t("rep.per_theme")), MoneyTable(t("rep.theme"), tuple(report.by_theme))]
+    if report.projects:
+        blocks += [Heading(t("rep.per_theme")), MoneyTable(t("rep.theme"), tuple(report.by_theme))]
     rows = tuple(
         ProjectRow(
             p["id"],
@@ -311,7 +314,8 @@ def layout(report: Report, ref: Reference) -> list[Block]:
         )
         for p in report.projects
     )
-    blocks += [Heading(t("rep.projects")), ProjectTable(rows)]
+    if rows:
+        blocks += [Heading(t("rep.projects")), ProjectTable(rows)]
     if report.multi_county:
         blocks.append(Paragraph(t("rep.multi_note"), note=True))
     if report.lessons:
