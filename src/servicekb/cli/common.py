@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import IO, Any, Optional, cast
 
 _consoles: dict[str, Any] = {}
 
@@ -61,7 +61,7 @@ def document_console():
 
         width = _document_width()
         console = Console(
-            file=_TrimmedLines(),
+            file=cast("IO[str]", _TrimmedLines()),  # the part of a text stream rich uses
             markup=False,
             highlight=False,
             emoji=False,
