@@ -11,8 +11,11 @@ def run() -> None:
     try:
         args = take_language_option(sys.argv[1:])
     except ValueError as exc:
-        sys.stderr.write(f"servicekb: error: {exc}\n")
-        sys.exit(2)
+        from servicekb.cli import error  # the one error format
+        from servicekb.errors import EXIT_USAGE
+
+        error(str(exc))
+        sys.exit(EXIT_USAGE)
     from servicekb.cli import main
 
     main(args)

@@ -49,11 +49,16 @@ def parse_amount(text: Optional[str], option: str) -> Optional[int]:
     return int(cleaned)
 
 
+def grouped(number: int) -> str:
+    """Thousands grouped with spaces, as every number is printed: 1442919 → '1 442 919'."""
+    return f"{number:,}".replace(",", " ")
+
+
 def format_sek(amount: Optional[int], unknown: str = "–") -> str:
     """Swedish style: 1442919 → '1 442 919 kr'; None → '–' (no amount on record)."""
     if amount is None:
         return unknown
-    return f"{amount:,}".replace(",", " ") + " kr"
+    return grouped(amount) + " kr"
 
 
 @dataclass

@@ -66,6 +66,7 @@ def message(key: str, params: dict) -> str:
     list is joined with commas, and numbers are grouped by thousands with spaces, as amounts are
     printed everywhere (money.format_sek)."""
     from .messages import t
+    from .money import grouped
     from .text import did_you_mean
 
     values: dict[str, object] = {}
@@ -75,7 +76,7 @@ def message(key: str, params: dict) -> str:
         elif isinstance(value, tuple):
             values[name] = ", ".join(value)
         elif isinstance(value, int) and not isinstance(value, bool):
-            values[name] = f"{value:,}".replace(",", " ")
+            values[name] = grouped(value)
         else:
             values[name] = value
     return t(f"problem.{key}", **values)

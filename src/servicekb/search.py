@@ -201,13 +201,14 @@ def _word_levels(conn: sqlite3.Connection, w: str, typed: bool = True) -> dict[i
     typed with an ending the index lacks matches the word less that ending; a word the
     search made itself (a synonym, a compound's part) is a base form spelled right: neither.
     """
-    stem, *other_stems = stems_of(w)
+    stems = stems_of(w)
+    stem = stems[0]
     levels: dict[int, set[str]] = {EXACT: {w}}  # matched as typed, whether vocab knows it or not
     stemmed = {
         r[0]
         for r in conn.execute(
             "SELECT term FROM vocab WHERE stem IN (SELECT value FROM json_each(?)) LIMIT ?",
-            (json.dumps([stem, *other_stems], ensure_ascii=False), MAX_EXPANSION),
+            (json.dumps(stems, ensure_ascii=False), MAX_EXPANSION),
         )
     }
     stemmed -= levels[EXACT]

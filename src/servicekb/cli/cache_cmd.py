@@ -20,6 +20,7 @@ def info(data_dir: DataDir = None) -> None:
     import sqlite3
 
     from ..cache import cache_dir, cache_path, in_the_way
+    from ..money import grouped
     from ..paths import data_dir as resolve
     from ..text import visible
 
@@ -32,7 +33,7 @@ def info(data_dir: DataDir = None) -> None:
     elif path.exists():
         try:
             size = sum(os.stat(f"{path}{s}").st_size for s in ("", "-wal") if os.path.exists(f"{path}{s}"))
-            lines.append(t("cache.size", size=f"{size:,}".replace(",", " ")))
+            lines.append(t("cache.size", size=grouped(size)))
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             try:
                 files, invalid = conn.execute("SELECT count(*), count(problems) FROM files").fetchone()

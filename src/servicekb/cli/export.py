@@ -102,7 +102,6 @@ def csv(
 
 def _select(options: ListingOptions):
     """The selected projects (as `list` selects them), the reference data and the selection in words."""
-
     kb = load_kb(options.data_dir, options.no_cache)
     filters = options.filters(kb.reference)
     ids = options.read_ids()
