@@ -113,8 +113,21 @@ def _heading(line: str) -> str:
     return re.sub(r"\s+", " ", line.replace("\u00a0", " ")).strip()
 
 
+PAGE = "tillvaxtverket-lokal-service"
+
+
+def page_section(project: dict):
+    """The page's section a project stands under, or None when its source is another."""
+    source = project.get("source")
+    if isinstance(source, str):  # model version 2: every source was a section of the page
+        return source
+    return source.get("section") if isinstance(source, dict) and source.get("ref") == PAGE else None
+
+
 def load_projects() -> list[dict]:
-    return [yaml.safe_load(f.read_text(encoding="utf-8")) for f in sorted((DATA / "projects").glob("*.yaml"))]
+    """The projects whose source is the page: the checks here hold them to it."""
+    every = [yaml.safe_load(f.read_text(encoding="utf-8")) for f in sorted((DATA / "projects").glob("*.yaml"))]
+    return [p for p in every if page_section(p) is not None]
 
 
 def split_sections(source_text: str, projects: list[dict]) -> dict[str, str]:
@@ -122,7 +135,7 @@ def split_sections(source_text: str, projects: list[dict]) -> dict[str, str]:
     lines = source_text.splitlines()
     headings = [_heading(line) for line in lines]
     titles = {p["title"]: p["id"] for p in projects}
-    stops = set(titles) | {p["source"] for p in projects}
+    stops = set(titles) | {page_section(p) for p in projects}
     starts: dict[str, list[int]] = {}
     for no, heading in enumerate(headings):
         if heading in titles:

@@ -138,7 +138,7 @@ def test_ongoing_past_end_date_is_marked_everywhere(cli, raw):
     assert markdown.count("pågående enligt källan – slutdatum") == len(expected)
     one = sorted(expected)[0]
     shown = cli("show", one).stdout
-    assert f"pågående enligt källan – slutdatum {raw[one]['end_date']} passerat" in shown
+    assert f"pågående enligt Tillväxtverket – slutdatum {raw[one]['end_date']} passerat" in shown
     county = raw[one]["geography"]["counties"][0]
     report = cli("report", "--region", county, "--format", "markdown").stdout
     assert "slutdatum" in report and "passerat" in report
@@ -146,14 +146,16 @@ def test_ongoing_past_end_date_is_marked_everywhere(cli, raw):
 
 def test_provenance_in_json_and_citation(cli, raw):
     record = json.loads(cli("show", "leaxw-dalarna-gavleborg", "--format", "json").stdout)
+    source = raw["leaxw-dalarna-gavleborg"]["source"]
     assert record["provenance"] == {
+        "source": "tillvaxtverket-lokal-service",
         "publisher": "Tillväxtverket",
-        "page_title": "Så utvecklar vi den lokala servicen",
-        "section": raw["leaxw-dalarna-gavleborg"]["source"],
+        "title": "Så utvecklar vi den lokala servicen",
+        "section": source["section"] if isinstance(source, dict) else source,
         "heading": "LEAXW Dalarna Gävleborg",
         "programme": "Landsbygdsprogrammet 2014–2020",
         "url": None,
-        "retrieved": None,
+        "date": None,
     }
     listed = json.loads(cli("list", "--region", "Gotland", "--format", "json").stdout or "[]")
     assert all("provenance" in r for r in listed)

@@ -29,11 +29,12 @@ def test_schema_forbids_unknown_fields():
 def test_listing_columns_know_every_model_field():
     """fields.py lists the model's names (to keep pydantic out of start-up); they must agree."""
     from servicekb.fields import NESTED_FIELDS, TOP_FIELDS
-    from servicekb.model import Funding, Geography, Owner, Project
+    from servicekb.model import Funding, Geography, Owner, Project, Source
 
     assert set(TOP_FIELDS) | set(NESTED_FIELDS) == set(Project.model_fields)
     assert NESTED_FIELDS == {
         "owner": tuple(Owner.model_fields),
         "geography": tuple(Geography.model_fields),
         "funding": tuple(Funding.model_fields),
+        "source": tuple(Source.model_fields),
     }

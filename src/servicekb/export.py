@@ -131,6 +131,7 @@ PROJECTS = Table(
         Column("theme", "text", "The source page's section (themes.slug).", references="themes.slug"),
         Column("kind", "text", "What sort of project (kinds.slug).", references="kinds.slug"),
         Column("status", "text", "completed, ongoing or planned.", enum=STATUSES),
+        Column("start_date", "date", "Start date (YYYY-MM-DD) where the source gives one.", required=False),
         Column("end_date", "date", "End date (YYYY-MM-DD) where the source gives one.", required=False),
         Column(
             "owner_name",
@@ -152,7 +153,22 @@ PROJECTS = Table(
             "the report's 'without amount' use. Never add it to total_cost_sek or budget_sek.",
         ),
         Column("summary", "text", "What was done, where, and what came of it (2–4 sentences, Swedish)."),
-        Column("source", "text", "The source page's section heading."),
+        Column(
+            "source",
+            "text",
+            "The source's slug in sources.yaml; empty when the project names its own source.",
+            required=False,
+        ),
+        Column("source_publisher", "text", "Who published the project's source."),
+        Column("source_title", "text", "The source's title (a page, report or decision)."),
+        Column("source_url", "text", "The source's web address, where known.", required=False),
+        Column("source_date", "date", "The source's date, or when it was read, where known.", required=False),
+        Column("source_programme", "text", "The funding programme, where the source names one.", required=False),
+        Column(
+            "source_section", "text", "The source's heading the project stands under, where it has one.", required=False
+        ),
+        Column("partners", "json", "Organisations that take part without funding, as a JSON array (as named)."),
+        Column("former_ids", "json", "Ids the project had before it was renamed, as a JSON array."),
         Column(
             "counties",
             "json",
@@ -262,6 +278,14 @@ def _none_if_empty(text: str) -> Optional[str]:
     return text or None
 
 
+def _source_columns(r: dict, ref: Reference) -> tuple:
+    """source, source_publisher, …: the project's source with sources.yaml's fields filled in."""
+    from .status import source_of
+
+    s = source_of(r, ref.sources)
+    return (s["ref"], s["publisher"], s["title"], s["url"], s["date"], s["programme"], s["section"])
+
+
 def build_rows(records: Sequence[dict], ref: Reference) -> dict[str, list[tuple]]:
     """The rows of every table (in TABLES' column order), from records and reference data."""
     rows: dict[str, list[tuple]] = {t.name: [] for t in TABLES}
@@ -285,6 +309,7 @@ def build_rows(records: Sequence[dict], ref: Reference) -> dict[str, list[tuple]
                 r["theme"],
                 r["kind"],
                 r["status"],
+                r.get("start_date"),
                 r.get("end_date"),
                 owner["name"] if owner else None,
                 owner["type"] if owner else None,
@@ -295,7 +320,9 @@ def build_rows(records: Sequence[dict], ref: Reference) -> dict[str, list[tuple]
                 money["public_support_sek"],
                 project_amount(r),
                 r["summary"],
-                r["source"],
+                *_source_columns(r, ref),
+                json.dumps(r.get("partners") or [], ensure_ascii=False),
+                json.dumps(r.get("former_ids") or [], ensure_ascii=False),
                 json.dumps(geo["counties"], ensure_ascii=False),
                 json.dumps(r["tags"], ensure_ascii=False),
             )

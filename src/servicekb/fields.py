@@ -16,8 +16,10 @@ TOP_FIELDS = (
     "theme",
     "kind",
     "status",
+    "start_date",
     "end_date",
     "contact_organisation",
+    "partners",
     "summary",
     "activities",
     "results",
@@ -25,12 +27,13 @@ TOP_FIELDS = (
     "tags",
     "related",
     "links",
-    "source",
+    "former_ids",
 )
 NESTED_FIELDS = {
     "owner": ("name", "type"),
     "geography": ("scope", "counties", "municipalities", "places"),
     "funding": ("total_cost_sek", "budget_sek", "public_support_sek", "co_funders"),
+    "source": ("ref", "publisher", "title", "url", "date", "programme", "section"),
 }
 LIST_FIELDS = {
     "activities",
@@ -43,6 +46,8 @@ LIST_FIELDS = {
     "municipalities",
     "places",
     "co_funders",
+    "partners",
+    "former_ids",
 }
 DEFAULT_LIST_FIELDS = ("id", "title", "counties", "theme", "status", "cost_sek", "cost_kind", "past_end_date")
 
@@ -61,6 +66,14 @@ def _past_end(r: dict):
     return True if past_end_date(r) else None
 
 
+def _source_label(r: dict):
+    """A project's source in one cell: its section of a shared source, else the source's title."""
+    s = r.get("source") or {}
+    if isinstance(s, str):
+        return s
+    return s.get("section") or s.get("title") or s.get("ref")
+
+
 def all_columns() -> dict[str, Column]:
     from .messages import t
 
@@ -77,6 +90,7 @@ def all_columns() -> dict[str, Column]:
                 dotted, name.replace("_sek", "").replace("_", " ").capitalize(), dotted_getter(dotted), kind
             )
     # Short names for the columns people ask for most.
+    cols["source"] = Column("source", t("col.source"), _source_label, "text")
     cols["counties"] = Column("counties", t("col.counties"), dotted_getter("geography.counties"), "list", max_width=18)
     cols["municipalities"] = Column(
         "municipalities", "Municipalities", dotted_getter("geography.municipalities"), "list"

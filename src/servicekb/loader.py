@@ -24,6 +24,7 @@ class LoadResult:
     projects: list[Project] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    entries: list[FileEntry] = field(default_factory=list)  # of the valid files
 
     @property
     def invalid_files(self) -> int:
@@ -122,7 +123,8 @@ def check_bytes(raw: bytes, display: str, stem: str, ref: Reference, key: str = 
     for i, rid in enumerate(project.related):
         mark = marks.get(("related", i)) if marks is not None else None
         related.append((rid, mark.line if mark else None, mark.column if mark else None))
-    return Checked(project, problems, FileEntry(display, project.id, tuple(related), key))
+    entry = FileEntry(display, project.id, tuple(related), key, tuple(project.former_ids), tuple(project.tags))
+    return Checked(project, problems, entry)
 
 
 def load_text(raw: bytes, name: str, stem: str, ref: Reference) -> tuple[Project | None, list[Problem]]:
@@ -152,12 +154,21 @@ def _load_text(raw: bytes, name: str, stem: str, ref: Reference) -> tuple[Projec
         project = Project.model_validate(data)
     except ValidationError as exc:
         out = []
+        wrong: list[tuple] = []
         for err in exc.errors(include_input=False):  # include_input=False: never render huge inputs
             path = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+            path = tuple(p for p in path if p != "tagged-union")
             key, params = _message(dict(err))
             if key == "extra_forbidden":
                 params = {"name": str(path[-1]), "hint": suggest(str(path[-1]), _model_fields(path[:-1]))}
             out.append(problem(_locate(marks, path, key=key == "extra_forbidden"), path, key, **params))
+            wrong.append(path)
+        # Every problem in one round: the rules on values still run over the fields whose
+        # shape is right, so fixing the shape does not reveal a second round of problems.
+        for path, key, params in check_project(data, ref, stem):
+            if not any(path[: len(w)] == w or w[: len(path)] == path for w in wrong):
+                out.append(problem(_locate(marks, path), path, key, **params))
+        out.sort(key=lambda p: (p.line or 0, p.column or 0))
         return None, out, marks
     findings = check_project(project, ref, stem)
     if findings:
@@ -189,7 +200,8 @@ def load_projects(
         one = check_file(path, _display(path, root), ref, key)
         result.problems += one.problems
         checked.append(one)
-    losers, problems = cross_file_problems([c.entry for c in checked if c.entry is not None], known_ids)
+    result.entries = [c.entry for c in checked if c.entry is not None]
+    losers, problems = cross_file_problems(result.entries, known_ids)
     result.problems += problems
     result.projects = [c.project for c in checked if c.project is not None and c.entry and c.entry.file not in losers]
     return result
@@ -204,3 +216,55 @@ def _display(path: Path, root: Path | None) -> str:
             except ValueError:
                 pass
     return str(path)
+
+
+@dataclass
+class Validation:
+    """What `validate` found: every problem of every file, in one round."""
+
+    problems: list[Problem]
+    files: int  # files checked (the named ones, or every file of the knowledge base)
+
+    @property
+    def invalid_files(self) -> int:
+        return len({p.file for p in self.problems})
+
+
+def validate(root: Path, paths: list[Path] | None = None, spelling: bool = False) -> Validation:
+    """The one complete check of a knowledge base folder (`servicekb validate`).
+
+    Named files are checked as part of the knowledge base: a named file that lies outside it
+    stands in for the file of the same name inside it (a changed copy), and the rules that span
+    files always run over the whole knowledge base — a renamed id is reported in the other files
+    that still link to it, also when only the renamed file is named. Reference data is checked
+    when the knowledge base has its own reference/ folder (unused tags, the thesaurus)."""
+    from .files import project_files
+    from .paths import reference_dir
+
+    projects_dir = root / "projects"
+    ref = Reference(reference_dir(root))
+    every = project_files(projects_dir) if projects_dir.is_dir() else []
+    named = every if paths is None else paths
+    by_stem = {p.stem: p for p in every}
+    for p in named:
+        if p not in every:
+            by_stem[p.stem] = p  # a named copy stands in for the file of its name
+    files = sorted(set(by_stem.values()) | set(named))
+    result = load_projects(files, ref, known_ids={f.stem for f in files}, projects_dir=projects_dir)
+    shown = {_display(p, None) for p in named}
+    problems = [p for p in result.problems if p.file in shown or p.key in _CROSS_FILE]
+    if (root / "reference").is_dir():
+        from .checks import reference_problems
+
+        texts = [_text_of(p) for p in result.projects]
+        problems += reference_problems(ref, result.entries, texts, spelling=spelling)
+    return Validation(problems, len(named))
+
+
+# Problems of the rules that span files: reported whichever file of the knowledge base holds them.
+_CROSS_FILE = {"duplicate_id", "related_unknown", "related_one_way", "related_renamed", "former_id_taken"}
+
+
+def _text_of(project: Project) -> str:
+    parts = [project.title, project.summary, *project.activities, *project.results, *project.lessons]
+    return " ".join(parts + list(project.tags) + list(project.geography.places))

@@ -18,9 +18,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.ongoing": ("pågående", "ongoing"),
     "status.planned": ("planerat", "planned"),
     "status.past_end": (
-        "pågående enligt källan – slutdatum {end} passerat",
-        "ongoing according to the source – end date {end} passed",
+        "pågående enligt {source} – slutdatum {end} passerat",
+        "ongoing according to {source} – end date {end} passed",
     ),
+    "status.the_source": ("källan", "the source"),
     "status.past_end.short": ("pågående, slutdatum passerat", "ongoing, end date passed"),
     "scope.local": ("lokal (orter i en kommun)", "local (places in one municipality)"),
     "scope.municipal": ("kommunal", "municipal"),
@@ -42,6 +43,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.public_support": ("Offentligt stöd", "Public support"),
     "col.without_amount": ("Utan belopp", "No amount"),
     "col.median": ("Median", "Median cost"),
+    "col.source": ("Källa", "Source"),
     "col.snippet": ("Utdrag", "Snippet"),
     "col.why": ("Varför", "Why"),
     # errors of the library's resolvers (reference.py, kb.py, search.py)
@@ -300,6 +302,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # provenance
     "cite.section": ("avsnitt", "section"),
     "cite.project": ("projektet", "project"),
+    "cite.read": ("läst {date}", "read {date}"),
+    "cite.no_url": ("Webbadress anges inte i källan.", "The source gives no web address."),
     "cite.unknown": (
         "Webbadress och hämtningsdatum anges inte i källmaterialet.",
         "The source material gives no web address or retrieval date.",
@@ -473,6 +477,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "an existing file is kept unless --force.",
     ),
     "opt.force": ("Med -o: skriv över filen om den redan finns.", "With -o: overwrite the file if it exists."),
+    "opt.spelling": (
+        "Kontrollera också att synonymfilens ord finns i den svenska ordlistan (hunspell-sv; tar några sekunder).",
+        "Also check that the thesaurus's words are in the Swedish dictionary (hunspell-sv; takes a few seconds).",
+    ),
     "opt.data_dir": (
         "Kunskapsbankens mapp, med projects/ (och eventuellt reference/). Standard: kunskapsbanken som följer med programmet.",
         "Knowledge base folder holding projects/ (and optionally reference/). Default: the bundled data.",
@@ -721,6 +729,76 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.no_projects_dir": (
         "{path} har ingen mapp projects/; en kunskapsbank är en mapp med projects/ (och eventuellt reference/)",
         "{path} has no projects/ folder; a knowledge base is a folder holding projects/ (and optionally reference/)",
+    ),
+    # --- maintenance: provenance, the rules of validate, new/import/fmt/rename/diff ---
+    "problem.source_ref_and_fields": (
+        "ange antingen ref (en källa i reference/sources.yaml) eller källans egna fält, inte båda (fann också {fields})",
+        "give either ref (a source in reference/sources.yaml) or the source's own fields, not both (found {fields} too)",
+    ),
+    "problem.source_incomplete": (
+        "källan behöver ref (en källa i reference/sources.yaml), eller publisher och title",
+        "the source needs ref (a source in reference/sources.yaml), or publisher and title",
+    ),
+    "problem.source_unknown": (
+        "okänd källa {ref!r}.{hint} Källor i reference/sources.yaml: {valid}",
+        "unknown source {ref!r}.{hint} Sources in reference/sources.yaml: {valid}",
+    ),
+    "problem.section_missing": (
+        "källan ”{source}” har avsnitt; ange vilket projektet står under i source.section: {valid}",
+        "the source ”{source}” has sections; name the project's in source.section: {valid}",
+    ),
+    "problem.section_unknown": (
+        "”{source}” har inget avsnitt {section!r}.{hint}",
+        "”{source}” has no section {section!r}.{hint}",
+    ),
+    "problem.scope_local_places": (
+        "scope local betyder att varje ort där arbetet görs är namngiven: fyll i geography.places, eller använd municipal eller county",
+        "scope local means every place of the work is named: fill in geography.places, or use municipal or county",
+    ),
+    "problem.completed_budget_only": (
+        "ett avslutat projekt har bara en budget ({budget} kr): räknas som slutkostnad? Flytta beloppet till total_cost_sek, eller sätt status: ongoing",
+        "a completed project has only a budget ({budget} kr): if it is the final cost, move it to total_cost_sek, or set status: ongoing",
+    ),
+    "problem.open_total_cost": (
+        "ett projekt med status {status} har en total kostnad ({total} kr): flytta beloppet till budget_sek, eller sätt status: completed",
+        "a project with status {status} has a total cost ({total} kr): move the amount to budget_sek, or set status: completed",
+    ),
+    "problem.dates_order": (
+        "startdatum {start} ligger efter slutdatum {end}",
+        "the work begins ({start}) after it ends ({end})",
+    ),
+    "problem.former_id_self": (
+        "former_ids får inte innehålla projektets eget id {id!r}",
+        "former_ids must not hold the project's own id {id!r}",
+    ),
+    "problem.former_id_taken": (
+        "det tidigare id:t {id!r} används av {other}; ta bort det ur former_ids",
+        "the former id {id!r} is used by {other}; remove it from former_ids",
+    ),
+    "problem.related_renamed": (
+        "projektet {id!r} har bytt id till {new!r}; skriv {new!r}",
+        "project {id!r} was renamed to {new!r}; write {new!r}",
+    ),
+    "problem.related_one_way": (
+        "{id!r} länkar inte tillbaka hit: lägg till {own!r} i related i {id!r}, eller ta bort länken",
+        "{id!r} does not link back: add {own!r} to the related of {id!r}, or remove this link",
+    ),
+    "problem.tag_unused": (
+        "taggen {tag!r} används inte av något projekt: ta bort den, eller tagga projekten den gäller",
+        "no project uses the tag {tag!r}: remove it, or tag the projects it fits",
+    ),
+    "problem.thesaurus_broken": ("synonymfilen går inte att läsa: {reason}", "the thesaurus cannot be read: {reason}"),
+    "problem.thesaurus_cycle": (
+        "{a!r} är både smalare och bredare än {b!r}: ta bort en av riktningarna",
+        "{a!r} is both narrower and broader than {b!r}: remove one direction",
+    ),
+    "problem.thesaurus_unknown_term": (
+        "{term!r} finns varken i något projekt eller i den svenska ordlistan: stavfel?",
+        "{term!r} is in no project and not in the Swedish dictionary: a typo?",
+    ),
+    "ref.source_date": (
+        "datumet {value!r} måste skrivas ÅÅÅÅ-MM-DD (eller null)",
+        "the date {value!r} must be written YYYY-MM-DD (or null)",
     ),
     # problems in a data file (problem.py): stored as key and values, so a cached problem
     # is printed in the language of the run that shows it. Field names and YAML stay as written.

@@ -11,10 +11,10 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .constants import MODEL_VERSION, SCOPES, STATUSES  # noqa: F401  (re-exported)
+from .constants import LEGACY_SOURCE, MODEL_VERSION, SCOPES, STATUSES  # noqa: F401  (re-exported)
 from .money import MAX_KRONOR, check_kronor
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -112,6 +112,48 @@ class Funding(_Strict):
     co_funders: list[Name] = Field(default_factory=list, description="Other financiers, as named.")
 
 
+def _legacy_source(value):
+    """Model version 2 wrote `source: <section heading>`, meaning a section of the 2014–2020 page:
+    read as that source, so old files stay valid (`servicekb fmt` writes the new form)."""
+    if isinstance(value, str):
+        return {"ref": LEGACY_SOURCE, "section": value}
+    return value
+
+
+IsoDate = Annotated[Optional[dt.date], BeforeValidator(_iso_date)]
+
+
+class Source(_Strict):
+    """Where the project's facts come from.
+
+    Either `ref`, a source defined once in reference/sources.yaml (the 2014–2020 page that the
+    first 81 projects come from), or the source's own fields for a source used only here (an
+    owner's application, a decision): `publisher` and `title`, with `url`, `date` and
+    `programme` where known. `section` is the heading the project stands under, where the
+    source has one."""
+
+    ref: Optional[Name] = Field(default=None, description="Slug of a source in reference/sources.yaml.")
+    publisher: Optional[Name] = Field(default=None, description="Who published the source (an organisation).")
+    title: Optional[Name] = Field(default=None, description="The page's, document's or decision's title.")
+    url: Optional[Name] = Field(default=None, description="Its web address, where known.")
+    date: IsoDate = Field(default=None, description="The source's date, or the day it was read (YYYY-MM-DD).")
+    programme: Optional[Name] = Field(
+        default=None, description="The funding programme, e.g. 'Landsbygdsprogrammet 2014–2020'."
+    )
+    section: Optional[Name] = Field(default=None, description="The source's heading the project stands under.")
+
+    @model_validator(mode="after")
+    def _one_definition(self) -> Source:
+        own = [name for name in ("publisher", "title", "url", "date", "programme") if getattr(self, name) is not None]
+        if self.ref is not None and own:
+            raise PydanticCustomError(
+                "source_ref_and_fields", "give either ref or the source's own fields", {"fields": ", ".join(own)}
+            )
+        if self.ref is None and (self.publisher is None or self.title is None):
+            raise PydanticCustomError("source_incomplete", "needs ref, or publisher and title")
+        return self
+
+
 class Project(_Strict):
     """One pilot project: one file in data/projects/."""
 
@@ -120,12 +162,14 @@ class Project(_Strict):
     theme: str = Field(description="Slug from reference/themes.yaml: the source page's section.")
     kind: str = Field(description="Slug from reference/kinds.yaml, e.g. forstudie.")
     status: Status
-    end_date: Annotated[Optional[dt.date], BeforeValidator(_iso_date)] = Field(
-        default=None, description="ISO date, or null."
-    )
+    start_date: IsoDate = Field(default=None, description="ISO date the work started, where the source gives one.")
+    end_date: IsoDate = Field(default=None, description="ISO date, or null.")
     owner: Optional[Owner] = Field(default=None, description="null when the source names no owner.")
     contact_organisation: Optional[Name] = Field(
         default=None, description="Organisation of a named contact (never a person)."
+    )
+    partners: list[Name] = Field(
+        default_factory=list, description="Organisations that take part without funding it, as named."
     )
     geography: Geography
     funding: Funding = Field(default_factory=Funding)
@@ -136,7 +180,10 @@ class Project(_Strict):
     tags: list[str] = Field(default_factory=list, description="Slugs from reference/tags.yaml.")
     related: list[str] = Field(default_factory=list, description="Ids of related projects.")
     links: list[Name] = Field(default_factory=list, description="Web addresses the source spells out.")
-    source: Name = Field(description="The source page's section heading.")
+    source: Annotated[Source, BeforeValidator(_legacy_source)] = Field(description="Where the facts come from.")
+    former_ids: list[Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]] = Field(
+        default_factory=list, description="Ids the project had before `servicekb rename` (old links keep working)."
+    )
 
 
 def json_schema() -> dict:

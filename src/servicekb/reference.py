@@ -38,6 +38,19 @@ class County:
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where facts come from: a page, a report, a decision (reference/sources.yaml)."""
+
+    slug: str
+    publisher: str
+    title: str
+    url: Optional[str] = None
+    date: Optional[str] = None
+    programme: Optional[str] = None
+    sections: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Municipality:
     name: str
     code: str
@@ -100,6 +113,15 @@ SHAPES: dict[str, dict[str, Any]] = {
         "aliases": list,
     },
     "municipalities.yaml": {"name": True, "code": True, "county": True},
+    "sources.yaml": {
+        "slug": True,
+        "publisher": True,
+        "title": True,
+        "url": False,
+        "date": False,
+        "programme": False,
+        "sections": list,
+    },
 }
 _KEYS = {
     "themes.yaml": "slug",
@@ -108,7 +130,11 @@ _KEYS = {
     "tags.yaml": "slug",
     "counties.yaml": "name",
     "municipalities.yaml": "name",
+    "sources.yaml": "slug",
 }
+# Reference files a knowledge base's own reference/ folder may leave out: the bundled one is
+# read instead (a folder made before sources.yaml existed keeps working).
+OPTIONAL_FILES = ("sources.yaml",)
 
 
 def load_reference_file(folder: Path, name: str) -> list[dict[str, Any]]:
@@ -207,8 +233,16 @@ def _terms(entries) -> list[Term]:
     return [Term(e["slug"], e["label"], tuple(e["aliases"]), e["description"]) for e in entries]
 
 
-FILES = ("themes.yaml", "kinds.yaml", "owner_types.yaml", "tags.yaml", "counties.yaml", "municipalities.yaml")
-REFERENCE_FORMAT = 2  # what the index stores as the snapshot: bump when load_reference_file's output changes
+FILES = (
+    "themes.yaml",
+    "kinds.yaml",
+    "owner_types.yaml",
+    "tags.yaml",
+    "counties.yaml",
+    "municipalities.yaml",
+    "sources.yaml",
+)
+REFERENCE_FORMAT = 3  # what the index stores as the snapshot: bump when load_reference_file's output changes
 
 
 @dataclass
@@ -225,6 +259,10 @@ class Reference:
     def _data(self, name: str) -> Any:
         if self.snapshot is not None and name in self.snapshot:
             return self.snapshot[name]
+        if name in OPTIONAL_FILES and not os.path.lexists(self.folder / name):
+            from .paths import bundled_data_dir
+
+            return load_reference_file(bundled_data_dir() / "reference", name)
         return load_reference_file(self.folder, name)
 
     def parsed(self) -> dict[str, Any]:
@@ -246,6 +284,31 @@ class Reference:
     @cached_property
     def tags(self) -> Vocabulary:
         return Vocabulary("tag", _terms(self._data("tags.yaml")))
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        """The sources project files cite by slug (sources.yaml)."""
+        import re
+
+        out: dict[str, Source] = {}
+        for i, e in enumerate(self._data("sources.yaml")):
+            if e["date"] and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", e["date"]):
+                raise _error(
+                    self.folder,
+                    self.folder / "sources.yaml",
+                    tr("ref.source_date", value=e["date"]),
+                    field=f"[{i}].date",
+                )
+            out[e["slug"]] = Source(
+                e["slug"],
+                e["publisher"],
+                e["title"],
+                e["url"] or None,
+                e["date"] or None,
+                e["programme"] or None,
+                tuple(e["sections"]),
+            )
+        return out
 
     @cached_property
     def thesaurus(self):

@@ -41,7 +41,7 @@ def project_text(p: dict, ref: Reference):
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
     geo, f, owner = p["geography"], p["funding"], p.get("owner")
-    status = status_text(p)  # names the end date itself when it has passed
+    status = status_text(p, sources=ref.sources)  # names the end date itself when it has passed
     if p.get("end_date") and not past_end_date(p):
         status += ", " + t("show.end_date", end=p["end_date"])
     unknown = t("show.unknown_amount")
@@ -69,7 +69,7 @@ def project_text(p: dict, ref: Reference):
         rows.append((t("show.related"), ", ".join(p["related"])))
     if p["links"]:
         rows.append((t("show.links"), ", ".join(p["links"])))
-    rows.append((t("show.source"), citation(p)))
+    rows.append((t("show.source"), citation(p, ref.sources)))
     for k, v in rows:
         facts.add_row(Text(k), text(v))
 

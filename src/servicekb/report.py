@@ -13,7 +13,7 @@ from typing import Optional
 from .messages import status_label, t
 from .money import NATIONAL, MoneySummary, cost_kind, format_sek, group_by, project_amount, summarise
 from .reference import County, Reference
-from .status import page_citation, status_text
+from .status import page_citation, source_of, sources_citation, status_text
 from .text import swedish_key
 
 GROUPINGS = ("county", "theme", "status", "kind", "owner-type", "tag", "municipality")
@@ -303,13 +303,13 @@ def layout(report: Report, ref: Reference) -> list[Block]:
             len(p["geography"]["counties"]) > 1,
             where(p, ref, report.county),
             p["owner"]["name"] if p.get("owner") else "–",
-            status_text(p),
+            status_text(p, sources=ref.sources),
             amount_label(p),
             p["summary"],
             tuple(p["activities"]),
             tuple(p["results"]),
             tuple(p["lessons"]),
-            p["source"],
+            source_of(p, ref.sources)["section"] or source_of(p, ref.sources)["title"],
             tuple(p["links"]),
         )
         for p in report.projects
@@ -323,7 +323,9 @@ def layout(report: Report, ref: Reference) -> list[Block]:
     if report.national_projects:
         names = ", ".join(p["title"] for p in report.national_projects)
         blocks.append(Paragraph(t("rep.national", n=len(report.national_projects), names=names), note=True))
-    blocks.append(Paragraph(t("rep.source", source=page_citation()), note=True))
+    cited = list(report.projects) + list(report.national_projects)
+    footnote = sources_citation(cited, ref.sources) if cited else page_citation(ref.sources)
+    blocks.append(Paragraph(t("rep.source", source=footnote), note=True))
     return blocks
 
 

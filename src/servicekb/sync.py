@@ -295,17 +295,24 @@ def _apply_cross_file_rules(conn: sqlite3.Connection) -> None:
     an id to an earlier file is left out of every answer; the problems are stored."""
     from .checks import FileEntry, cross_file_problems  # only when files changed
 
-    rows = conn.execute("SELECT path, pid, related FROM files").fetchall()
+    rows = conn.execute(
+        "SELECT f.path, f.pid, f.related, json_extract(p.record, '$.former_ids') "
+        "FROM files f LEFT JOIN projects p ON p.rowid = f.project"
+    ).fetchall()
     entries = [
         FileEntry(
-            f"projects/{path}", pid, tuple(tuple(r) for r in stored_json(related, "links")) if related else (), key=path
+            f"projects/{path}",
+            pid,
+            tuple(tuple(r) for r in stored_json(related, "links")) if related else (),
+            key=path,
+            former_ids=tuple(stored_json(former, "former ids")) if former else (),
         )
-        for path, pid, related in rows
+        for path, pid, related, former in rows
         if pid is not None
     ]
     # As in `validate`: an id whose file exists but is invalid is not dangling (that file's own
     # problem is reported); the file name stands for the id.
-    losers, problems = cross_file_problems(entries, known_ids={PurePosixPath(path).stem for path, _, _ in rows})
+    losers, problems = cross_file_problems(entries, known_ids={PurePosixPath(row[0]).stem for row in rows})
     conn.execute("UPDATE projects SET active = 1 WHERE active = 0")
     if losers:
         conn.execute(

@@ -56,12 +56,15 @@ def list_(
     projects = kb.select(options.filters(kb.reference), options.read_ids())
     from ..messages import t
 
-    emit_listing(project_listing(projects, options, title=t("title.projects", n=len(projects))), options)
+    emit_listing(
+        project_listing(projects, options, title=t("title.projects", n=len(projects)), sources=kb.reference.sources),
+        options,
+    )
     if not projects:
         raise typer.Exit(1)
 
 
-def project_listing(projects: list[dict], options: ListingOptions, title=None, columns=None):
+def project_listing(projects: list[dict], options: ListingOptions, title=None, columns=None, sources=None):
     """Project records as a listing: the default columns for the format, or --fields."""
     from ..fields import all_columns, default_list, default_markdown, default_table
     from ..output import Listing, choose_format, pick_columns
@@ -76,7 +79,7 @@ def project_listing(projects: list[dict], options: ListingOptions, title=None, c
     return Listing(
         projects,
         cols,
-        document=lambda p: {**p, "provenance": provenance(p)},
+        document=lambda p: {**p, "provenance": provenance(p, sources)},
         title=title,
         fields_chosen=bool(options.fields),
         excel=options.excel,

@@ -126,7 +126,9 @@ def report(
     else:
         from .common import emit_listing
 
-        emit_listing(project_listing(projects, options, columns=_report_columns()), options)
+        emit_listing(
+            project_listing(projects, options, columns=_report_columns(), sources=kb.reference.sources), options
+        )
     if not projects:
         raise typer.Exit(1)
 

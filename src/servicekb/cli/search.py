@@ -44,6 +44,7 @@ class SearchRow:
     score: float
     snippet: list[tuple[str, bool]]  # (text, is_match) pieces
     why: Optional[list[dict]] = None  # per query word: how it matched (search.explain)
+    sources: Optional[dict] = None  # reference/sources.yaml, for the provenance
 
     def document(self) -> dict:
         from ..search import snippet_text
@@ -57,7 +58,7 @@ class SearchRow:
         }
         if self.why is not None:
             search["why"] = self.why
-        return {**self.record, "provenance": provenance(self.record), "search": search}
+        return {**self.record, "provenance": provenance(self.record, self.sources), "search": search}
 
 
 def _why_text(why: Optional[list[dict]]) -> str:
@@ -146,6 +147,7 @@ def search(
             hit.score,
             snippet(record, result.matched_words) if not parsed.empty else [],
             explain_hit(result, hit, record) if want_why else None,
+            kb.reference.sources,
         )
         for rank, (hit, record) in enumerate(zip(result.hits, records), 1)
     ]

@@ -49,12 +49,12 @@ def show(
     kb = load_kb(data_dir, no_cache)
     projects = ([kb.find(project_id)] if project_id is not None else []) + (kb.restrict(wanted) if wanted else [])
     if fmt in ("json", "yaml"):
-        documents = [{**p, "provenance": provenance(p)} for p in projects]
+        documents = [{**p, "provenance": provenance(p, kb.reference.sources)} for p in projects]
         single = len(documents) == 1 and wanted is None
         dump_document(documents[0] if single else documents, fmt, sys.stdout)
     elif fmt == "citation":
         for p in projects:
-            sys.stdout.write(citation(p) + "\n")
+            sys.stdout.write(citation(p, kb.reference.sources) + "\n")
     else:
         from ..render_project import project_text
 

@@ -20,36 +20,33 @@ def validate(
         Optional[list[Path]],
         typer.Argument(help=t("arg.paths"), show_default=False),
     ] = None,
+    spelling: Annotated[bool, typer.Option("--spelling", help=t("opt.spelling"))] = False,
     data_dir: DataDir = None,
 ) -> None:
     """servicekb validate (its help: messages `cmd.validate`, `help.validate`)."""
     from ..errors import EXIT_NO_RESULTS, UsageError
     from ..files import project_files
-    from ..loader import load_projects
+    from ..loader import validate as check
     from ..paths import data_dir as resolve_data_dir
-    from ..paths import reference_dir
-    from ..reference import Reference
     from ..text import visible
 
     root = resolve_data_dir(data_dir)
-    files: list[Path] = []
-    for p in paths or [root / "projects"]:
-        if p.is_dir():
-            files += project_files(p)
-        elif p.is_file():
-            files.append(p)
-        else:
-            raise UsageError(t("err.no_such_path", path=repr(str(p))))
-    ref = Reference(reference_dir(root))
-    # `related` may point at any project of the knowledge base, not only the files checked.
-    known = {f.stem for f in project_files(root / "projects")} if (root / "projects").is_dir() else set()
-    result = load_projects(files, ref, known_ids=known, projects_dir=root / "projects")
+    named: Optional[list[Path]] = None
+    if paths:
+        named = []
+        for p in paths:
+            if p.is_dir():
+                named += project_files(p)
+            elif p.is_file():
+                named.append(p)
+            else:
+                raise UsageError(t("err.no_such_path", path=repr(str(p))))
+    result = check(root, named, spelling=spelling)
     for problem in result.problems:
         typer.echo(visible(str(problem)))
     bad = result.invalid_files
-    typer.echo(
-        t("validate.summary", files=result.files, valid=result.files - bad, bad=bad, problems=len(result.problems))
-    )
+    files = result.files
+    typer.echo(t("validate.summary", files=files, valid=max(files - bad, 0), bad=bad, problems=len(result.problems)))
     if result.problems:
         raise typer.Exit(EXIT_NO_RESULTS)
 
