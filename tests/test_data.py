@@ -107,5 +107,5 @@ def test_copycheck_finds_no_shared_text():
     tool = ROOT.parent / "shared" / "tools" / "copycheck"
     if not tool.exists():
         pytest.skip("shared/tools/copycheck is not beside this checkout")
-    proc = subprocess.run([sys.executable, str(tool), str(DATA / "projects")], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, str(tool), "--near", str(DATA / "projects")], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout[-2000:]
