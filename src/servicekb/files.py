@@ -98,3 +98,35 @@ def read_file(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
     if len(raw) > MAX_FILE_BYTES:
         return problem("file_too_large", size=len(raw))
     return raw, []
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a text file whole or not at all: a temporary file beside it, fsync, then a rename.
+
+    A full disk or a signal leaves the old file as it was and no temporary file behind; the
+    new file gets the usual permissions (mkstemp's 0600 would hide a data file from others)."""
+    import tempfile
+
+    from .errors import ServiceKBError
+    from .messages import t
+
+    data = text.encode("utf-8")
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise ServiceKBError(t("err.cannot_write", path=path, reason=exc.strerror or exc), 1) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp_name, 0o666 & ~umask)
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise ServiceKBError(t("err.cannot_write", path=path, reason=exc.strerror or exc), 1) from None
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise

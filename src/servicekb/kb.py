@@ -172,13 +172,21 @@ class KnowledgeBase:
         return found
 
     def find(self, typed: str) -> dict:
-        """One project by what a person types: the id in any case, or a unique beginning of it."""
+        """One project by what a person types: the id in any case, an id it had before it was
+        renamed (its `former_ids`), or a unique beginning of its id."""
         key = typed.strip().lower()
 
         def compute() -> list[str]:
             exact = self.conn.execute("SELECT id FROM projects WHERE active AND id = ?", (key,)).fetchall()
             if exact:
                 return [exact[0][0]]
+            # An id from before `servicekb rename` still finds its project.
+            former = self.conn.execute(
+                "SELECT p.id FROM projects p, json_each(p.record, '$.former_ids') f WHERE p.active AND f.value = ?",
+                (key,),
+            ).fetchall()
+            if former:
+                return [former[0][0]]
             like = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             return [
                 r[0]

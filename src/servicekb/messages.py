@@ -756,7 +756,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "scope local means every place of the work is named: fill in geography.places, or use municipal or county",
     ),
     "problem.completed_budget_only": (
-        "ett avslutat projekt har bara en budget ({budget} kr): räknas som slutkostnad? Flytta beloppet till total_cost_sek, eller sätt status: ongoing",
+        "ett avslutat projekt har bara en budget ({budget} kr): är det slutkostnaden, flytta beloppet till total_cost_sek; annars sätt status: ongoing",
         "a completed project has only a budget ({budget} kr): if it is the final cost, move it to total_cost_sek, or set status: ongoing",
     ),
     "problem.open_total_cost": (
@@ -799,6 +799,316 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ref.source_date": (
         "datumet {value!r} måste skrivas ÅÅÅÅ-MM-DD (eller null)",
         "the date {value!r} must be written YYYY-MM-DD (or null)",
+    ),
+    # commands that change the knowledge base: new, import, fmt, rename, diff
+    "arg.diff_revs": (
+        "En eller två git-revisioner av datamappen (standard: HEAD och arbetskopian).",
+        "One or two git revisions of the data folder (default: HEAD and the working tree).",
+    ),
+    "arg.fmt_paths": (
+        "Projektfiler eller mappar. Standard: kunskapsbankens projects/.",
+        "Project files or folders. Default: the knowledge base's projects/.",
+    ),
+    "arg.import_file": (
+        "En CSV-fil med ett projekt per rad (UTF-8; kommatecken, eller semikolon som svenska Excel sparar).",
+        "A CSV file with one project per row (UTF-8; commas, or semicolons as Swedish Excel saves them).",
+    ),
+    "arg.rename_old": ("Projektets nuvarande id.", "The project's current id."),
+    "arg.rename_new": (
+        "Det nya id:t (gemener, siffror och bindestreck).",
+        "The new id (lower case, digits and hyphens).",
+    ),
+    "author.date": (
+        "{value!r} är inget datum; skriv ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM, ÅÅÅÅ)",
+        "{value!r} is not a date; write YYYY-MM-DD (or YYYY-MM, YYYY)",
+    ),
+    "author.missing": ("saknas", "is missing"),
+    "author.scope": (
+        "okänd omfattning {value!r}; giltiga: {valid} (eller lokal, kommunal, länet, flera län, hela landet)",
+        "unknown scope {value!r}; valid: {valid}",
+    ),
+    "author.source_unknown": (
+        "okänd källa {value!r}.{hint} Källor i reference/sources.yaml: {valid}. En egen källa anges med --source-publisher och --source-title",
+        "unknown source {value!r}.{hint} Sources in reference/sources.yaml: {valid}. Give a source of the project's own with --source-publisher and --source-title",
+    ),
+    "new.missing": ("servicekb: {option} saknas.{valid}", "servicekb: {option} is missing.{valid}"),
+    "new.valid": (" Giltiga värden: {values}.", " Valid values: {values}."),
+    "new.problem": ("servicekb: {option}: {message}", "servicekb: {option}: {message}"),
+    "new.taken": (
+        "id:t {id!r} används redan; välj ett annat med --id, eller ändra projektet med servicekb import --update",
+        "the id {id!r} is taken; choose another with --id, or change that project with servicekb import --update",
+    ),
+    "new.exists": ("{file} finns redan (id {id!r})", "{file} exists already (id {id!r})"),
+    "new.wrote": ("servicekb: skrev {file} (id {id})", "servicekb: wrote {file} (id {id})"),
+    "new.ask.title": ("Titel", "Title"),
+    "new.ask.theme": ("Tema", "Theme"),
+    "new.ask.kind": ("Typ av projekt", "Kind of project"),
+    "new.ask.status": ("Status", "Status"),
+    "new.ask.summary": ("Sammanfattning (2–4 meningar, egna ord)", "Summary (2–4 sentences, in your own words)"),
+    "new.ask.owner_name": ("Projektägare (tomt: ingen angiven)", "Project owner (empty: none given)"),
+    "new.ask.owner_type": ("Ägartyp", "Owner type"),
+    "new.ask.counties": (
+        "Län, med komma emellan (tomt: hela landet)",
+        "Counties, separated by commas (empty: nationwide)",
+    ),
+    "new.ask.source": (
+        "Källa i reference/sources.yaml (tomt: en egen källa)",
+        "Source in reference/sources.yaml (empty: a source of its own)",
+    ),
+    "new.ask.source_publisher": ("Källans utgivare (t.ex. projektägaren)", "The source's publisher (e.g. the owner)"),
+    "new.ask.source_title": (
+        "Källans titel (en sida, rapport, ansökan)",
+        "The source's title (a page, report, application)",
+    ),
+    "new.ask.source_url": ("Källans webbadress (tomt: ingen)", "The source's web address (empty: none)"),
+    "new.ask.source_date": (
+        "Källans datum, ÅÅÅÅ-MM-DD (tomt: okänt)",
+        "The source's date, YYYY-MM-DD (empty: unknown)",
+    ),
+    "new.ask.source_programme": ("Programmet som finansierar (tomt: inget)", "The funding programme (empty: none)"),
+    "opt.new_title": ("Projektets titel, ordagrant.", "The project's title, verbatim."),
+    "opt.new_theme": ("Tema: slug, namn eller början av namnet.", "Theme: slug, name or the start of its name."),
+    "opt.new_kind": (
+        "Typ: forstudie, genomförande, information, utbildning, process.",
+        "Kind: forstudie, genomförande, information, utbildning, process.",
+    ),
+    "opt.new_status": (
+        "Status: avslutat, pågående, planerat (eller completed, ongoing, planned).",
+        "Status: completed, ongoing, planned (or avslutat, pågående, planerat).",
+    ),
+    "opt.new_summary": ("Sammanfattning med egna ord (2–4 meningar).", "Summary in your own words (2–4 sentences)."),
+    "opt.new_owner": ("Projektägaren, som källan skriver den.", "The project owner, as the source writes it."),
+    "opt.new_owner_type": ("Ägartyp, t.ex. Kommun, Region, Förening.", "Owner type, e.g. kommun, region, förening."),
+    "opt.new_contact": (
+        "Organisationen bakom en namngiven kontakt (aldrig personen).",
+        "The organisation of a named contact (never the person).",
+    ),
+    "opt.new_partner": (
+        "En organisation som deltar utan att finansiera (upprepas).",
+        "An organisation that takes part without funding (repeatable).",
+    ),
+    "opt.new_county": (
+        "Län, t.ex. 'Jämtlands län' eller Z (upprepas, eller med komma).",
+        "County, e.g. 'Jämtlands län' or Z (repeatable, or comma-separated).",
+    ),
+    "opt.new_municipality": (
+        "Kommun (upprepas); dess län läggs till.",
+        "Municipality (repeatable); its county is added.",
+    ),
+    "opt.new_place": ("Ort, som källan skriver den (upprepas).", "Place, as the source writes it (repeatable)."),
+    "opt.new_scope": (
+        "Omfattning; standard efter geografiregeln i data/README.md.",
+        "Scope; by default from the geography rule of data/README.md.",
+    ),
+    "opt.new_start_date": (
+        "Startdatum, ÅÅÅÅ-MM-DD (ÅÅÅÅ-MM och ÅÅÅÅ går också).",
+        "Start date, YYYY-MM-DD (YYYY-MM and YYYY work too).",
+    ),
+    "opt.new_end_date": (
+        "Slutdatum, ÅÅÅÅ-MM-DD (en månad blir dess sista dag).",
+        "End date, YYYY-MM-DD (a month means its last day).",
+    ),
+    "opt.new_total_cost": (
+        "Total kostnad för ett avslutat projekt, t.ex. '1 250 000 kr'.",
+        "Total cost of a finished project, e.g. '1 250 000 kr'.",
+    ),
+    "opt.new_budget": ("Budget för ett pågående projekt.", "Budget of an ongoing project."),
+    "opt.new_public_support": ("Offentligt stöd.", "Public support."),
+    "opt.new_co_funder": (
+        "En annan finansiär, som den namnges (upprepas).",
+        "Another financier, as named (repeatable).",
+    ),
+    "opt.new_activity": ("Vad projektet gjorde (upprepas).", "What the project did (repeatable)."),
+    "opt.new_result": ("Vad det ledde till (upprepas).", "What came of it (repeatable)."),
+    "opt.new_lesson": ("En lärdom (upprepas).", "A lesson learned (repeatable)."),
+    "opt.new_tag": (
+        "Tagg: slug eller namn (upprepas, eller med komma).",
+        "Tag: slug or name (repeatable, or comma-separated).",
+    ),
+    "opt.new_related": ("Id för ett relaterat projekt (upprepas).", "Id of a related project (repeatable)."),
+    "opt.new_link": ("En webbadress källan anger (upprepas).", "A web address the source gives (repeatable)."),
+    "opt.new_source": (
+        "En källa i reference/sources.yaml, med dess slug.",
+        "A source of reference/sources.yaml, by its slug.",
+    ),
+    "opt.new_source_publisher": (
+        "En egen källas utgivare (t.ex. projektägaren).",
+        "A source of its own: its publisher (e.g. the owner).",
+    ),
+    "opt.new_source_title": (
+        "En egen källas titel (en sida, en rapport, en ansökan).",
+        "A source of its own: its title (a page, a report, an application).",
+    ),
+    "opt.new_source_url": ("Källans webbadress.", "The source's web address."),
+    "opt.new_source_date": (
+        "Källans datum, eller när den lästes (ÅÅÅÅ-MM-DD).",
+        "The source's date, or when it was read (YYYY-MM-DD).",
+    ),
+    "opt.new_programme": (
+        "Programmet som finansierar, t.ex. 'Landsbygdsprogrammet 2023–2027'.",
+        "The funding programme, e.g. 'Landsbygdsprogrammet 2023–2027'.",
+    ),
+    "opt.new_section": (
+        "Avsnittet i källan som projektet står under.",
+        "The source's section the project stands under.",
+    ),
+    "opt.new_id": ("Id; standard: titeln enligt husregeln.", "Id; by default the title by the house rule."),
+    "opt.new_dry_run": ("Skriv ut filen i stället för att spara den.", "Print the file instead of saving it."),
+    "opt.no_input": (
+        "Fråga aldrig; saknade värden är fel (som när utdata går till en pipe).",
+        "Never prompt; a missing value is an error (as when piped).",
+    ),
+    "opt.import_update": ("Skriv över projekt vars id redan finns.", "Replace projects whose id exists already."),
+    "opt.import_dry_run": ("Kontrollera bara; skriv ingenting.", "Only check; write nothing."),
+    "opt.fmt_check": (
+        "Ändra inget: lista filer som inte har kanonisk form och avsluta med 1.",
+        "Change nothing: list the files not in canonical form and exit 1.",
+    ),
+    "opt.drop_comments": (
+        "Formatera även filer med kommentarer (som då försvinner).",
+        "Format files with comments too (the comments are lost).",
+    ),
+    "opt.diff_against": (
+        "Jämför med en annan kunskapsbanksmapp i stället för git.",
+        "Compare with another knowledge base folder instead of git.",
+    ),
+    "opt.diff_format": ("table, text, markdown eller json.", "table, text, markdown or json."),
+    "import.not_utf8": (
+        "{file}:{line}: inte UTF-8; spara filen som 'CSV UTF-8' (i Excel: Spara som → CSV UTF-8)",
+        "{file}:{line}: not UTF-8; save the file as 'CSV UTF-8' (in Excel: Save as → CSV UTF-8)",
+    ),
+    "import.too_large": ("{file} är större än {mb} MB", "{file} is larger than {mb} MB"),
+    "import.unreadable": ("kan inte läsa {file}: {reason}", "cannot read {file}: {reason}"),
+    "import.empty": (
+        "{file} är tom: första raden ska vara kolumnnamnen",
+        "{file} is empty: its first line must name the columns",
+    ),
+    "import.bad_csv": ("{file}:{line}: ogiltig CSV: {reason}", "{file}:{line}: not valid CSV: {reason}"),
+    "import.unknown_column": (
+        "okänd kolumn.{hint} Kolumnerna är de som `servicekb export csv` skriver i projects.csv",
+        "unknown column.{hint} The columns are those `servicekb export csv` writes in projects.csv",
+    ),
+    "import.column_twice": ("en kolumn står två gånger i rubrikraden", "a column is named twice in the header"),
+    "import.too_many_cells": ("{n} celler men {columns} kolumner", "{n} cells but {columns} columns"),
+    "import.id_twice": ("samma id som raden på rad {line}", "the same id as the row on line {line}"),
+    "import.exists": (
+        "ett projekt med detta id finns redan; ge --update för att skriva över det, eller ett annat id",
+        "a project with this id exists; give --update to replace it, or another id",
+    ),
+    "import.column": ("kolumn {name}", "column {name}"),
+    "import.problem": ("{file}:{line}: {column}{value}: {message}", "{file}:{line}: {column}{value}: {message}"),
+    "import.refused": (
+        "servicekb: inget skrevs: {problems} problem på {rows} rad(er). Rätta dem och kör igen.",
+        "servicekb: nothing written: {problems} problem(s) on {rows} row(s). Fix them and run again.",
+    ),
+    "import.dry_run": (
+        "servicekb: {n} projekt är giltiga; inget skrevs (--dry-run).",
+        "servicekb: {n} project(s) are valid; nothing written (--dry-run).",
+    ),
+    "import.wrote": (
+        "servicekb: skrev {n} projektfil(er) i {folder}",
+        "servicekb: wrote {n} project file(s) in {folder}",
+    ),
+    "fmt.changed": ("formaterade {file}", "reformatted {file}"),
+    "fmt.would_change": ("har inte kanonisk form: {file}", "not in canonical form: {file}"),
+    "fmt.comments": (
+        "servicekb: {file} har kommentarer (rad {lines}) som den kanoniska formen inte kan behålla; flytta dem till projektets text, eller ge --drop-comments",
+        "servicekb: {file} has comments (line {lines}) that the canonical form cannot keep; move them into the project's text, or give --drop-comments",
+    ),
+    "fmt.invalid": (
+        "servicekb: {file} formaterades inte: rätta problemen först (servicekb validate)",
+        "servicekb: {file} was not formatted: fix its problems first (servicekb validate)",
+    ),
+    "fmt.summary": (
+        "servicekb: {files} fil(er): {changed} formaterade, {canonical} redan kanoniska, {skipped} hoppades över",
+        "servicekb: {files} file(s): {changed} reformatted, {canonical} already canonical, {skipped} skipped",
+    ),
+    "fmt.summary_check": (
+        "servicekb: {files} fil(er): {changed} utan kanonisk form, {canonical} kanoniska, {skipped} hoppades över",
+        "servicekb: {files} file(s): {changed} not canonical, {canonical} canonical, {skipped} skipped",
+    ),
+    "rename.bad_id": (
+        "{id!r} är inget giltigt id: gemena bokstäver a–z, siffror och enkla bindestreck",
+        "{id!r} is not a valid id: lower-case letters a–z, digits and single hyphens",
+    ),
+    "rename.invalid": (
+        "kunskapsbanken har en ogiltig fil, {file}; rätta den först ({problem})",
+        "the knowledge base has an invalid file, {file}; fix it first ({problem})",
+    ),
+    "rename.comments": (
+        "{file} har kommentarer som skulle gå förlorade; flytta dem och försök igen",
+        "{file} has comments that would be lost; move them and try again",
+    ),
+    "rename.no_such_id": ("inget projekt har id {id!r}.{hint}", "no project has the id {id!r}.{hint}"),
+    "rename.taken": ("id:t {id!r} används redan", "the id {id!r} is taken"),
+    "rename.file_exists": ("filen {file} finns redan", "the file {file} exists already"),
+    "rename.done": (
+        "servicekb: {old} heter nu {new} ({file}); {links} länk(ar) i andra filer ändrades; det gamla id:t fungerar fortfarande",
+        "servicekb: {old} is now {new} ({file}); {links} link(s) in other files changed; the old id still works",
+    ),
+    "rename.link": ("  länken ändrad i {file}", "  link changed in {file}"),
+    "show.renamed": ("servicekb: {old} heter nu {new}", "servicekb: {old} is now {new}"),
+    "diff.title": ("Ändringar från {old} till {new}", "Changes from {old} to {new}"),
+    "diff.working_tree": ("arbetskopian", "the working tree"),
+    "diff.none": ("Inga ändringar i projekt eller referensdata.", "No changes to projects or reference data."),
+    "diff.added": ("Tillagda projekt ({n})", "Projects added ({n})"),
+    "diff.removed": ("Borttagna projekt ({n})", "Projects removed ({n})"),
+    "diff.changed": ("Ändrade projekt ({n})", "Projects changed ({n})"),
+    "diff.renamed": ("bytte id från {old}", "renamed from {old}"),
+    "diff.reference": ("Ändrad referensdata ({n})", "Reference data changed ({n})"),
+    "diff.ref_added": ("tillagd", "added"),
+    "diff.ref_removed": ("borttagen", "removed"),
+    "diff.ref_changed": ("ändrad", "changed"),
+    "diff.totals": ("Effekt på summorna", "Effect on the totals"),
+    "diff.total_projects": ("Projekt: {old} → {new} ({diff})", "Projects: {old} → {new} ({diff})"),
+    "diff.money.total_cost_sek": ("Total kostnad", "Total cost"),
+    "diff.money.budget_sek": ("Budget", "Budget"),
+    "diff.money.public_support_sek": ("Offentligt stöd", "Public support"),
+    "diff.invalid_left_out": (
+        "{version}: {n} ogiltig(a) fil(er) räknas inte (servicekb validate visar dem)",
+        "{version}: {n} invalid file(s) left out (servicekb validate shows them)",
+    ),
+    "diff.no_git": ("git finns inte; använd --against MAPP", "git is not installed; use --against FOLDER"),
+    "diff.git_failed": ("git: {reason}", "git: {reason}"),
+    "diff.bad_rev": ("{rev!r} är ingen revision", "{rev!r} is not a revision"),
+    "diff.revs_and_against": ("ange revisioner eller --against, inte båda", "give revisions or --against, not both"),
+    "diff.too_many_revs": ("högst två revisioner", "at most two revisions"),
+    "cmd.new": (
+        "Skapa en projektfil från flaggor (och frågor på en terminal).",
+        "Create a project file from options (and prompts on a terminal).",
+    ),
+    "cmd.import": (
+        "Importera projekt från en CSV-fil: alla rader eller ingen.",
+        "Import projects from a CSV file: every row or none.",
+    ),
+    "cmd.fmt": (
+        "Ge projektfilerna en kanonisk form (--check ändrar inget).",
+        "Put project files in one canonical form (--check changes nothing).",
+    ),
+    "cmd.rename": ("Byt id på ett projekt och på varje länk till det.", "Rename a project's id, and every link to it."),
+    "cmd.diff": (
+        "Visa vad som ändrats i kunskapsbanken mellan två versioner.",
+        "Show what changed in the knowledge base between two versions.",
+    ),
+    "help.new": (
+        "Varje värde tas som filtrens flaggor tar det ('Jämtlands län', 'Kommun', 'pågående', '1 250 000 kr'). Saknas något frågar kommandot på en terminal; i en pipe eller med --no-input blir det ett fel per saknat värde. Id:t följer husregeln (data/README.md). Filen klarar validate och har kanonisk form. Returkod: 0 skriven, 1 värdena har problem, 2 felaktigt kommando eller saknade värden.",
+        "Each value is taken as the filter options take it ('Jämtlands län', 'Kommun', 'pågående', '1 250 000 kr'). What is missing is asked for on a terminal; piped or with --no-input, each missing value is an error. The id follows the house rule (data/README.md). The file passes validate and is in canonical form. Exit status: 0 written, 1 the values have problems, 2 usage error or missing values.",
+    ),
+    "help.import": (
+        "Kolumnerna är de som `servicekb export csv` skriver i projects.csv (ett id som saknas härleds ur titeln); en lista skrivs som JSON eller med ' | ' mellan posterna, och bredvid en exports projects.csv läses listorna ur exportens övriga filer. Varje problem på varje rad redovisas i en körning, och ingenting skrivs förrän alla rader är giltiga. Returkod: 0 skrivet, 1 problem (inget skrevs), 2 felaktigt kommando.",
+        "The columns are those `servicekb export csv` writes in projects.csv (a missing id is derived from the title); a list is a JSON array or items with ' | ' between them, and beside an export's projects.csv the lists are read from the export's other files. Every problem of every row is reported in one run, and nothing is written until every row is valid. Exit status: 0 written, 1 problems (nothing written), 2 usage error.",
+    ),
+    "help.fmt": (
+        "Kanonisk form: schemaraden först, modellens fältordning, en citatregel och prosa radbruten vid 100 tecken — samma skrivare som new, import och rename använder. Kommentarer kan inte behållas: en fil med kommentarer lämnas orörd. Returkod: 0 klart, 1 filer utan kanonisk form (--check), ogiltiga eller med kommentarer.",
+        "Canonical form: the schema line first, the model's field order, one quoting rule and prose folded at 100 columns — the writer new, import and rename use. Comments cannot be kept: a file with comments is left as it is. Exit status: 0 done, 1 files not canonical (--check), invalid or with comments.",
+    ),
+    "help.rename": (
+        "Byter filens namn och projektets id, skriver om varje related-länk i andra filer och sparar det gamla id:t i former_ids, så att `servicekb show GAMMALT` och skript fortsätter att fungera. Returkod: 0 klart, 1 id:t är upptaget eller en fil är ogiltig (inget ändrades), 2 felaktigt kommando.",
+        "Renames the file and the project's id, rewrites every related link in other files and keeps the old id in former_ids, so that `servicekb show OLD` and scripts keep working. Exit status: 0 done, 1 the id is taken or a file is invalid (nothing changed), 2 usage error.",
+    ),
+    "help.diff": (
+        "Jämför två git-revisioner av datamappen (standard HEAD mot arbetskopian), eller med --against en annan mapp: tillagda, borttagna och omdöpta projekt, ändrade fält med belopp gammalt → nytt och skillnaden, ändrad referensdata och effekten på summorna.",
+        "Compares two git revisions of the data folder (default HEAD against the working tree), or with --against another folder: projects added, removed and renamed, changed fields with amounts old → new and the difference, reference data changes and the effect on the totals.",
     ),
     # problems in a data file (problem.py): stored as key and values, so a cached problem
     # is printed in the language of the run that shows it. Field names and YAML stay as written.
@@ -1144,6 +1454,17 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     ),
     "validate": ("servicekb validate data/projects/servicepunkt-2-0-i-hoga-kusten.yaml",),
     "schema": ("servicekb schema > project.schema.json",),
+    "new": (
+        "servicekb new --title 'Servicepunkt i Kvarnby' --theme lokala --kind genomförande --status pågående --county 'Jämtlands län' --owner 'Kvarnby byalag' --owner-type förening --summary '…' --source-publisher 'Kvarnby byalag' --source-title 'Projektansökan' --dry-run",
+        "servicekb new",
+    ),
+    "import": (
+        "servicekb import nya-projekt.csv --dry-run",
+        "servicekb export csv kb-csv && servicekb import kb-csv/projects.csv --update",
+    ),
+    "fmt": ("servicekb fmt --check", "servicekb fmt"),
+    "rename": ("servicekb rename axfood axfood-handlarlyftet",),
+    "diff": ("servicekb diff", "servicekb diff HEAD~1 HEAD --format markdown", "servicekb diff --against ../kb-gammal"),
     "export": (
         "servicekb export sqlite kb.db && datasette kb.db -m kb.metadata.yaml",
         "servicekb export csv kb-csv --region Dalarna",

@@ -106,20 +106,6 @@ def resolve_filters(
 ) -> Filters:
     """User-typed option values → Filters; an unknown value is a UsageError naming valid ones."""
 
-    def statuses(values):
-        from .text import fold
-
-        out = []
-        for v in values:
-            key = fold(v.strip())
-            key = SWEDISH_STATUS.get(key, key)  # both languages' words: avslutat = completed
-            hits = [s for s in STATUSES if s.startswith(key)] if key else []
-            if len(hits) != 1:
-                words = dict.fromkeys([*map(status_label, STATUSES), *STATUSES])  # both languages' words are accepted
-                raise UsageError(t("err.unknown_status", value=repr(v), valid=", ".join(words)))
-            out.append(hits[0])
-        return tuple(out)
-
     for name, value in (("--min-cost", min_cost), ("--max-cost", max_cost)):
         if value is not None and value < 0:
             raise UsageError(t("err.cost_negative", option=name))
@@ -129,7 +115,7 @@ def resolve_filters(
         themes=tuple(ref.themes.resolve(v).slug for v in theme),
         counties=tuple(ref.resolve_county(v).name for v in region),
         municipalities=tuple(ref.resolve_municipality(v).name for v in municipality),
-        statuses=statuses(status),
+        statuses=tuple(resolve_status(v) for v in status),
         kinds=tuple(ref.kinds.resolve(v).slug for v in kind),
         owner_types=tuple(ref.owner_types.resolve(v).slug for v in owner_type),
         tags=tuple(ref.tags.resolve(v).slug for v in tag),
@@ -137,3 +123,16 @@ def resolve_filters(
         max_cost=max_cost,
         has_cost=has_cost,
     )
+
+
+def resolve_status(text: str) -> str:
+    """A status as a person types it, in either language ('pågående', 'Avslutat', 'ongo') → its key."""
+    from .text import fold
+
+    key = fold(text.strip())
+    key = SWEDISH_STATUS.get(key, key)  # both languages' words: avslutat = completed
+    hits = [s for s in STATUSES if s.startswith(key)] if key else []
+    if len(hits) != 1:
+        words = dict.fromkeys([*map(status_label, STATUSES), *STATUSES])  # both languages' words are accepted
+        raise UsageError(t("err.unknown_status", value=repr(text), valid=", ".join(words)))
+    return hits[0]

@@ -48,6 +48,10 @@ def show(
         raise UsageError(t("err.show_needs_id"))
     kb = load_kb(data_dir, no_cache)
     projects = ([kb.find(project_id)] if project_id is not None else []) + (kb.restrict(wanted) if wanted else [])
+    if project_id is not None and projects and project_id.strip().lower() in (projects[0].get("former_ids") or []):
+        from .common import note
+
+        note(t("show.renamed", old=project_id.strip().lower(), new=projects[0]["id"]))
     if fmt in ("json", "yaml"):
         documents = [{**p, "provenance": provenance(p, kb.reference.sources)} for p in projects]
         single = len(documents) == 1 and wanted is None

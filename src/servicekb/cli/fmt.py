@@ -1,0 +1,68 @@
+"""fmt: every project file in the one canonical form (see writer.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..messages import command_help, t
+from .options import DataDir, command_app
+
+fmt_app = command_app()
+
+
+@fmt_app.command(help=command_help("fmt"))
+def fmt(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help=t("arg.fmt_paths"), show_default=False)] = None,
+    check: Annotated[bool, typer.Option("--check", help=t("opt.fmt_check"))] = False,
+    drop_comments: Annotated[bool, typer.Option("--drop-comments", help=t("opt.drop_comments"))] = False,
+    data_dir: DataDir = None,
+) -> None:
+    """servicekb fmt (its help: messages `cmd.fmt`, `help.fmt`)."""
+    from ..errors import UsageError
+    from ..files import project_files
+    from ..loader import _display
+    from ..maintenance import EXIT_PROBLEMS, format_file
+    from ..paths import data_dir as resolve_data_dir
+    from ..paths import reference_dir
+    from ..reference import Reference
+    from ..text import visible
+
+    root = resolve_data_dir(data_dir)
+    files: list[Path] = []
+    for p in paths or [root / "projects"]:
+        if p.is_dir():
+            files += project_files(p)
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise UsageError(t("err.no_such_path", path=repr(str(p))))
+    ref = Reference(reference_dir(root))
+    counts = {"canonical": 0, "changed": 0, "invalid": 0, "comments": 0}
+    for path in files:
+        done = format_file(path, _display(path, root), ref, check=check, drop_comments=drop_comments)
+        counts[done.state] += 1
+        shown = visible(done.shown, one_line=True)
+        if done.state == "changed":
+            typer.echo(t("fmt.would_change" if check else "fmt.changed", file=shown))
+        elif done.state == "comments":
+            lines = ", ".join(map(str, done.comment_lines))
+            typer.echo(t("fmt.comments", file=shown, lines=lines), err=True)
+        elif done.state == "invalid":
+            for problem in done.problems:
+                typer.echo(visible(str(problem)), err=True)
+            typer.echo(t("fmt.invalid", file=shown), err=True)
+    typer.echo(
+        t(
+            "fmt.summary_check" if check else "fmt.summary",
+            files=len(files),
+            changed=counts["changed"],
+            canonical=counts["canonical"],
+            skipped=counts["invalid"] + counts["comments"],
+        ),
+        err=True,
+    )
+    if counts["invalid"] or counts["comments"] or (check and counts["changed"]):
+        raise typer.Exit(EXIT_PROBLEMS)
