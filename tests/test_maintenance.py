@@ -165,7 +165,7 @@ def test_new_prompts_for_what_is_missing_on_a_terminal(kb):
     try:
         wait_for("Tema:")
         assert "Giltiga värden: Lokala lösningar och mötesplatser" in seen.decode()
-        os.write(master, "lokala\r".encode())
+        os.write(master, b"lokala\r")
         wait_for("Status:")
         os.write(master, "pågående\r".encode())
         wait_for("Sammanfattning")
