@@ -186,8 +186,25 @@ class Project(_Strict):
     )
 
 
-def json_schema() -> dict:
-    """The JSON Schema of a project file, as committed in schemas/project.schema.json."""
+def json_schema(ref=None) -> dict:
+    """The JSON Schema of a project file, as committed in schemas/project.schema.json.
+
+    With reference data (`Reference`), the fields whose values it lists (theme, kind, owner type,
+    tags, counties, municipalities, the source's ref) carry them as `enum`, so an editor offers
+    them as a list; tests/test_schema.py fails when the committed schema and the data drift."""
     schema = Project.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    if ref is not None:
+        from .text import swedish_key
+
+        defs, top = schema["$defs"], schema["properties"]
+        top["theme"]["enum"] = list(ref.themes.by_slug)
+        top["kind"]["enum"] = list(ref.kinds.by_slug)
+        top["tags"]["items"]["enum"] = list(ref.tags.by_slug)
+        defs["Owner"]["properties"]["type"]["enum"] = list(ref.owner_types.by_slug)
+        geo = defs["Geography"]["properties"]
+        geo["counties"]["items"]["enum"] = sorted(ref.counties, key=swedish_key)
+        geo["municipalities"]["items"]["enum"] = sorted(ref.municipalities, key=swedish_key)
+        source_ref = defs["Source"]["properties"]["ref"]
+        source_ref["anyOf"] = [{"type": "string", "enum": list(ref.sources)}, {"type": "null"}]
     return schema

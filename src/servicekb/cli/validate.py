@@ -52,10 +52,14 @@ def validate(
 
 
 @schema_app.command(help=command_help("schema"))
-def schema() -> None:
+def schema(data_dir: DataDir = None) -> None:
     """servicekb schema (its help: messages `cmd.schema`, `help.schema`)."""
     import json
 
     from ..model import json_schema
+    from ..paths import data_dir as resolve_data_dir
+    from ..paths import reference_dir
+    from ..reference import Reference
 
-    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    ref = Reference(reference_dir(resolve_data_dir(data_dir)))
+    typer.echo(json.dumps(json_schema(ref), ensure_ascii=False, indent=2))
