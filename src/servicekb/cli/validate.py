@@ -24,24 +24,29 @@ def validate(
     data_dir: DataDir = None,
 ) -> None:
     """servicekb validate (its help: messages `cmd.validate`, `help.validate`)."""
+    import os
+
     from ..errors import EXIT_NO_RESULTS, UsageError
     from ..files import project_files
     from ..loader import validate as check
     from ..paths import data_dir as resolve_data_dir
     from ..text import visible
 
+    if data_dir is None and not os.environ.get("SERVICEKB_DATA") and paths:
+        data_dir = _knowledge_base_of(paths)
     root = resolve_data_dir(data_dir)
-    named: Optional[list[Path]] = None
-    if paths:
-        named = []
-        for p in paths:
-            if p.is_dir():
-                named += project_files(p)
-            elif p.is_file():
-                named.append(p)
-            else:
-                raise UsageError(t("err.no_such_path", path=repr(str(p))))
-    result = check(root, named, spelling=spelling)
+    named: list[Path] = []
+    whole = not paths
+    for p in paths or []:
+        if p.is_file() and p.resolve().parent == (root / "reference").resolve():
+            whole = True  # a changed reference file: the whole knowledge base is checked
+        elif p.is_dir():
+            named += project_files(p)
+        elif p.is_file():
+            named.append(p)
+        else:
+            raise UsageError(t("err.no_such_path", path=repr(str(p))))
+    result = check(root, None if whole else named, spelling=spelling)
     for problem in result.problems:
         typer.echo(visible(str(problem)))
     bad = result.invalid_files
@@ -49,6 +54,20 @@ def validate(
     typer.echo(t("validate.summary", files=files, valid=max(files - bad, 0), bad=bad, problems=len(result.problems)))
     if result.problems:
         raise typer.Exit(EXIT_NO_RESULTS)
+
+
+def _knowledge_base_of(paths: list[Path]) -> Optional[Path]:
+    """The knowledge base the named files belong to, when they all lie in one folder's projects/
+    (a commit hook names the changed files of a data repository): its rules, not the bundled
+    knowledge base's, are the ones to check them by."""
+    roots = set()
+    for p in paths:
+        parts = p.resolve().parts
+        folders = [i for i, part in enumerate(parts[:-1]) if part in ("projects", "reference")]
+        if not folders:
+            return None
+        roots.add(Path(*parts[: folders[-1]]))
+    return roots.pop() if len(roots) == 1 else None
 
 
 @schema_app.command(help=command_help("schema"))
