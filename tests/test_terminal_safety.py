@@ -102,8 +102,9 @@ def test_validate_prints_a_file_name_with_a_newline_on_one_line(tmp_path, valid_
     proc = run_servicekb("validate", tmp_path)
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
-    assert len(lines) == 2 and lines[-1].startswith("1 file(s) checked: 0 valid, 1 with problems")
-    assert "\\n1 file(s) checked" in lines[0] and "\\u202ex.yaml" in lines[0]
+    # two problems in one round (the status, and the id that is not the file's name), one line each
+    assert len(lines) == 3 and lines[-1].startswith("1 file(s) checked: 0 valid, 1 with problems (2 problem(s))")
+    assert all("\\n1 file(s) checked" in line and "\\u202ex.yaml" in line for line in lines[:2])
 
 
 def test_unknown_key_with_escapes_is_shown_escaped(tmp_path, valid_text):
