@@ -31,11 +31,32 @@ DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(scope="session")
+def _warm_cache(tmp_path_factory):
+    """The bundled knowledge base's index, built once per test run (per worker): each test's
+    fresh cache starts as a copy of it instead of building it cold (0.2 s a test)."""
+    from servicekb.kb import open_kb
+
+    template = tmp_path_factory.mktemp("warm-cache")
+    saved = os.environ.get("SERVICEKB_CACHE")
+    os.environ["SERVICEKB_CACHE"] = str(template)
+    try:
+        open_kb(DATA).count()
+    finally:
+        if saved is None:
+            os.environ.pop("SERVICEKB_CACHE", None)
+        else:
+            os.environ["SERVICEKB_CACHE"] = saved
+    return template
+
+
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch, tmp_path_factory):
-    """Each test gets its own index cache and no inherited knowledge-base settings."""
+def _isolated_env(monkeypatch, tmp_path_factory, _warm_cache):
+    """Each test gets its own index cache (a copy of the warm one) and no inherited knowledge-base settings."""
     monkeypatch.delenv("SERVICEKB_DATA", raising=False)
-    monkeypatch.setenv("SERVICEKB_CACHE", str(tmp_path_factory.mktemp("cache")))
+    cache = tmp_path_factory.mktemp("cache")
+    shutil.copytree(_warm_cache, cache, dirs_exist_ok=True)
+    monkeypatch.setenv("SERVICEKB_CACHE", str(cache))
     monkeypatch.setenv("COLUMNS", "160")
     # The interface language follows the locale; tests pin Swedish (the users' language) and
     # ask for English explicitly where they test it.
