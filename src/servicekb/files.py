@@ -15,8 +15,36 @@ from .problem import Problem
 MAX_FILE_BYTES = 1024 * 1024  # a project file is a few KiB; 1 MiB is ample
 
 
-def scan(projects_dir: Path) -> list[tuple[str, int, int]]:
-    """Every *.yaml entry under projects/: (relative path, size, mtime_ns), in listing order.
+# (relative path, size, mtime_ns, ctime_ns, inode): one file as the index compares it
+Entry = tuple[str, int, int, int, int]
+
+
+def stat_data(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What must all be equal for a file to count as unchanged without reading it (git's stat
+    data): size, modification time, change time and inode. Tools keep or restore mtimes
+    (`cp -p`, `rsync -a`, `tar`, `touch -r`), but no user tool can set ctime back, and a file
+    replaced by another (an editor's rename) has a new inode. Two writes within one timestamp
+    tick look alike even so: see `is_racy`."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+# Two writes closer together than a filesystem's timestamp granularity (1 s on ext3, 2 s on
+# FAT, more on some network mounts) leave the same stat data. A file whose times are not
+# older than this before the moment it was read is "racily clean" (git's term): its content
+# hash is compared again on every run until it is older.
+RACY_WINDOW_NS = 3 * 10**9
+
+
+def is_racy(stat: tuple[int, int, int, int], read_ns: int) -> bool:
+    """Could a later write of this file leave the same stat data? (`read_ns`: a moment not
+    later than the read whose content was recorded, by the wall clock.)"""
+    _, mtime_ns, ctime_ns, _ = stat
+    return max(mtime_ns, ctime_ns) >= read_ns - RACY_WINDOW_NS
+
+
+def scan(projects_dir: Path) -> list[Entry]:
+    """Every *.yaml entry under projects/: (relative path, size, mtime_ns, ctime_ns, inode), in
+    listing order (see `stat_data`).
 
     One stat per file is the floor of staleness checking (about 2 µs each here); listing
     names and stat-ing them relative to the folder's descriptor avoids most other costs.
@@ -29,10 +57,10 @@ def scan(projects_dir: Path) -> list[tuple[str, int, int]]:
       too, so that reading it reports the problem instead of leaving it out silently; a folder
       named *.yaml is also searched for project files.
     """
-    found: list[tuple[str, int, int]] = []
+    found: list[Entry] = []
     stack = [(str(projects_dir), "")]
     by_fd = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
-    isdir, islnk, st_ = stat.S_ISDIR, stat.S_ISLNK, os.stat
+    isdir, islnk, st_, data = stat.S_ISDIR, stat.S_ISLNK, os.stat, stat_data
     while stack:
         folder, prefix = stack.pop()
         try:
@@ -57,7 +85,7 @@ def scan(projects_dir: Path) -> list[tuple[str, int, int]]:
                 except OSError:
                     continue  # vanished meanwhile, or a dangling link
                 if yaml_name:
-                    found.append((prefix + name, st.st_size, st.st_mtime_ns))
+                    found.append((prefix + name, *data(st)))
                 if isdir(st.st_mode) and not islnk(st.st_mode):
                     stack.append((os.path.join(folder, name), f"{prefix}{name}/"))
         except OSError:
@@ -70,7 +98,7 @@ def scan(projects_dir: Path) -> list[tuple[str, int, int]]:
 
 def project_files(projects_dir: Path) -> list[Path]:
     """The project files of a folder, sorted by path: the same set the index holds."""
-    return [projects_dir / rel for rel, _, _ in sorted(scan(projects_dir))]
+    return [projects_dir / rel for rel, *_ in sorted(scan(projects_dir))]
 
 
 def read_file(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:

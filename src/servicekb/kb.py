@@ -287,7 +287,7 @@ def open_kb(
     base's query methods finish that check before they answer (see KnowledgeBase._fresh).
     """
     from .files import scan
-    from .sync import checked_value, files_digest, fingerprint, meta_value, stored_json, stored_problems
+    from .sync import checked_value, files_digest, fingerprint, has_racy_files, meta_value, stored_json, stored_problems
 
     root = resolve_data_dir(data_dir)
     refdir = reference_dir(root)
@@ -298,6 +298,7 @@ def open_kb(
         stored_digest = meta_value(index.conn, "files_digest")
         current = meta_value(index.conn, "fingerprint") == fingerprint(refdir)
         warm = bool(speculate and index.on_disk and stored_digest and current)
+        racy = warm and has_racy_files(index.conn)  # files whose content is compared again
         snapshot = checked_value(index.conn, "reference") if current else None
         if snapshot:  # the reference data as parsed when the index was built from these files
             ref.snapshot = stored_json(snapshot, "reference data")
@@ -331,6 +332,10 @@ def open_kb(
             index.update(outcome.get("entries"))
             kb.conn = index.conn
             return True
+        if racy:  # the stat data is as recorded, but cannot vouch for these files' content yet
+            report = index.update(outcome.get("entries"))
+            kb.conn = index.conn
+            return report is None or report.changed
         return False
 
     try:
@@ -368,14 +373,16 @@ class _Index:
         self.on_disk = conn is not None
         self.conn = conn or _memory()
 
-    def update(self, entries=None) -> None:
-        """Bring the index up to date with the files (repairing it if it fails)."""
+    def update(self, entries=None):
+        """Bring the index up to date with the files (repairing it if it fails); returns the
+        SyncReport (None when it had to be repaired: then anything may have changed)."""
         from .sync import sync
 
+        repaired = False
         for _ in range(3):
             try:
-                sync(self.conn, self.root, self.refdir, lambda: self.ref, self.progress, entries)
-                return
+                report = sync(self.conn, self.root, self.refdir, lambda: self.ref, self.progress, entries)
+                return None if repaired else report
             except OSError as exc:
                 raise ServiceKBError(t("err.cannot_read_kb", root=self.root, reason=exc)) from None
             except INDEX_ERRORS as exc:
@@ -383,6 +390,7 @@ class _Index:
                     raise
                 self._switch(exc)
                 entries = None
+                repaired = True
         raise ServiceKBError(t("err.index_unbuildable"))
 
     def problems(self) -> list[Problem]:
