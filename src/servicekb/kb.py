@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, TypeVar
 
+from .cache import IndexDamage, is_index_trouble
 from .errors import ServiceKBError, UsageError
 from .messages import t
 from .paths import data_dir as resolve_data_dir
@@ -87,11 +88,16 @@ class KnowledgeBase:
                 pass  # the query's own error (if any) is the one that counts
 
     def _guarded(self, compute: Callable[[], T]) -> T:
-        """compute(), repairing the index once per failure when it turns out to be damaged."""
+        """compute(), repairing the index once per failure when it turns out to be damaged.
+
+        An error that is the query's own (SQLite refusing a pattern too complex, a value too
+        big: see cache.is_index_trouble) is a usage error, and the index is left as it is."""
         for _ in range(3):
             try:
                 return compute()
             except INDEX_ERRORS as exc:
+                if not is_index_trouble(exc):
+                    raise UsageError(t("err.query_refused", reason=_one_line(exc))) from None
                 if self._recover is None:
                     raise
                 self.conn, self._problems = self._recover(exc)
@@ -226,7 +232,7 @@ class KnowledgeBase:
             )
         }
         if len(found) != len(set(rowids)):
-            raise sqlite3.DatabaseError("a search hit has no record")
+            raise IndexDamage("a search hit has no record")
         return [_record(*found[r]) for r in rowids]
 
     def _check_ids(self, ids: list[str]) -> None:
@@ -246,12 +252,12 @@ def _record(text: str, checksum: str, project_id: Optional[str] = None) -> dict:
     from .index import record_checksum
 
     if record_checksum(text) != checksum:
-        raise sqlite3.DatabaseError("a stored record does not match its checksum")
+        raise IndexDamage("a stored record does not match its checksum")
     from .sync import stored_json
 
     record = stored_json(text, "record")
     if not isinstance(record, dict) or not isinstance(record.get("id"), str) or project_id not in (None, record["id"]):
-        raise sqlite3.DatabaseError("a stored record lost its shape")
+        raise IndexDamage("a stored record lost its shape")
     return record
 
 
@@ -261,7 +267,7 @@ def _check_count(conn: sqlite3.Connection, found: int) -> None:
 
     if meta_value(conn, "active_projects") != str(found):
         counted = meta_value(conn, "active_projects")
-        raise sqlite3.DatabaseError(f"the index holds {found} projects, not the {counted} it counted")
+        raise IndexDamage(f"the index holds {found} projects, not the {counted} it counted")
 
 
 def open_kb(
@@ -303,7 +309,7 @@ def open_kb(
         if snapshot:  # the reference data as parsed when the index was built from these files
             ref.snapshot = stored_json(snapshot, "reference data")
             if not isinstance(ref.snapshot, dict):
-                raise sqlite3.DatabaseError("the stored reference data lost its shape")
+                raise IndexDamage("the stored reference data lost its shape")
     except INDEX_ERRORS:  # the update below reports and repairs it
         ref.snapshot = None
         warm = False

@@ -964,6 +964,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{term!r} står två gånger eller som sitt eget bredare ord",
         "{term!r} is listed twice or as its own broader word",
     ),
+    # --- TRUST (issue 20: answers from the files as they are now; nothing a user types takes it down) ---
+    "err.query_refused": (
+        "frågan är för stor eller för invecklad för att besvaras ({reason}); förkorta den (indexet är orört)",
+        "the query is too large or too complex to answer ({reason}); shorten it (the index is untouched)",
+    ),
     # the HTML report's own words (render_html.py, templates/): charts, the map and the page
     "html.report": ("Rapport", "Report"),
     "html.per": ("per {name}", "by {name}"),

@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Optional
 
 from . import __version__
-from .cache import MAGIC
+from .cache import MAGIC, IndexDamage
 from .constants import MODEL_VERSION
 from .files import Entry, is_racy, read_file, scan, stat_data
 from .index import (
@@ -134,7 +134,7 @@ def stored_json(text: str, what: str):
     try:
         return json.loads(text)
     except ValueError:
-        raise sqlite3.DatabaseError(f"the stored {what} does not decode") from None
+        raise IndexDamage(f"the stored {what} does not decode") from None
 
 
 def checked_value(conn: sqlite3.Connection, key: str) -> Optional[str]:
@@ -143,7 +143,7 @@ def checked_value(conn: sqlite3.Connection, key: str) -> Optional[str]:
 
     text = meta_value(conn, key)
     if text is not None and meta_value(conn, f"{key}:checksum") != record_checksum(text):
-        raise sqlite3.DatabaseError(f"the stored {key} does not match its checksum")
+        raise IndexDamage(f"the stored {key} does not match its checksum")
     return text
 
 
@@ -560,6 +560,6 @@ def stored_problems(conn: sqlite3.Connection) -> list[Problem]:
         try:
             out += [Problem.from_dict(d) for d in stored_json(text, "problems")]
         except (KeyError, TypeError, AttributeError):  # decodes, but is not a list of problems
-            raise sqlite3.DatabaseError("the stored problems lost their shape") from None
+            raise IndexDamage("the stored problems lost their shape") from None
     out.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
     return out
