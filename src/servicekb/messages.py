@@ -474,8 +474,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt.force": ("Med -o: skriv över filen om den redan finns.", "With -o: overwrite the file if it exists."),
     "opt.data_dir": (
-        "Kunskapsbankens mapp, med projects/ (och eventuellt reference/). Standard: kunskapsbanken som följer med programmet.",
-        "Knowledge base folder holding projects/ (and optionally reference/). Default: the bundled data.",
+        "Kunskapsbankens mapp, med projects/ (och eventuellt reference/). Standard: $SERVICEKB_DATA, annars"
+        " kunskapsbanken som följer med programmet.",
+        "Knowledge base folder holding projects/ (and optionally reference/). Default: $SERVICEKB_DATA, else the"
+        " bundled data.",
     ),
     "opt.no_cache": (
         "Läs filerna på nytt i stället för att använda indexcachen.",
