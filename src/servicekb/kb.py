@@ -173,9 +173,43 @@ class KnowledgeBase:
 
         found = self._fresh(compute)
         if found is None:
+            self._why_left_out(project_id)
             hint = did_you_mean(suggest(project_id, self.all_ids(), cutoff=0.5))
             raise UsageError(t("err.id_unknown", id=project_id, hint=hint))
         return found
+
+    def left_out(self) -> list[str]:
+        """The project files left out of every answer: invalid ones, and those repeating an
+        earlier file's id (what a document says it does not count)."""
+
+        def compute() -> list[str]:
+            invalid = {f"projects/{r[0]}" for r in self.conn.execute("SELECT path FROM files WHERE project IS NULL")}
+            shadowed = {r[0] for r in self.conn.execute("SELECT file FROM projects WHERE NOT active")}
+            return sorted(invalid | shadowed)
+
+        return self._fresh(compute)
+
+    def _why_left_out(self, project_id: str) -> None:
+        """An id whose file is there but left out is not "unknown": say which file, and why."""
+
+        def compute() -> Optional[tuple[str, str]]:
+            name = f"{project_id}.yaml"
+            row = self.conn.execute(
+                "SELECT path FROM files WHERE project IS NULL AND (path = ? OR substr(path, -?) = ?) ORDER BY path",
+                (name, len(name) + 1, "/" + name),
+            ).fetchone()
+            if row is not None:
+                return "invalid", f"projects/{row[0]}"
+            row = self.conn.execute("SELECT file FROM projects WHERE id = ? AND NOT active", (project_id,)).fetchone()
+            return ("shadowed", row[0]) if row is not None else None
+
+        found = self._fresh(compute)
+        if found is None:
+            return
+        why, file = found
+        first = next((p for p in self._problems if p.file == file), None)
+        problem = str(first).rstrip(".") if first is not None else ""
+        raise ServiceKBError(t(f"err.id_{why}_file", id=project_id, file=file, problem=problem), 1)
 
     def find(self, typed: str) -> dict:
         """One project by what a person types: the id in any case, or a unique beginning of it."""

@@ -971,6 +971,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "frågan är för stor eller för invecklad för att besvaras ({reason}); förkorta den (indexet är orört)",
         "the query is too large or too complex to answer ({reason}); shorten it (the index is untouched)",
     ),
+    "err.id_invalid_file": (
+        "projektet {id!r} finns inte i svaren: filen {file} är ogiltig ({problem}); rätta den (`servicekb validate`"
+        " visar alla problem)",
+        "project {id!r} is left out: its file {file} is invalid ({problem}); fix it (`servicekb validate` shows"
+        " every problem)",
+    ),
+    "err.id_shadowed_file": (
+        "projektet {id!r} i {file} finns inte i svaren: en tidigare fil har samma id ({problem}); se"
+        " `servicekb validate`",
+        "project {id!r} in {file} is left out: an earlier file has the same id ({problem}); see `servicekb validate`",
+    ),
+    "rep.left_out": (
+        "Obs: {n} projektfil(er) är ogiltiga eller dubbletter och ingår inte i den här rapporten; kör"
+        " `servicekb validate`.",
+        "Note: {n} project file(s) are invalid or duplicates and are left out of this report; run"
+        " `servicekb validate`.",
+    ),
     # the HTML report's own words (render_html.py, templates/): charts, the map and the page
     "html.report": ("Rapport", "Report"),
     "html.per": ("per {name}", "by {name}"),
