@@ -7,12 +7,15 @@ Light on purpose (no YAML, no pydantic): a warm command calls `scan` on every ru
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
 from .problem import Problem
 
 MAX_FILE_BYTES = 1024 * 1024  # a project file is a few KiB; 1 MiB is ample
+SUFFIX = ".yaml"  # the one spelling of a project file's name
+YAML_LOOKALIKES = (".yaml", ".yml")  # compared in lower case: .yml, .YAML, .Yml … are reported, not read
 
 
 # (relative path, size, mtime_ns, ctime_ns, inode): one file as the index compares it
@@ -53,6 +56,9 @@ def scan(projects_dir: Path) -> list[Entry]:
     - Names starting with '.' are skipped.
     - Symbolic links to files are followed; links to folders are not (a link loop such as
       `ln -s . projects/self` would otherwise list every file again and again).
+    - `.yml`, `.YAML` and other spellings are listed too, and reading one reports that only
+      `.yaml` is read (rename it): a project left out without a word would look like data
+      that is not there.
     - A *.yaml entry that is not a regular file (a folder, FIFO, socket or device) is listed
       too, so that reading it reports the problem instead of leaving it out silently; a folder
       named *.yaml is also searched for project files.
@@ -77,7 +83,9 @@ def scan(projects_dir: Path) -> list[Entry]:
                         if fd is not None
                         else st_(os.path.join(folder, name), follow_symlinks=False)
                     )
-                    yaml_name = name.endswith(".yaml")
+                    yaml_name = name.endswith(".yaml") or (
+                        name.lower().endswith(YAML_LOOKALIKES) and not isdir(st.st_mode)
+                    )
                     if islnk(st.st_mode):
                         if not yaml_name:
                             continue  # never follow a link to a folder
@@ -85,15 +93,37 @@ def scan(projects_dir: Path) -> list[Entry]:
                 except OSError:
                     continue  # vanished meanwhile, or a dangling link
                 if yaml_name:
-                    found.append((prefix + name, *data(st)))
+                    found.append((prefix + shown_name(name), *data(st)))
                 if isdir(st.st_mode) and not islnk(st.st_mode):
-                    stack.append((os.path.join(folder, name), f"{prefix}{name}/"))
+                    stack.append((os.path.join(folder, name), f"{prefix}{shown_name(name)}/"))
         except OSError:
             continue
         finally:
             if fd is not None:
                 os.close(fd)
     return found
+
+
+def shown_name(name: str) -> str:
+    """A file name as text: itself, or — when its bytes are not UTF-8 (a Latin-1 å from an old
+    archive) — with those bytes as \\xNN escapes (`p\\xe5-gammal.yaml`). Every later step (the
+    index, messages, output) can then hold it; `real_path` finds the file again."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
+
+
+_BYTE_ESCAPE = re.compile(rb"\\x([0-9a-f]{2})")
+
+
+def real_path(path: Path) -> Path:
+    """The file on disk behind a path made of shown names (see `shown_name`)."""
+    if "\\x" not in str(path) or os.path.lexists(path):
+        return path
+    raw = _BYTE_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), os.fsencode(str(path)))
+    return Path(os.fsdecode(raw))
 
 
 def project_files(projects_dir: Path) -> list[Path]:
@@ -111,6 +141,10 @@ def read_file(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
     def problem(key: str, **params: object) -> tuple[None, list[Problem]]:
         return None, [Problem.of(display, None, None, "", key, **params)]
 
+    if real_path(path) != path:  # a name that is not UTF-8 can name no project (ids are a-z, 0-9, -)
+        return problem("name_not_utf8", name=path.name)
+    if not path.name.endswith(SUFFIX):
+        return problem("wrong_suffix", name=path.name, expected=path.name[: path.name.rfind(".")] + SUFFIX)
     try:
         st = os.stat(path)
         if stat.S_ISDIR(st.st_mode):

@@ -982,6 +982,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " `servicekb validate`",
         "project {id!r} in {file} is left out: an earlier file has the same id ({problem}); see `servicekb validate`",
     ),
+    "problem.wrong_suffix": (
+        "servicekb läser bara filer som slutar på .yaml; byt namn på {name!r} till {expected!r}",
+        "servicekb reads only files ending in .yaml; rename {name!r} to {expected!r}",
+    ),
+    "problem.name_not_utf8": (
+        "filnamnet är inte UTF-8 (byte som inte går att läsa visas som \\xNN); byt namn på filen",
+        "the file name is not UTF-8 (bytes that cannot be read are shown as \\xNN); rename the file",
+    ),
     "rep.left_out": (
         "Obs: {n} projektfil(er) är ogiltiga eller dubbletter och ingår inte i den här rapporten; kör"
         " `servicekb validate`.",

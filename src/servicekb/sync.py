@@ -26,7 +26,7 @@ from typing import Any, Optional
 from . import __version__
 from .cache import MAGIC, IndexDamage
 from .constants import MODEL_VERSION
-from .files import Entry, is_racy, read_file, scan, stat_data
+from .files import Entry, is_racy, read_file, real_path, scan, stat_data
 from .index import (
     INDEX_VERSION,
     TABLES,
@@ -312,7 +312,7 @@ def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed, read
     # scanned in between would get a stale answer).
     for path in {p for p in stored if p not in current} | set(_changed(stored, current)):
         try:
-            current[path] = stat_data(os.stat(projects_dir / path))
+            current[path] = stat_data(os.stat(real_path(projects_dir / path)))
         except OSError:
             current.pop(path, None)
     entries = [(p, *current[p]) for p, *_ in entries if p in current]
