@@ -165,6 +165,9 @@ class _Group(TyperGroup):
         from ..errors import EXIT_INTERRUPTED, EXIT_USAGE
 
         exceptions = _click_exceptions()
+        from .common import tolerant_streams
+
+        tolerant_streams()
         if "_SERVICEKB_COMPLETE" in os.environ:  # the shell asks for completions (servicekb completion SHELL)
             from typer.completion import completion_init
 
