@@ -990,6 +990,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "filnamnet är inte UTF-8 (byte som inte går att läsa visas som \\xNN); byt namn på filen",
         "the file name is not UTF-8 (bytes that cannot be read are shown as \\xNN); rename the file",
     ),
+    "err.output_not_regular": (
+        "{path} är ingen vanlig fil (en pipe, enhet eller mapp); ange en fil att skriva, eller - för standard ut",
+        "{path} is not a regular file (a pipe, device or folder); name a file to write, or - for standard output",
+    ),
+    "err.output_in_kb": (
+        "{path} ligger i kunskapsbanken som läses ({folder}); servicekb skriver inte dit, inte heller med"
+        " --force; välj en plats utanför",
+        "{path} is inside the knowledge base being read ({folder}); servicekb does not write there, not even"
+        " with --force; choose a place outside it",
+    ),
     "rep.left_out": (
         "Obs: {n} projektfil(er) är ogiltiga eller dubbletter och ingår inte i den här rapporten; kör"
         " `servicekb validate`.",

@@ -70,7 +70,9 @@ def report(
         fmt = choose_format(options.format or format_for_path(output), False, allowed=REPORT_FORMATS)
         if fmt not in FILE_FORMATS:
             raise UsageError(t("err.o_documents_only", formats=", ".join(FILE_FORMATS), fmt=fmt))
-        refuse_overwrite(output, force)  # before any work
+        from ..paths import data_dir as resolve_data_dir
+
+        refuse_overwrite(output, force, resolve_data_dir(options.data_dir))  # before any work
     else:
         fmt = options.output_format(stdout_is_terminal(), document=True, extra=("html",))
     kb = load_kb(options.data_dir, options.no_cache)
