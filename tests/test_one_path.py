@@ -91,7 +91,7 @@ def test_duplicate_id_keeps_the_first_file_everywhere(cli, kb_copy, valid_text):
 def test_directory_symlink_loop_is_not_followed(tmp_path, kb_copy):
     (kb_copy / "projects" / "self").symlink_to(kb_copy / "projects", target_is_directory=True)
     (kb_copy / "projects" / "linked.yaml").symlink_to(kb_copy / "projects" / "ica.yaml")
-    entries = {path for path, _, _ in scan(kb_copy / "projects")}
+    entries = {path for path, *_ in scan(kb_copy / "projects")}
     assert len(entries) == 82 and "linked.yaml" in entries
     assert not any(path.startswith("self/") for path in entries)
 

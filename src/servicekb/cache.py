@@ -105,6 +105,48 @@ def is_disk_trouble(exc: BaseException) -> bool:
     )
 
 
+class IndexDamage(sqlite3.DatabaseError):
+    """A stored value that fails its own check (a checksum, a count, a shape): the index is
+    damaged where SQLite's page checks cannot see it. Raised where such values are read."""
+
+
+# What a statement's own input can make SQLite refuse: a pattern, value or expression beyond
+# its limits (https://sqlite.org/limits.html), or FTS5's query syntax. SQLite's primary result
+# codes nomem, interrupt, toobig and range (https://sqlite.org/rescode.html), and these words
+# of SQLITE_ERROR, which otherwise means "no such table" as well (an index not of this layout).
+_QUERY_CODES = frozenset({7, 9, 18, 25})
+_QUERY_WORDS = (
+    "pattern too complex",
+    "too big",
+    "too large",
+    "too long",
+    "too many",
+    "parser stack overflow",
+    "maximum depth",
+    "syntax error",
+    "out of memory",
+    "interrupted",
+)
+
+
+def is_index_trouble(exc: BaseException) -> bool:
+    """Is this error the index's (damage, a full disk, a file not ours: repair or rebuild it), or
+    the query's (a pattern too complex, a value too big, too many terms: the user's input, a
+    usage error that must never touch the cache)? Only what a query is known to cause counts as
+    the query's; anything else is treated as damage, as before (a rebuild costs time, an
+    unrepaired index a wrong answer).
+
+    One rule for every query the knowledge base runs (kb.KnowledgeBase._guarded).
+    """
+    if isinstance(exc, IndexDamage) or not isinstance(exc, sqlite3.Error):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
+    if code is not None and (code & 0xFF) in _QUERY_CODES:
+        return False
+    text = str(exc).lower()
+    return not (code in (None, 1) and any(words in text for words in _QUERY_WORDS))
+
+
 def open_cache(data_root: Path, notice: Callable[[str], None]) -> Optional[sqlite3.Connection]:
     """Open (creating if needed) the index of `data_root`; None when the cache is unusable
     (unwritable directory): the caller then builds in memory."""

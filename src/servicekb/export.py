@@ -16,9 +16,7 @@ test compares the two). Change it and bump `SCHEMA_VERSION` (written as `PRAGMA 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -430,22 +428,15 @@ def schema_sql() -> list[str]:
 
 @contextmanager
 def _atomic_path(path: Path) -> Iterator[Path]:
-    """A temporary file beside `path`, moved over it when the block succeeds (removed if not)."""
+    """A temporary file beside `path`, moved over it when the block succeeds (atomic.py: the one
+    way every file is written; removed on failure, at exit, on SIGTERM, and by the next run)."""
+    from .atomic import atomic_path
+
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with atomic_path(path) as tmp:
+            yield tmp
     except OSError as exc:
         raise ServiceKBError(tr("err.cannot_write", path=path, reason=exc.strerror or exc)) from None
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual permissions
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def write_sqlite(path: Path, records: Sequence[dict], ref: Reference) -> None:

@@ -7,16 +7,47 @@ Light on purpose (no YAML, no pydantic): a warm command calls `scan` on every ru
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
 from .problem import Problem
 
 MAX_FILE_BYTES = 1024 * 1024  # a project file is a few KiB; 1 MiB is ample
+SUFFIX = ".yaml"  # the one spelling of a project file's name
+YAML_LOOKALIKES = (".yaml", ".yml")  # compared in lower case: .yml, .YAML, .Yml … are reported, not read
 
 
-def scan(projects_dir: Path) -> list[tuple[str, int, int]]:
-    """Every *.yaml entry under projects/: (relative path, size, mtime_ns), in listing order.
+# (relative path, size, mtime_ns, ctime_ns, inode): one file as the index compares it
+Entry = tuple[str, int, int, int, int]
+
+
+def stat_data(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What must all be equal for a file to count as unchanged without reading it (git's stat
+    data): size, modification time, change time and inode. Tools keep or restore mtimes
+    (`cp -p`, `rsync -a`, `tar`, `touch -r`), but no user tool can set ctime back, and a file
+    replaced by another (an editor's rename) has a new inode. Two writes within one timestamp
+    tick look alike even so: see `is_racy`."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+# Two writes closer together than a filesystem's timestamp granularity (1 s on ext3, 2 s on
+# FAT, more on some network mounts) leave the same stat data. A file whose times are not
+# older than this before the moment it was read is "racily clean" (git's term): its content
+# hash is compared again on every run until it is older.
+RACY_WINDOW_NS = 3 * 10**9
+
+
+def is_racy(stat: tuple[int, int, int, int], read_ns: int) -> bool:
+    """Could a later write of this file leave the same stat data? (`read_ns`: a moment not
+    later than the read whose content was recorded, by the wall clock.)"""
+    _, mtime_ns, ctime_ns, _ = stat
+    return max(mtime_ns, ctime_ns) >= read_ns - RACY_WINDOW_NS
+
+
+def scan(projects_dir: Path) -> list[Entry]:
+    """Every *.yaml entry under projects/: (relative path, size, mtime_ns, ctime_ns, inode), in
+    listing order (see `stat_data`).
 
     One stat per file is the floor of staleness checking (about 2 µs each here); listing
     names and stat-ing them relative to the folder's descriptor avoids most other costs.
@@ -25,14 +56,17 @@ def scan(projects_dir: Path) -> list[tuple[str, int, int]]:
     - Names starting with '.' are skipped.
     - Symbolic links to files are followed; links to folders are not (a link loop such as
       `ln -s . projects/self` would otherwise list every file again and again).
+    - `.yml`, `.YAML` and other spellings are listed too, and reading one reports that only
+      `.yaml` is read (rename it): a project left out without a word would look like data
+      that is not there.
     - A *.yaml entry that is not a regular file (a folder, FIFO, socket or device) is listed
       too, so that reading it reports the problem instead of leaving it out silently; a folder
       named *.yaml is also searched for project files.
     """
-    found: list[tuple[str, int, int]] = []
+    found: list[Entry] = []
     stack = [(str(projects_dir), "")]
     by_fd = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
-    isdir, islnk, st_ = stat.S_ISDIR, stat.S_ISLNK, os.stat
+    isdir, islnk, st_, data = stat.S_ISDIR, stat.S_ISLNK, os.stat, stat_data
     while stack:
         folder, prefix = stack.pop()
         try:
@@ -49,7 +83,9 @@ def scan(projects_dir: Path) -> list[tuple[str, int, int]]:
                         if fd is not None
                         else st_(os.path.join(folder, name), follow_symlinks=False)
                     )
-                    yaml_name = name.endswith(".yaml")
+                    yaml_name = name.endswith(".yaml") or (
+                        name.lower().endswith(YAML_LOOKALIKES) and not isdir(st.st_mode)
+                    )
                     if islnk(st.st_mode):
                         if not yaml_name:
                             continue  # never follow a link to a folder
@@ -57,9 +93,9 @@ def scan(projects_dir: Path) -> list[tuple[str, int, int]]:
                 except OSError:
                     continue  # vanished meanwhile, or a dangling link
                 if yaml_name:
-                    found.append((prefix + name, st.st_size, st.st_mtime_ns))
+                    found.append((prefix + shown_name(name), *data(st)))
                 if isdir(st.st_mode) and not islnk(st.st_mode):
-                    stack.append((os.path.join(folder, name), f"{prefix}{name}/"))
+                    stack.append((os.path.join(folder, name), f"{prefix}{shown_name(name)}/"))
         except OSError:
             continue
         finally:
@@ -68,9 +104,31 @@ def scan(projects_dir: Path) -> list[tuple[str, int, int]]:
     return found
 
 
+def shown_name(name: str) -> str:
+    """A file name as text: itself, or — when its bytes are not UTF-8 (a Latin-1 å from an old
+    archive) — with those bytes as \\xNN escapes (`p\\xe5-gammal.yaml`). Every later step (the
+    index, messages, output) can then hold it; `real_path` finds the file again."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
+
+
+_BYTE_ESCAPE = re.compile(rb"\\x([0-9a-f]{2})")
+
+
+def real_path(path: Path) -> Path:
+    """The file on disk behind a path made of shown names (see `shown_name`)."""
+    if "\\x" not in str(path) or os.path.lexists(path):
+        return path
+    raw = _BYTE_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), os.fsencode(str(path)))
+    return Path(os.fsdecode(raw))
+
+
 def project_files(projects_dir: Path) -> list[Path]:
     """The project files of a folder, sorted by path: the same set the index holds."""
-    return [projects_dir / rel for rel, _, _ in sorted(scan(projects_dir))]
+    return [projects_dir / rel for rel, *_ in sorted(scan(projects_dir))]
 
 
 def read_file(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
@@ -83,6 +141,10 @@ def read_file(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
     def problem(key: str, **params: object) -> tuple[None, list[Problem]]:
         return None, [Problem.of(display, None, None, "", key, **params)]
 
+    if real_path(path) != path:  # a name that is not UTF-8 can name no project (ids are a-z, 0-9, -)
+        return problem("name_not_utf8", name=path.name)
+    if not path.name.endswith(SUFFIX):
+        return problem("wrong_suffix", name=path.name, expected=path.name[: path.name.rfind(".")] + SUFFIX)
     try:
         st = os.stat(path)
         if stat.S_ISDIR(st.st_mode):

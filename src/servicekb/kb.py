@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, TypeVar
 
+from .cache import IndexDamage, is_index_trouble
 from .errors import ServiceKBError, UsageError
 from .messages import t
 from .paths import data_dir as resolve_data_dir
@@ -87,11 +88,16 @@ class KnowledgeBase:
                 pass  # the query's own error (if any) is the one that counts
 
     def _guarded(self, compute: Callable[[], T]) -> T:
-        """compute(), repairing the index once per failure when it turns out to be damaged."""
+        """compute(), repairing the index once per failure when it turns out to be damaged.
+
+        An error that is the query's own (SQLite refusing a pattern too complex, a value too
+        big: see cache.is_index_trouble) is a usage error, and the index is left as it is."""
         for _ in range(3):
             try:
                 return compute()
             except INDEX_ERRORS as exc:
+                if not is_index_trouble(exc):
+                    raise UsageError(t("err.query_refused", reason=_one_line(exc))) from None
                 if self._recover is None:
                     raise
                 self.conn, self._problems = self._recover(exc)
@@ -167,9 +173,43 @@ class KnowledgeBase:
 
         found = self._fresh(compute)
         if found is None:
+            self._why_left_out(project_id)
             hint = did_you_mean(suggest(project_id, self.all_ids(), cutoff=0.5))
             raise UsageError(t("err.id_unknown", id=project_id, hint=hint))
         return found
+
+    def left_out(self) -> list[str]:
+        """The project files left out of every answer: invalid ones, and those repeating an
+        earlier file's id (what a document says it does not count)."""
+
+        def compute() -> list[str]:
+            invalid = {f"projects/{r[0]}" for r in self.conn.execute("SELECT path FROM files WHERE project IS NULL")}
+            shadowed = {r[0] for r in self.conn.execute("SELECT file FROM projects WHERE NOT active")}
+            return sorted(invalid | shadowed)
+
+        return self._fresh(compute)
+
+    def _why_left_out(self, project_id: str) -> None:
+        """An id whose file is there but left out is not "unknown": say which file, and why."""
+
+        def compute() -> Optional[tuple[str, str]]:
+            name = f"{project_id}.yaml"
+            row = self.conn.execute(
+                "SELECT path FROM files WHERE project IS NULL AND (path = ? OR substr(path, -?) = ?) ORDER BY path",
+                (name, len(name) + 1, "/" + name),
+            ).fetchone()
+            if row is not None:
+                return "invalid", f"projects/{row[0]}"
+            row = self.conn.execute("SELECT file FROM projects WHERE id = ? AND NOT active", (project_id,)).fetchone()
+            return ("shadowed", row[0]) if row is not None else None
+
+        found = self._fresh(compute)
+        if found is None:
+            return
+        why, file = found
+        first = next((p for p in self._problems if p.file == file), None)
+        problem = str(first).rstrip(".") if first is not None else ""
+        raise ServiceKBError(t(f"err.id_{why}_file", id=project_id, file=file, problem=problem), 1)
 
     def find(self, typed: str) -> dict:
         """One project by what a person types: the id in any case, an id it had before it was
@@ -234,7 +274,7 @@ class KnowledgeBase:
             )
         }
         if len(found) != len(set(rowids)):
-            raise sqlite3.DatabaseError("a search hit has no record")
+            raise IndexDamage("a search hit has no record")
         return [_record(*found[r]) for r in rowids]
 
     def _check_ids(self, ids: list[str]) -> None:
@@ -254,12 +294,12 @@ def _record(text: str, checksum: str, project_id: Optional[str] = None) -> dict:
     from .index import record_checksum
 
     if record_checksum(text) != checksum:
-        raise sqlite3.DatabaseError("a stored record does not match its checksum")
+        raise IndexDamage("a stored record does not match its checksum")
     from .sync import stored_json
 
     record = stored_json(text, "record")
     if not isinstance(record, dict) or not isinstance(record.get("id"), str) or project_id not in (None, record["id"]):
-        raise sqlite3.DatabaseError("a stored record lost its shape")
+        raise IndexDamage("a stored record lost its shape")
     return record
 
 
@@ -269,7 +309,7 @@ def _check_count(conn: sqlite3.Connection, found: int) -> None:
 
     if meta_value(conn, "active_projects") != str(found):
         counted = meta_value(conn, "active_projects")
-        raise sqlite3.DatabaseError(f"the index holds {found} projects, not the {counted} it counted")
+        raise IndexDamage(f"the index holds {found} projects, not the {counted} it counted")
 
 
 def open_kb(
@@ -295,7 +335,7 @@ def open_kb(
     base's query methods finish that check before they answer (see KnowledgeBase._fresh).
     """
     from .files import scan
-    from .sync import checked_value, files_digest, fingerprint, meta_value, stored_json, stored_problems
+    from .sync import checked_value, files_digest, fingerprint, has_racy_files, meta_value, stored_json, stored_problems
 
     root = resolve_data_dir(data_dir)
     refdir = reference_dir(root)
@@ -306,11 +346,12 @@ def open_kb(
         stored_digest = meta_value(index.conn, "files_digest")
         current = meta_value(index.conn, "fingerprint") == fingerprint(refdir)
         warm = bool(speculate and index.on_disk and stored_digest and current)
+        racy = warm and has_racy_files(index.conn)  # files whose content is compared again
         snapshot = checked_value(index.conn, "reference") if current else None
         if snapshot:  # the reference data as parsed when the index was built from these files
             ref.snapshot = stored_json(snapshot, "reference data")
             if not isinstance(ref.snapshot, dict):
-                raise sqlite3.DatabaseError("the stored reference data lost its shape")
+                raise IndexDamage("the stored reference data lost its shape")
     except INDEX_ERRORS:  # the update below reports and repairs it
         ref.snapshot = None
         warm = False
@@ -339,6 +380,10 @@ def open_kb(
             index.update(outcome.get("entries"))
             kb.conn = index.conn
             return True
+        if racy:  # the stat data is as recorded, but cannot vouch for these files' content yet
+            report = index.update(outcome.get("entries"))
+            kb.conn = index.conn
+            return report is None or report.changed
         return False
 
     try:
@@ -376,14 +421,16 @@ class _Index:
         self.on_disk = conn is not None
         self.conn = conn or _memory()
 
-    def update(self, entries=None) -> None:
-        """Bring the index up to date with the files (repairing it if it fails)."""
+    def update(self, entries=None):
+        """Bring the index up to date with the files (repairing it if it fails); returns the
+        SyncReport (None when it had to be repaired: then anything may have changed)."""
         from .sync import sync
 
+        repaired = False
         for _ in range(3):
             try:
-                sync(self.conn, self.root, self.refdir, lambda: self.ref, self.progress, entries)
-                return
+                report = sync(self.conn, self.root, self.refdir, lambda: self.ref, self.progress, entries)
+                return None if repaired else report
             except OSError as exc:
                 raise ServiceKBError(t("err.cannot_read_kb", root=self.root, reason=exc)) from None
             except INDEX_ERRORS as exc:
@@ -391,6 +438,7 @@ class _Index:
                     raise
                 self._switch(exc)
                 entries = None
+                repaired = True
         raise ServiceKBError(t("err.index_unbuildable"))
 
     def problems(self) -> list[Problem]:

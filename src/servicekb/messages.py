@@ -482,8 +482,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Also check that the thesaurus's words are in the Swedish dictionary (hunspell-sv; takes a few seconds).",
     ),
     "opt.data_dir": (
-        "Kunskapsbankens mapp, med projects/ (och eventuellt reference/). Standard: kunskapsbanken som följer med programmet.",
-        "Knowledge base folder holding projects/ (and optionally reference/). Default: the bundled data.",
+        "Kunskapsbankens mapp, med projects/ (och eventuellt reference/). Standard: $SERVICEKB_DATA, annars"
+        " kunskapsbanken som följer med programmet.",
+        "Knowledge base folder holding projects/ (and optionally reference/). Default: $SERVICEKB_DATA, else the"
+        " bundled data.",
     ),
     "opt.no_cache": (
         "Läs filerna på nytt i stället för att använda indexcachen.",
@@ -1351,6 +1353,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "thesaurus.twice": (
         "{term!r} står två gånger eller som sitt eget bredare ord",
         "{term!r} is listed twice or as its own broader word",
+    ),
+    # --- TRUST (issue 20: answers from the files as they are now; nothing a user types takes it down) ---
+    "err.query_refused": (
+        "frågan är för stor eller för invecklad för att besvaras ({reason}); förkorta den (indexet är orört)",
+        "the query is too large or too complex to answer ({reason}); shorten it (the index is untouched)",
+    ),
+    "err.id_invalid_file": (
+        "projektet {id!r} finns inte i svaren: filen {file} är ogiltig ({problem}); rätta den (`servicekb validate`"
+        " visar alla problem)",
+        "project {id!r} is left out: its file {file} is invalid ({problem}); fix it (`servicekb validate` shows"
+        " every problem)",
+    ),
+    "err.id_shadowed_file": (
+        "projektet {id!r} i {file} finns inte i svaren: en tidigare fil har samma id ({problem}); se"
+        " `servicekb validate`",
+        "project {id!r} in {file} is left out: an earlier file has the same id ({problem}); see `servicekb validate`",
+    ),
+    "problem.wrong_suffix": (
+        "servicekb läser bara filer som slutar på .yaml; byt namn på {name!r} till {expected!r}",
+        "servicekb reads only files ending in .yaml; rename {name!r} to {expected!r}",
+    ),
+    "problem.name_not_utf8": (
+        "filnamnet är inte UTF-8 (byte som inte går att läsa visas som \\xNN); byt namn på filen",
+        "the file name is not UTF-8 (bytes that cannot be read are shown as \\xNN); rename the file",
+    ),
+    "err.output_not_regular": (
+        "{path} är ingen vanlig fil (en pipe, enhet eller mapp); ange en fil att skriva, eller - för standard ut",
+        "{path} is not a regular file (a pipe, device or folder); name a file to write, or - for standard output",
+    ),
+    "err.output_in_kb": (
+        "{path} ligger i kunskapsbanken som läses ({folder}); servicekb skriver inte dit, inte heller med"
+        " --force; välj en plats utanför",
+        "{path} is inside the knowledge base being read ({folder}); servicekb does not write there, not even"
+        " with --force; choose a place outside it",
+    ),
+    "rep.left_out": (
+        "Obs: {n} projektfil(er) är ogiltiga eller dubbletter och ingår inte i den här rapporten; kör"
+        " `servicekb validate`.",
+        "Note: {n} project file(s) are invalid or duplicates and are left out of this report; run"
+        " `servicekb validate`.",
     ),
     # the HTML report's own words (render_html.py, templates/): charts, the map and the page
     "html.report": ("Rapport", "Report"),

@@ -163,12 +163,35 @@ def format_for_path(path: Any) -> str:
     return DOCUMENT_SUFFIXES[suffix]
 
 
-def refuse_overwrite(path: Any, force: bool) -> None:
-    """Fail early, before any work, when -o names an existing file and --force is not given."""
+def refuse_overwrite(path: Any, force: bool, data_root: Any = None) -> None:
+    """Fail early, before any work: -o naming an existing file without --force; anything but a
+    regular file (a FIFO would block for ever, a device or folder is not a document) even with
+    it; and a file inside the knowledge base being read (see `refuse_inside_kb`)."""
     import os
+    import stat
 
+    if data_root is not None:
+        refuse_inside_kb(path, data_root)
+    try:
+        st = os.stat(path)
+    except OSError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise UsageError(t("err.output_not_regular", path=repr(str(path))))
     if not force and os.path.lexists(path):
         raise _exists(path)
+
+
+def refuse_inside_kb(path: Any, data_root: Any) -> None:
+    """The tool never writes where it reads: projects/ and reference/ of the knowledge base
+    (a report saved over a project file, a metadata file the next run reads as a project)."""
+    from pathlib import Path
+
+    target = Path(path).expanduser().resolve()
+    root = Path(data_root).resolve()
+    for folder in (root / "projects", root / "reference"):
+        if target == folder or folder in target.parents:
+            raise UsageError(t("err.output_in_kb", path=repr(str(path)), folder=str(folder)))
 
 
 def _exists(path: Any) -> UsageError:
@@ -176,11 +199,17 @@ def _exists(path: Any) -> UsageError:
 
 
 def write_file(path: Any, text: str, force: bool) -> None:
-    """Write a document to a file (UTF-8). Without `force` an existing file is never replaced,
-    not even one created since `refuse_overwrite` looked (exclusive create)."""
+    """Write a document to a file (UTF-8), atomically (atomic.py): a full disk leaves the old
+    file. Without `force` an existing file is never replaced, not even one created since
+    `refuse_overwrite` looked."""
+    from pathlib import Path
+
+    from .atomic import atomic_path
+
     try:
-        with open(path, "w" if force else "x", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with atomic_path(Path(path), replace=force) as tmp:
+            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
     except FileExistsError:
         raise _exists(path) from None
     except OSError as exc:

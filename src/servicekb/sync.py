@@ -1,8 +1,10 @@
 """Keeping the index in step with the data files: re-index only what changed.
 
-Every command calls `sync` first. It compares each file's path, size and modification time
-(nanoseconds) with what the index recorded, and the content hash where those disagree (a
-touched but unchanged file costs a read, not a parse). Changed files are parsed and
+Every command calls `sync` first. It compares each file's path and stat data (size,
+modification and change time in nanoseconds, inode: see files.stat_data) with what the index
+recorded, and the content hash where those disagree (a touched but unchanged file costs a
+read, not a parse) or where the file was written too close to its last reading for its stat
+data to tell a second write apart (git's racy-clean rule: files.is_racy). Changed files are parsed and
 validated — importing PyYAML and pydantic only then; deleted files disappear; an invalid
 file is recorded with its problems and the rest stays usable. A change of reference data,
 model or index layout rebuilds everything. Writes happen in one transaction, so another
@@ -15,15 +17,16 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Optional
 
 from . import __version__
-from .cache import MAGIC
+from .cache import MAGIC, IndexDamage
 from .constants import MODEL_VERSION
-from .files import read_file, scan
+from .files import Entry, is_racy, read_file, real_path, scan, stat_data
 from .index import (
     INDEX_VERSION,
     TABLES,
@@ -40,7 +43,10 @@ FILES_SCHEMA = """CREATE TABLE IF NOT EXISTS files(
     path TEXT PRIMARY KEY,          -- relative to projects/, '/'-separated
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    ino INTEGER NOT NULL,
     hash TEXT NOT NULL,
+    racy INTEGER NOT NULL,          -- 1: written too close to its reading; the hash is compared again
     project INTEGER,                -- rowid in projects, NULL when the file is invalid
     pid TEXT,                       -- the project's id (valid files), for the cross-file rules
     related TEXT,                   -- JSON [[id, line, column], …] of its related ids
@@ -56,16 +62,29 @@ class SyncReport:
     touched: int = 0  # mtime changed, content did not
     rebuilt: bool = False
 
+    @property
+    def changed(self) -> bool:
+        """Did any answer change (files came, went or changed, or everything was re-indexed)?"""
+        return bool(self.added or self.updated or self.removed or self.rebuilt)
 
-def files_digest(entries: list[tuple[str, int, int]]) -> str:
-    """One hash of every file's path, size and mtime: the fast path compares just this."""
+
+def files_digest(entries: list[Entry]) -> str:
+    """One hash of every file's path and stat data: the fast path compares just this."""
     h = hashlib.blake2b(digest_size=16)
     h.update(repr(entries).encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 
 
+REFERENCE_HASH_BYTES = 16 * 1024 * 1024  # beyond what any reference file may be (the readers bound them)
+
+
 def fingerprint(reference: Path) -> str:
-    """What the index was built from besides the files: code, model, layout, reference data."""
+    """What the index was built from besides the files: code, model, layout, reference data.
+
+    Every reference file, the thesaurus too, by its stat data (as project files) and its
+    content: a few small files, so hashing them on every run costs less than a racy-clean
+    rule would, and no kept mtime or same-second write can hide an edit.
+    """
     from .reference import FILES, REFERENCE_FORMAT
 
     parts = [
@@ -76,13 +95,20 @@ def fingerprint(reference: Path) -> str:
         str(REFERENCE_FORMAT),
         str(reference.absolute()),
     ]
-    for name in FILES:  # a missing or odd file is reported when it is read, not here
+    for name in (*FILES, THESAURUS_FILE):  # a missing or odd file is reported when it is read, not here
         try:
             st = os.stat(reference / name)
-            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}:{st.st_mode}")
+            content = ""
+            if st.st_size <= REFERENCE_HASH_BYTES and os.path.isfile(reference / name):
+                with open(reference / name, "rb") as fh:
+                    content = hashlib.blake2b(fh.read(REFERENCE_HASH_BYTES + 1), digest_size=16).hexdigest()
+            parts.append(f"{name}:{stat_data(st)}:{st.st_mode}:{content}")
         except OSError as exc:
             parts.append(f"{name}:{exc.errno}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+THESAURUS_FILE = "synonyms.yaml"  # read by thesaurus.load_thesaurus; its index rows are built from it
 
 
 def meta_value(conn: sqlite3.Connection, key: str) -> Optional[str]:
@@ -108,7 +134,7 @@ def stored_json(text: str, what: str):
     try:
         return json.loads(text)
     except ValueError:
-        raise sqlite3.DatabaseError(f"the stored {what} does not decode") from None
+        raise IndexDamage(f"the stored {what} does not decode") from None
 
 
 def checked_value(conn: sqlite3.Connection, key: str) -> Optional[str]:
@@ -117,13 +143,23 @@ def checked_value(conn: sqlite3.Connection, key: str) -> Optional[str]:
 
     text = meta_value(conn, key)
     if text is not None and meta_value(conn, f"{key}:checksum") != record_checksum(text):
-        raise sqlite3.DatabaseError(f"the stored {key} does not match its checksum")
+        raise IndexDamage(f"the stored {key} does not match its checksum")
     return text
 
 
 def is_current(conn: sqlite3.Connection, print_: str, digest: str) -> bool:
-    """Was the index built from exactly these files (digest) and this code and reference data?"""
-    return meta_value(conn, "fingerprint") == print_ and meta_value(conn, "files_digest") == digest
+    """Was the index built from exactly these files (digest) and this code and reference data,
+    with no file whose content must be compared again (racily clean, see files.is_racy)?"""
+    return (
+        meta_value(conn, "fingerprint") == print_
+        and meta_value(conn, "files_digest") == digest
+        and not has_racy_files(conn)
+    )
+
+
+def has_racy_files(conn: sqlite3.Connection) -> bool:
+    """Does the index hold a file whose stat data cannot vouch for its content yet?"""
+    return meta_value(conn, "racy_files") not in (None, "0")
 
 
 def sync(
@@ -132,7 +168,7 @@ def sync(
     reference: Path,
     ref_loader,
     progress: Optional[Callable] = None,
-    entries: Optional[list[tuple[str, int, int]]] = None,
+    entries: Optional[list[Entry]] = None,
 ) -> SyncReport:
     """Bring the index at `conn` up to date with the files under root/projects.
 
@@ -145,20 +181,27 @@ def sync(
     checking again what another process may have indexed meanwhile.
     """
     projects_dir = root / "projects"
+    read_ns = time.time_ns()  # before any file is read: what racily clean is measured against
     print_ = fingerprint(reference)
     if entries is None:
         entries = scan(projects_dir)
     digest = files_digest(entries)
     if is_current(conn, print_, digest):
         return SyncReport()  # the fast path: nothing changed
-    current = {p: (size, mtime) for p, size, mtime in entries}
+    current = {p: tuple(st) for p, *st in entries}
     planned = meta_value(conn, "fingerprint") == print_
     stored = _stored(conn) if planned else {}
     changed = _changed(stored, current)
     parsed = _parse_jobs(projects_dir, changed, stored, current, ref_loader(), progress) if changed else {}
+    if planned and meta_value(conn, "files_digest") == digest and _all_confirmed(parsed, stored, current):
+        # Only racily clean files were read again, and each is as indexed: the index answers for
+        # the files as they are, so a reader does not wait for the write lock. Their marks go
+        # when they are old enough, by whoever gets the lock first.
+        _clear_racy(conn, parsed, current, read_ns)
+        return SyncReport()
     conn.execute("BEGIN IMMEDIATE")  # one writer at a time, for as long as writing takes
     try:  # what another process indexed meanwhile is read inside the lock, in _apply
-        report, entries = _apply(conn, projects_dir, entries, print_, ref_loader, parsed)
+        report, entries = _apply(conn, projects_dir, entries, print_, ref_loader, parsed, read_ns)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('files_digest', ?)", (files_digest(entries),))
         conn.execute("COMMIT")
     except BaseException:
@@ -173,31 +216,74 @@ def sync(
     return report
 
 
+def _all_confirmed(parsed: Parsed, stored: dict[str, tuple], current: dict[str, tuple]) -> bool:
+    """Did every file read again prove to be exactly as the index holds it?"""
+    return all(
+        result[2] == SAME and stat == current[p] == stored[p][0] and old_hash == stored[p][1]
+        for p, (old_hash, result, stat) in parsed.items()
+    )
+
+
+def _clear_racy(conn: sqlite3.Connection, parsed: Parsed, current: dict[str, tuple], read_ns: int) -> None:
+    """Unmark the confirmed files that are no longer racily clean, if the write lock is free now."""
+    old = [p for p in parsed if not is_racy(current[p], read_ns)]
+    if not old:
+        return
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:  # another process is writing: it, or the next run, will do it
+        return
+    finally:
+        conn.execute("PRAGMA busy_timeout = 600000")
+    try:
+        for p in old:  # only if the row is still the one that was confirmed
+            conn.execute(
+                "UPDATE files SET racy = 0 WHERE path = ? AND hash = ? AND size = ? AND mtime_ns = ? "
+                "AND ctime_ns = ? AND ino = ?",
+                (p, parsed[p][1][1], *current[p]),
+            )
+        racy = conn.execute("SELECT count(*) FROM files WHERE racy").fetchone()[0]
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('racy_files', ?)", (str(racy),))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+        raise
+
+
 PARALLEL_MIN = 500  # from this many changed files on, parse in worker processes too
 
 
 def _stored(conn: sqlite3.Connection) -> dict[str, tuple]:
-    """path → (size, mtime_ns, hash, project rowid), as the index recorded each file."""
+    """path → (stat data, hash, project rowid, racy), as the index recorded each file."""
     try:
-        return {r[0]: r[1:] for r in conn.execute("SELECT path, size, mtime_ns, hash, project FROM files")}
+        return {
+            r[0]: (tuple(r[1:5]), r[5], r[6], r[7])
+            for r in conn.execute("SELECT path, size, mtime_ns, ctime_ns, ino, hash, project, racy FROM files")
+        }
     except sqlite3.OperationalError as exc:  # a new, empty index
         if "no such table" in str(exc):
             return {}
         raise
 
 
-def _changed(stored: dict[str, tuple], current: dict[str, tuple[int, int]]) -> list[str]:
-    return sorted(p for p in current if stored.get(p, (None, None))[:2] != current[p])
+def _changed(stored: dict[str, tuple], current: dict[str, tuple]) -> list[str]:
+    """Files to read: new, with other stat data, or racily clean (their content is compared)."""
+    return sorted(p for p in current if p not in stored or stored[p][0] != current[p] or stored[p][3])
 
 
-# path → (the stored hash it was compared with, parse result, the file's (size, mtime_ns) then)
+# path → (the stored hash it was compared with, parse result, the file's stat data then)
 Parsed = dict[str, tuple[str, tuple, tuple]]
 
 
 def _parse_jobs(
     projects_dir: Path, paths: list[str], stored: dict[str, tuple], current: dict[str, tuple], ref, progress=None
 ) -> Parsed:
-    jobs = [(str(projects_dir / p), p, stored[p][2] if p in stored else "") for p in paths]
+    jobs = [(str(projects_dir / p), p, stored[p][1] if p in stored else "") for p in paths]
     task = progress(len(jobs)) if progress and len(jobs) >= 200 else None
     out: Parsed = {}
     for n, (job, result) in enumerate(zip(jobs, _parse_all(jobs, ref), strict=True)):
@@ -209,7 +295,7 @@ def _parse_jobs(
     return out
 
 
-def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed) -> tuple[SyncReport, list]:
+def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed, read_ns: int) -> tuple[SyncReport, list]:
     """Write the parse results, inside the lock; returns the report and the entries as written."""
     report = SyncReport()
     if meta_value(conn, "fingerprint") != print_:
@@ -219,25 +305,24 @@ def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed) -> t
         put_checked(conn, "reference", json.dumps(ref_loader().parsed(), ensure_ascii=False))
         store_thesaurus(conn, ref_loader().thesaurus)  # reference data changed (or new index)
     stored = _stored(conn)
-    current = {p: (size, mtime) for p, size, mtime in entries}
+    current = {p: tuple(st) for p, *st in entries}
     # The scan was made before the lock, and another process may have indexed a newer state
     # of a file meanwhile: every file where the index and the scan disagree is looked at
     # again now, so that an older state is never written over a newer one (a reader that
     # scanned in between would get a stale answer).
     for path in {p for p in stored if p not in current} | set(_changed(stored, current)):
         try:
-            st = os.stat(projects_dir / path)
-            current[path] = (st.st_size, st.st_mtime_ns)
+            current[path] = stat_data(os.stat(real_path(projects_dir / path)))
         except OSError:
             current.pop(path, None)
-    entries = [(p, *current[p]) for p, _, _ in entries if p in current]
-    listed = {p for p, _, _ in entries}
+    entries = [(p, *current[p]) for p, *_ in entries if p in current]
+    listed = {p for p, *_ in entries}
     entries += [(p, *current[p]) for p in current if p not in listed]
     removed = [p for p in stored if p not in current]
     changed = _changed(stored, current)
     before = _links(conn, changed)  # what the cross-file rules read of the changed files
     for path in removed:
-        _drop(conn, path, stored[path][3])
+        _drop(conn, path, stored[path][2])
         report.removed += 1
     # A parse made before the lock stands if the file is as it was then, unless it said
     # "unchanged" against a hash that another process has replaced meanwhile: the rest (few)
@@ -247,13 +332,15 @@ def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed) -> t
         for p in changed
         if p not in parsed
         or parsed[p][2] != current[p]
-        or (parsed[p][1][2] == SAME and parsed[p][0] != stored.get(p, (0, 0, ""))[2])
+        or (parsed[p][1][2] == SAME and parsed[p][0] != stored.get(p, ((), ""))[1])
     ]
     if redo:
         parsed = {**parsed, **_parse_jobs(projects_dir, redo, stored, current, ref_loader())}
     records: list[dict] = []
     if changed:
-        records = _index_changed(conn, [parsed[p][1] for p in changed], stored, current, Labels(ref_loader()), report)
+        records = _index_changed(
+            conn, [parsed[p][1] for p in changed], stored, current, Labels(ref_loader()), report, read_ns
+        )
     if report.rebuilt or len(records) > 1000:
         refresh_vocab(conn)  # read every word back from FTS5
     elif records:
@@ -271,6 +358,8 @@ def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed) -> t
                 (json.dumps(shadowed, ensure_ascii=False),),
             )
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (print_,))
+    racy = conn.execute("SELECT count(*) FROM files WHERE racy").fetchone()[0]
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('racy_files', ?)", (str(racy),))
     return report, entries
 
 
@@ -324,28 +413,34 @@ def _apply_cross_file_rules(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('active_projects', ?)", (str(count),))
 
 
-def _index_changed(conn, results, stored, current, labels, report) -> list[dict]:
+def _index_changed(conn, results, stored, current, labels, report, read_ns: int) -> list[dict]:
     """Write the parse results of the changed files; returns the records indexed."""
     indexed: list[dict] = []
     for path, digest, record, related, problems in results:
         old = stored.get(path)
-        if record == SAME:  # touched, not changed: remember the new size and time only
-            conn.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", (*current[path], path))
-            report.touched += 1
+        racy = int(is_racy(current[path], read_ns))
+        if record == SAME:  # touched, not changed (or racily clean, and unchanged): new stat data only
+            conn.execute(
+                "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, ino = ?, racy = ? WHERE path = ?",
+                (*current[path], racy, path),
+            )
+            if old is None or old[0] != current[path]:
+                report.touched += 1
             continue
         if old is not None:
-            _drop(conn, path, old[3])
+            _drop(conn, path, old[2])
         rowid = None
         if record is not None:
             rowid = add_project(conn, record, f"projects/{path}", labels)
             indexed.append(record)
         conn.execute(
-            "INSERT OR REPLACE INTO files(path, size, mtime_ns, hash, project, pid, related, problems) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO files(path, size, mtime_ns, ctime_ns, ino, hash, racy, project, pid, related, "
+            "problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 path,
                 *current[path],
                 digest,
+                racy,
                 rowid,
                 record["id"] if record is not None else None,
                 json.dumps(related, ensure_ascii=False) if related else None,
@@ -459,6 +554,7 @@ def _reset(conn: sqlite3.Connection) -> None:
     conn.execute(FILES_SCHEMA)
     # Every command reads the problems: without this it would scan every file's row (30 ms at 100,000).
     conn.execute("CREATE INDEX IF NOT EXISTS files_with_problems ON files(path) WHERE problems IS NOT NULL")
+    conn.execute("CREATE INDEX IF NOT EXISTS files_racy ON files(path) WHERE racy")
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('magic', ?)", (MAGIC,))
 
 
@@ -471,6 +567,6 @@ def stored_problems(conn: sqlite3.Connection) -> list[Problem]:
         try:
             out += [Problem.from_dict(d) for d in stored_json(text, "problems")]
         except (KeyError, TypeError, AttributeError):  # decodes, but is not a list of problems
-            raise sqlite3.DatabaseError("the stored problems lost their shape") from None
+            raise IndexDamage("the stored problems lost their shape") from None
     out.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
     return out

@@ -18,7 +18,7 @@ from typer.core import TyperGroup
 
 from .. import __version__
 from ..messages import help_text, t
-from .options import DataDir, NoCache
+from .options import NoCache, RootDataDir
 
 
 @dataclass(frozen=True)
@@ -138,6 +138,15 @@ class _HelpFormatter(_click.HelpFormatter):  # type: ignore[misc,name-defined,un
 class _Context(_click.Context):  # type: ignore[misc,name-defined,unused-ignore]
     formatter_class = _HelpFormatter
 
+    def lookup_default(self, name: str, call: bool = True) -> Any:
+        """A global option given before the command (`servicekb --data-dir kb2 export csv out`)
+        is the default of the command's own option of that name, at any depth of sub-command:
+        the one place every command gets the shared options from (see `_root`)."""
+        given = self.meta.get(GLOBAL_OPTIONS)
+        if given and name in given:
+            return given[name]
+        return super().lookup_default(name, call=call)
+
 
 class _Group(TyperGroup):
     """The root group: lazy commands, and one error format for every failure a user can cause —
@@ -161,6 +170,9 @@ class _Group(TyperGroup):
         from ..errors import EXIT_INTERRUPTED, EXIT_USAGE
 
         exceptions = _click_exceptions()
+        from .common import tolerant_streams
+
+        tolerant_streams()
         if "_SERVICEKB_COMPLETE" in os.environ:  # the shell asks for completions (servicekb completion SHELL)
             from typer.completion import completion_init
 
@@ -314,27 +326,25 @@ def _version(value: bool) -> None:
 def _root(
     ctx: typer.Context,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help=t("opt.version")),
-    data_dir: DataDir = None,
+    data_dir: RootDataDir = None,
     no_cache: NoCache = False,
     lang: Optional[str] = typer.Option(None, "--lang", metavar="sv|en", show_default=False, help=t("opt.lang")),
 ) -> None:
     """A knowledge base of rural-service pilot projects."""
     # --lang is listed here for the help; its value is taken before parsing (messages.take_language_option).
     # Global options may come before the command too (`servicekb --data-dir kb2 list`): they
-    # become the defaults of every command's own option of the same name (click's default_map).
-    defaults: dict[str, Any] = {}
+    # become the defaults of every command's own option of the same name, in every sub-command
+    # (_Context.lookup_default). $SERVICEKB_DATA is read here, so that --data-dir on the command
+    # line, before or after the command, wins over it.
+    given: dict[str, Any] = {}
     if data_dir is not None:
-        defaults["data_dir"] = str(data_dir)
+        given["data_dir"] = data_dir
     if no_cache:
-        defaults["no_cache"] = True
-    if defaults:
-        ctx.default_map = {name: _defaults_for(name, defaults) for name in COMMANDS}
+        given["no_cache"] = True
+    ctx.meta[GLOBAL_OPTIONS] = given
 
 
-def _defaults_for(name: str, defaults: dict[str, Any]) -> dict[str, Any]:
-    if name == "cache":  # a group: its sub-commands look one level deeper
-        return {"info": dict(defaults), "clear": dict(defaults)}
-    return dict(defaults)
+GLOBAL_OPTIONS = "servicekb.global_options"  # ctx.meta key: the global options given before the command
 
 
 def main(args: Optional[list[str]] = None) -> None:

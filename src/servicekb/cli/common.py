@@ -15,6 +15,23 @@ def reset_consoles() -> None:
     _consoles.clear()
 
 
+def tolerant_streams() -> None:
+    """Start of a run: output in an encoding that cannot hold every character (a Latin-1 locale,
+    PYTHONIOENCODING=ascii) replaces what it cannot write with '?', never crashing after half a
+    table; a width that is not a positive number ($COLUMNS=0, -5, 'wide') is ignored, as if unset."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):  # a stream already closed or detached
+                pass
+    for name in ("COLUMNS", "LINES"):
+        value = os.environ.get(name)
+        if value is not None and not (value.strip().isdigit() and int(value) > 0):
+            del os.environ[name]
+
+
 def _console(stderr: bool):
     from rich.console import Console
 

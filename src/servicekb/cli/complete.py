@@ -85,5 +85,11 @@ def project_ids(incomplete: str) -> list[str]:
     from ..files import scan
     from ..paths import data_dir
 
-    names = sorted({path.rsplit("/", 1)[-1][: -len(".yaml")] for path, _, _ in scan(data_dir(None) / "projects")})
+    names = sorted(
+        {
+            path.rsplit("/", 1)[-1][: -len(".yaml")]
+            for path, *_ in scan(data_dir(None) / "projects")
+            if path.endswith(".yaml")
+        }
+    )
     return _matching(names, incomplete)

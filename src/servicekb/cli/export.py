@@ -62,7 +62,7 @@ def sqlite(
     for folder in {file.parent, metadata.parent}:
         if not folder.is_dir():
             raise _usage(t("err.no_such_folder", folder=repr(str(folder))))
-    _check_targets([file, metadata], force)
+    _check_targets([file, metadata], force, data_dir)
     projects, reference, selection = _select(ListingOptions.of(locals()))
     write_sqlite(file, projects, reference)
     write_datasette_metadata(metadata, file, selection)
@@ -92,7 +92,7 @@ def csv(
 
     if folder.exists() and not folder.is_dir():
         raise _usage(t("err.not_a_folder", path=repr(str(folder))))
-    _check_targets([folder / name for name in csv_files()], force)
+    _check_targets([folder / name for name in csv_files()], force, data_dir)
     projects, reference, selection = _select(ListingOptions.of(locals()))
     write_csv(folder, projects, reference, selection)
     note(
@@ -138,8 +138,17 @@ def _describe(filters, ids: Optional[list[str]]) -> str:
     return "; ".join(parts)
 
 
-def _check_targets(paths: list[Path], force: bool) -> None:
-    """Refuse to overwrite without --force; refuse a folder that does not exist."""
+def _check_targets(paths: list[Path], force: bool, data_dir: Optional[Path]) -> None:
+    """Refuse to overwrite without --force; refuse a folder that does not exist, anything but a
+    regular file, and a place inside the knowledge base being read (output.refuse_overwrite)."""
+    from ..output import refuse_inside_kb, refuse_overwrite
+    from ..paths import data_dir as resolve_data_dir
+
+    root = resolve_data_dir(data_dir)
+    for p in paths:
+        refuse_inside_kb(p, root)
+        if not p.is_dir():
+            refuse_overwrite(p, True)  # not a FIFO or device (existing files: below, all named at once)
     existing = [p for p in paths if p.exists()]
     if existing and not force:
         names = ", ".join(str(p) for p in existing[:3]) + (" …" if len(existing) > 3 else "")

@@ -68,7 +68,14 @@ ReportFormat = Annotated[Optional[str], _opt("--format", "-f", panel=OUTPUT, hel
 Output = Annotated[Optional[Path], _opt("--output", "-o", panel=OUTPUT, help=t("opt.output"))]
 Force = Annotated[bool, _opt("--force", panel=OUTPUT, help=t("opt.force"))]
 
+# A command's --data-dir reads no environment variable of its own: $SERVICEKB_DATA is the root's
+# (RootDataDir), so that --data-dir on the command line wins, before or after the command name
+# (cli._Context.lookup_default); paths.data_dir falls back to it as well.
 DataDir = Annotated[
+    Optional[Path],
+    typer.Option("--data-dir", show_default=False, rich_help_panel=KB, help=t("opt.data_dir")),
+]
+RootDataDir = Annotated[
     Optional[Path],
     typer.Option("--data-dir", envvar="SERVICEKB_DATA", show_default=False, rich_help_panel=KB, help=t("opt.data_dir")),
 ]

@@ -59,7 +59,7 @@ def report(
     from ..errors import UsageError
     from ..messages import t
     from ..output import choose_format, dump_document, format_for_path, refuse_overwrite
-    from ..report import build_report, document, layout, markdown
+    from ..report import build_report, document, markdown
     from .common import document_console, load_kb, stdout_is_terminal
     from .listing import project_listing
 
@@ -70,7 +70,9 @@ def report(
         fmt = choose_format(options.format or format_for_path(output), False, allowed=REPORT_FORMATS)
         if fmt not in FILE_FORMATS:
             raise UsageError(t("err.o_documents_only", formats=", ".join(FILE_FORMATS), fmt=fmt))
-        refuse_overwrite(output, force)  # before any work
+        from ..paths import data_dir as resolve_data_dir
+
+        refuse_overwrite(output, force, resolve_data_dir(options.data_dir))  # before any work
     else:
         fmt = options.output_format(stdout_is_terminal(), document=True, extra=("html",))
     kb = load_kb(options.data_dir, options.no_cache)
@@ -102,16 +104,20 @@ def report(
     )
     if fmt in FILE_FORMATS:
         if fmt == "markdown":
-            text = markdown(layout(rep, kb.reference))
+            text = markdown(_layout(rep, kb))
         elif fmt == "html":
             from ..render_html import render_html
 
-            text = render_html(layout(rep, kb.reference))
+            text = render_html(_layout(rep, kb))
         else:
             import io
 
             buf = io.StringIO()
-            dump_document(document(rep), fmt, buf)
+            doc = document(rep)
+            left_out = kb.left_out()
+            if left_out:  # the document itself says what it does not count, not only stderr
+                doc["files_left_out"] = left_out
+            dump_document(doc, fmt, buf)
             text = buf.getvalue()
         if output is None:
             sys.stdout.write(text)
@@ -122,7 +128,7 @@ def report(
     elif fmt in ("table", "text"):  # the same document on a terminal, in a pipe or in a file
         from ..render_report import print_report
 
-        print_report(layout(rep, kb.reference), document_console())
+        print_report(_layout(rep, kb), document_console())
     else:
         from .common import emit_listing
 
@@ -131,6 +137,19 @@ def report(
         )
     if not projects:
         raise typer.Exit(1)
+
+
+def _layout(rep, kb):
+    """The report's blocks, with a line right under the heading when files were left out: a
+    saved report must not show smaller totals as if they were whole."""
+    from ..messages import t
+    from ..report import Paragraph, layout
+
+    blocks = layout(rep, kb.reference)
+    left_out = kb.left_out()
+    if left_out:
+        blocks.insert(1, Paragraph(t("rep.left_out", n=len(left_out))))
+    return blocks
 
 
 FILE_FORMATS = ("markdown", "html", "json", "yaml")  # the report as one document (-o writes these)

@@ -1,0 +1,57 @@
+"""File names a knowledge base may hold by accident (issue 20): every command goes on, and the
+file is reported with its name shown safely. The cases are data: tests/fixtures/hostile/file-names.json."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+from conftest import FIXTURES
+
+CASES = json.loads((FIXTURES / "hostile" / "file-names.json").read_text(encoding="utf-8"))
+COMMANDS = [
+    ["list", "--format", "ids"],
+    ["search", "ica", "--format", "ids"],
+    ["report", "--format", "markdown"],
+    ["stats", "--by", "county", "--format", "json"],
+    ["export", "csv", "{out}"],
+    ["export", "sqlite", "{out}.db"],
+]
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch):
+    monkeypatch.setenv("SERVICEKB_LANG", "en")
+
+
+def arrange(kb, case) -> None:
+    projects = kb / "projects"
+    name = os.fsdecode(bytes.fromhex(case["to_hex"])) if "to_hex" in case else case["to"]
+    shutil.copy(projects / case["copy"], os.path.join(projects, name))
+    if case["remove_original"]:
+        (projects / case["copy"]).unlink()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["case"] for c in CASES])
+@pytest.mark.parametrize("no_cache", [(), ("--no-cache",)], ids=["cache", "no-cache"])
+def test_every_command_reports_the_file_and_goes_on(kb_copy, cli, tmp_path, case, no_cache):
+    arrange(kb_copy, case)
+    for n, command in enumerate(COMMANDS):
+        args = [a.replace("{out}", str(tmp_path / f"out{n}")) for a in command]
+        result = cli(*args, "--data-dir", kb_copy, *no_cache)
+        assert result.exit_code == 0, (args, result.stderr)
+        assert "unexpected" not in result.stderr
+        assert case["shown"] in result.stderr and case["problem"] in result.stderr
+    listed = cli("list", "--format", "ids", "--data-dir", kb_copy, *no_cache).stdout.split()
+    assert len(listed) == case["projects"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["case"] for c in CASES])
+def test_validate_counts_and_reports_the_file(kb_copy, cli, case):
+    arrange(kb_copy, case)
+    result = cli("validate", "--data-dir", kb_copy)
+    assert result.exit_code == 1
+    assert case["problem"] in result.stdout
+    assert "81 file(s) checked" in result.stdout or "82 file(s) checked" in result.stdout
