@@ -279,12 +279,13 @@ def test_output_refuses_to_overwrite_without_force(cli, tmp_path):
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
-def test_output_needs_a_document_format(cli, tmp_path):
+def test_output_writes_every_format_and_refuses_a_name_it_cannot_read(cli, tmp_path):
+    """-o writes any of the report's formats (issue 26, item 4: .txt was refused)."""
     result = cli("report", "--region", "Dalarna", "--format", "csv", "-o", tmp_path / "x.csv")
-    assert result.exit_code == 2 and "-o skriver dokument" in result.stderr
-    result = cli("report", "--region", "Dalarna", "-o", tmp_path / "x.txt")
+    assert result.exit_code == 0 and (tmp_path / "x.csv").read_text(encoding="utf-8").startswith("id,")
+    result = cli("report", "--region", "Dalarna", "-o", tmp_path / "x.docx")
     assert result.exit_code == 2 and "kan inte avgöra formatet" in result.stderr
-    assert not list(tmp_path.iterdir())
+    assert [p.name for p in tmp_path.iterdir()] == ["x.csv"]
 
 
 def test_output_dash_is_stdout(cli):

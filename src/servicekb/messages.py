@@ -448,9 +448,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Restrict to ids read from a file, or '-' for stdin (one per line; '#' comments ignored).",
     ),
     "opt.format": (
-        "table, json, jsonl, csv, tsv, yaml, ids eller markdown. Standard: table i terminalen, tsv när utdata "
-        "skickas vidare.",
-        "table, json, jsonl, csv, tsv, yaml, ids or markdown. Default: table on a terminal, tsv when piped.",
+        "{formats}. Standard: table i terminalen, tsv när utdata skickas vidare.",
+        "{formats}. Default: table on a terminal, tsv when piped.",
     ),
     "opt.fields": (
         "Kolumner med kommatecken emellan, t.ex. id,title,funding.total_cost_sek.",
@@ -461,15 +460,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "With --format csv: UTF-8 with BOM and ';' separators, for Swedish Excel.",
     ),
     "opt.report_format": (
-        "table, markdown, html, json, yaml (dokument); csv, tsv, jsonl, ids (projektlistan). Standard: "
-        "dokumentet (table i terminalen, ren text när utdata skickas vidare); med -o efter filnamnet.",
-        "table, markdown, html, json, yaml (documents); csv, tsv, jsonl, ids (the project list). "
-        "Default: the document (table on a terminal, plain text when piped); with -o, from the file name.",
+        "{formats}: text (eller table), markdown, html, json och yaml är rapporten som dokument; csv, tsv, jsonl "
+        "och ids är projektlistan. Standard: dokumentet som text; med -o efter filnamnet (.txt, .md, .html …).",
+        "{formats}: text (or table), markdown, html, json and yaml are the report as a document; csv, tsv, jsonl "
+        "and ids are its project list. Default: the document as text; with -o, from the file name (.txt, .md, .html …).",
     ),
     "opt.output": (
-        "Skriv dokumentet (markdown, html, json, yaml) till den här filen i stället för till standard ut; "
-        "en fil som redan finns skrivs inte över utan --force.",
-        "Write the document (markdown, html, json, yaml) to this file instead of stdout; "
+        "Skriv till den här filen i stället för till standard ut (formatet efter filnamnet, om inte --format "
+        "väljer); en fil som redan finns skrivs inte över utan --force.",
+        "Write to this file instead of stdout (the format from its name unless --format chooses); "
         "an existing file is kept unless --force.",
     ),
     "opt.force": ("Med -o: skriv över filen om den redan finns.", "With -o: overwrite the file if it exists."),
@@ -490,8 +489,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Add counts of the results by theme, county, status and kind.",
     ),
     "opt.show_format": (
-        "text (standard), json, yaml eller citation (en färdig källhänvisning till en fotnot).",
-        "text (default), json, yaml, or citation (a ready reference for a footnote).",
+        "{formats}: text är standard, citation en färdig källhänvisning till en fotnot.",
+        "{formats}: text is the default, citation a ready reference for a footnote.",
     ),
     "opt.by": (
         "län (county), tema (theme), status, typ (kind), ägartyp (owner-type), tagg (tag) eller kommun (municipality).",
@@ -591,10 +590,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--ids läser högst {mb} MB id:n; dela upp listan eller använd filter i stället.",
         "--ids reads at most {mb} MB of ids; split the list or use filters instead.",
     ),
-    "err.o_documents_only": (
-        "-o skriver dokument ({formats}), inte {fmt}; styr om utdata i stället: > FIL",
-        "-o writes documents ({formats}), not {fmt}; redirect it instead: > FILE",
-    ),
     "err.limit_negative": ("--limit måste vara 0 (alla) eller mer.", "--limit must be 0 (all) or more."),
     "note.no_match": ("servicekb: inga projekt matchar sökningen.", "servicekb: no projects match the query."),
     "note.no_match_filtered": (
@@ -687,10 +682,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a document cannot be written as {fmt}; use json or yaml",
     ),
     "err.format_from_name": (
-        "kan inte avgöra formatet av filnamnet {path}; lägg till --format (markdown, html, json eller yaml) "
+        "kan inte avgöra formatet av filnamnet {path}; lägg till --format ({formats}) "
         "eller ge filen ändelsen {suffixes}.",
-        "cannot tell the format from the file name {path}; add --format (markdown, html, json or yaml) "
-        "or name the file {suffixes}.",
+        "cannot tell the format from the file name {path}; add --format ({formats}) or name the file {suffixes}.",
     ),
     "err.file_exists": (
         "{path} finns redan; använd --force för att skriva över den, eller välj ett annat filnamn.",

@@ -20,12 +20,11 @@ from dataclasses import dataclass, field
 from typing import IO, Any, Optional
 
 from .errors import UsageError
+from .formats import COMMAND_FORMATS, DOCUMENT_COMMANDS, DOCUMENT_FORMATS, LISTING_FORMATS, REGISTRY
 from .messages import t
 from .money import format_sek
 from .text import has_invisible, json_visible, visible
 
-FORMATS = ("table", "json", "jsonl", "csv", "tsv", "yaml", "ids", "markdown")
-DOCUMENT_FORMATS = ("json", "yaml")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # and full-width ＝ ＋ － ＠
 
 
@@ -99,23 +98,59 @@ def pick_columns(fields: Optional[str], default: Sequence[Column], available: di
     return out
 
 
-def choose_format(fmt: Optional[str], stdout_is_terminal: bool, allowed: Sequence[str] = FORMATS) -> str:
-    """The default is a table on a terminal and TSV when piped (as gh does)."""
-    if fmt is None:
-        return "table" if stdout_is_terminal else "tsv"
-    value = fmt.strip().lower()
-    if value not in allowed:
-        from .text import did_you_mean, suggest
+# --- formats: one registry, one decision per run ------------------------------------------
 
-        raise UsageError(
-            t(
-                "err.unknown_format",
-                fmt=repr(fmt),
-                hint=did_you_mean(suggest(value, allowed)),
-                formats=", ".join(allowed),
+
+FORMATS = LISTING_FORMATS  # (the name other modules know)
+
+
+def choose_format(
+    fmt: Optional[str],
+    stdout_is_terminal: bool,
+    allowed: Sequence[str] = LISTING_FORMATS,
+    *,
+    excel: bool = False,
+    output: Any = None,
+    fields: Optional[str] = None,
+    document: bool = False,
+) -> str:
+    """THE format decision of a run, made once: --format, else --excel (csv), else the name of
+    -o FILE, else the default: for a listing a table on a terminal and TSV when piped (as gh
+    does), for a document (report, show) the document as text. An option that would be ignored
+    is an error, and every error lists exactly the formats this command accepts."""
+    from .text import did_you_mean, suggest
+
+    if fmt is not None:
+        value = fmt.strip().lower()
+        if value not in allowed:
+            raise UsageError(
+                t(
+                    "err.unknown_format",
+                    fmt=repr(fmt),
+                    hint=did_you_mean(suggest(value, allowed)),
+                    formats=", ".join(allowed),
+                )
             )
-        )
+    elif excel:
+        value = "csv"
+    elif output is not None:
+        value = format_for_path(output, allowed)
+    elif document:
+        value = "text"
+    else:
+        value = "table" if stdout_is_terminal else "tsv"
+    if excel and value != "csv":
+        raise UsageError(t("err.excel_needs_csv", fmt=value))
+    if fields and document and value in DOCUMENT_FORMATS:
+        raise UsageError(t("err.fields_in_document"))
     return value
+
+
+def command_format(command: str, fmt: Optional[str], stdout_is_terminal: bool, **choices: Any) -> str:
+    """`choose_format` for one command, with its formats from `COMMAND_FORMATS`."""
+    return choose_format(
+        fmt, stdout_is_terminal, COMMAND_FORMATS[command], document=command in DOCUMENT_COMMANDS, **choices
+    )
 
 
 # --- documents --------------------------------------------------------------------------
@@ -142,25 +177,24 @@ def dump_document(doc: Any, fmt: str, stream: IO[str]) -> None:
 
 # --- files ------------------------------------------------------------------------------
 
-DOCUMENT_SUFFIXES = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-    ".yaml": "yaml",
-    ".yml": "yaml",
-}
 
-
-def format_for_path(path: Any) -> str:
-    """The document format a file name asks for (-o dalarna.html → html)."""
+def format_for_path(path: Any, allowed: Sequence[str] = LISTING_FORMATS) -> str:
+    """The format a file name asks for, among a command's formats (-o dalarna.html → html)."""
     from pathlib import Path
 
     suffix = Path(path).suffix.lower()
-    if suffix not in DOCUMENT_SUFFIXES:
-        raise UsageError(t("err.format_from_name", path=repr(str(path)), suffixes=", ".join(DOCUMENT_SUFFIXES)))
-    return DOCUMENT_SUFFIXES[suffix]
+    for name in allowed:
+        if suffix and suffix in REGISTRY[name].suffixes:
+            return name
+    suffixes = [s for name in allowed for s in REGISTRY[name].suffixes]
+    raise UsageError(
+        t(
+            "err.format_from_name",
+            path=repr(str(path)),
+            formats=", ".join(n for n in allowed if REGISTRY[n].suffixes),
+            suffixes=", ".join(suffixes),
+        )
+    )
 
 
 def refuse_overwrite(path: Any, force: bool) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import IO, Any, Optional
+
 import typer
 
-from ..messages import command_help
+from ..messages import command_help, t
 from .options import (
     DataDir,
     Excel,
@@ -54,25 +57,17 @@ def report(
 ) -> None:
     """servicekb report (its help: messages `cmd.report`, `help.report`)."""
     import dataclasses
-    import sys
 
-    from ..errors import UsageError
-    from ..messages import t
-    from ..output import choose_format, dump_document, format_for_path, refuse_overwrite
-    from ..report import build_report, document, layout, markdown
-    from .common import document_console, load_kb, stdout_is_terminal
-    from .listing import project_listing
+    from ..output import refuse_overwrite
+    from ..report import build_report
+    from .common import load_kb, stdout_is_terminal
 
     options = ListingOptions.of(locals())
     if output is not None and str(output) == "-":  # '-' is stdout, as everywhere
         output = None
+    fmt = options.output_format(stdout_is_terminal(), "report", output)  # once: what is built and written follows it
     if output is not None:
-        fmt = choose_format(options.format or format_for_path(output), False, allowed=REPORT_FORMATS)
-        if fmt not in FILE_FORMATS:
-            raise UsageError(t("err.o_documents_only", formats=", ".join(FILE_FORMATS), fmt=fmt))
         refuse_overwrite(output, force)  # before any work
-    else:
-        fmt = options.output_format(stdout_is_terminal(), document=True, extra=("html",))
     kb = load_kb(options.data_dir, options.no_cache)
     filters = options.filters(kb.reference)
     wanted = options.read_ids()
@@ -100,39 +95,82 @@ def report(
         every_county=not scope,
         overview=overview,
     )
-    if fmt in FILE_FORMATS:
-        if fmt == "markdown":
-            text = markdown(layout(rep, kb.reference))
-        elif fmt == "html":
-            from ..render_html import render_html
-
-            text = render_html(layout(rep, kb.reference))
-        else:
-            import io
-
-            buf = io.StringIO()
-            dump_document(document(rep), fmt, buf)
-            text = buf.getvalue()
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            from ..output import write_file
-
-            write_file(output, text, force)
-    elif fmt in ("table", "text"):  # the same document on a terminal, in a pipe or in a file
-        from ..render_report import print_report
-
-        print_report(layout(rep, kb.reference), document_console())
+    write = RENDERERS[fmt]
+    if output is None:
+        write(rep, kb, options, fmt, None)
     else:
-        from .common import emit_listing
+        import io
 
-        emit_listing(project_listing(projects, options, columns=_report_columns()), options)
+        from ..output import write_file
+
+        buf = io.StringIO()
+        write(rep, kb, options, fmt, buf)
+        write_file(output, buf.getvalue(), force)
     if not projects:
         raise typer.Exit(1)
 
 
-FILE_FORMATS = ("markdown", "html", "json", "yaml")  # the report as one document (-o writes these)
-REPORT_FORMATS = ("table", "markdown", "html", "json", "yaml", "csv", "tsv", "jsonl", "ids")
+# --- the report's formats: one writer each (the registry's names: formats.COMMAND_FORMATS["report"]) ---
+
+
+def _stream(stream: Optional[IO[str]]) -> IO[str]:
+    import sys
+
+    return stream if stream is not None else sys.stdout
+
+
+def _text(rep, kb, options, fmt: str, stream: Optional[IO[str]]) -> None:
+    """The document drawn with rich: on a terminal in colour, piped or saved as plain text."""
+    from ..render_report import print_report
+    from ..report import layout
+    from .common import document_console
+
+    console = document_console(stream)
+    print_report(layout(rep, kb.reference), console)
+    if stream is not None:
+        console.file.flush()
+
+
+def _markdown(rep, kb, options, fmt: str, stream: Optional[IO[str]]) -> None:
+    from ..report import layout, markdown
+
+    _stream(stream).write(markdown(layout(rep, kb.reference)))
+
+
+def _html(rep, kb, options, fmt: str, stream: Optional[IO[str]]) -> None:
+    from ..render_html import render_html
+    from ..report import layout
+
+    _stream(stream).write(render_html(layout(rep, kb.reference)))
+
+
+def _data(rep, kb, options, fmt: str, stream: Optional[IO[str]]) -> None:
+    from ..output import dump_document
+    from ..report import document
+
+    dump_document(document(rep), fmt, _stream(stream))
+
+
+def _project_list(rep, kb, options, fmt: str, stream: Optional[IO[str]]) -> None:
+    from .common import emit_listing
+    from .listing import project_listing
+
+    emit_listing(project_listing(rep.projects, options, fmt, columns=_report_columns()), fmt, stream)
+
+
+Renderer = Callable[[Any, Any, ListingOptions, str, Optional[IO[str]]], None]
+RENDERERS: dict[str, Renderer] = {
+    "text": _text,
+    "table": _text,  # the same document: the word listings use for "what a terminal shows"
+    "markdown": _markdown,
+    "html": _html,
+    "json": _data,
+    "yaml": _data,
+    "csv": _project_list,
+    "tsv": _project_list,
+    "jsonl": _project_list,
+    "ids": _project_list,
+}
 
 
 def _report_columns():

@@ -86,12 +86,13 @@ def stats(
     """servicekb stats (its help: messages `cmd.stats`, `help.stats`)."""
     from ..errors import UsageError
     from ..money import summarise
-    from ..output import Column, Listing, choose_format, pick_columns
+    from ..output import Column, Listing, pick_columns
     from ..report import GROUPINGS, SORTS, StatsRow, stats_rows
     from ..text import did_you_mean, suggest
     from .common import emit_listing, load_kb, stdout_is_terminal
 
     options = ListingOptions.of(locals())
+    fmt = options.output_format(stdout_is_terminal(), "stats")  # once: columns and writer follow it
     by = BY_ALIASES.get(by.strip().lower(), by.strip().lower())
     if by not in GROUPINGS:
         raise UsageError(
@@ -109,7 +110,6 @@ def stats(
     kb = load_kb(options.data_dir, options.no_cache)
     projects = kb.select(options.filters(kb.reference), options.read_ids())
     rows = stats_rows(projects, by, kb.reference, sort)
-    fmt = choose_format(options.format, stdout_is_terminal())
 
     kept = SORT_COLUMNS.get(sort)  # a narrow table never leaves out the column it is sorted by
 
@@ -151,6 +151,6 @@ def stats(
         excel=options.excel,
         id_of=lambda r: r.value,
     )
-    emit_listing(listing, options)
+    emit_listing(listing, fmt)
     if not projects:
         raise typer.Exit(1)
