@@ -123,7 +123,13 @@ def test_dalarna_heading_totals_and_projects(dalarna):
     assert tree.find(".//h1").text == "Dalarnas län (länskod 20, W) – Region Dalarna"
     page = text_of(tree)
     assert "Total kostnad, avslutade projekt: 32 037 624 kr (10 projekt med belopp)" in page
-    assert [h.text for h in tree.iter("h2")] == ["Per tema", "Projekt", "Några lärdomar", "Projektbeskrivningar"]
+    assert [h.text for h in tree.iter("h2")] == [
+        "Per tema",
+        "Länets egna projekt (10)",
+        "Projekt som delas med andra län (3)",
+        "Några lärdomar",
+        "Projektbeskrivningar",
+    ]
     details = tree.findall(".//details")
     projects = [d for d in details if (d.get("id") or "").startswith("p-")]
     assert len(projects) == 13

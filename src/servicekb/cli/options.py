@@ -61,6 +61,7 @@ MinCost = Annotated[Optional[str], _opt("--min-cost", help=t("opt.min_cost"))]
 MaxCost = Annotated[Optional[str], _opt("--max-cost", help=t("opt.max_cost"))]
 HasCost = Annotated[Optional[bool], _opt("--has-cost/--no-cost", help=t("opt.has_cost"))]
 Ids = Annotated[Optional[str], _opt("--ids", help=t("opt.ids"))]
+Own = Annotated[bool, _opt("--own", help=t("opt.own"))]  # report, stats: no project another county shares
 
 Format = Annotated[
     Optional[str], _opt("--format", "-f", panel=OUTPUT, help=t("opt.format", formats=formats_help("list")))

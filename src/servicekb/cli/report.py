@@ -22,6 +22,7 @@ from .options import (
     Municipality,
     NoCache,
     Output,
+    Own,
     OwnerType,
     Region,
     ReportFormat,
@@ -47,6 +48,7 @@ def report(
     max_cost: MaxCost = None,
     has_cost: HasCost = None,
     ids: Ids = None,
+    own: Own = False,
     format: ReportFormat = None,
     output: Output = None,
     force: Force = False,
@@ -58,8 +60,9 @@ def report(
     """servicekb report (its help: messages `cmd.report`, `help.report`)."""
     import dataclasses
 
-    from ..output import refuse_overwrite
-    from ..report import build_report
+    from ..money import own_projects
+    from ..output import DOCUMENT_FORMATS, refuse_overwrite
+    from ..report import build_report, data_state
     from .common import load_kb, stdout_is_terminal
 
     options = ListingOptions.of(locals())
@@ -73,6 +76,8 @@ def report(
     wanted = options.read_ids()
     others = dataclasses.replace(filters, counties=())
     projects = kb.select(filters, wanted)
+    if own:  # every sum from projects that no other county shares
+        projects = own_projects(projects)
     # Nationwide projects apply in a county too: named in a footnote, not counted.
     national = kb.select(dataclasses.replace(others, nationwide=True), wanted) if filters.counties else []
     county = kb.reference.counties[filters.counties[0]] if len(filters.counties) == 1 else None
@@ -81,10 +86,15 @@ def report(
         scope = t("rep.selection")
     elif len(filters.counties) > 1:
         scope = ", ".join(filters.counties)
+    every_county = not scope
+    if own:
+        scope = ", ".join(filter(None, [scope, t("rep.own_scope")]))
     # The overview lists every county (zeros too) for the whole knowledge base; for a selection,
     # only the counties its projects are in. The HTML map shows where a county stands among all
     # counties: that needs every county's numbers.
     overview = kb.select(others, wanted) if fmt == "html" and county is not None else None
+    if overview is not None and own:
+        overview = own_projects(overview)
     rep = build_report(
         kb.reference,
         projects,
@@ -92,8 +102,10 @@ def report(
         national,
         counties=filters.counties,
         scope=scope,
-        every_county=not scope,
+        every_county=every_county,
         overview=overview,
+        own=own,
+        state=data_state(kb.root) if fmt in DOCUMENT_FORMATS else None,  # a project list has no stamp
     )
     write = RENDERERS[fmt]
     if output is None:
