@@ -230,6 +230,8 @@ LIST_SEPARATOR = " | "  # lists in one CSV/TSV cell: lessons contain commas, nev
 def _plain(value: Any, sep: str = ", ") -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):  # one spelling in every format, JSON's (not Python's True)
+        return "true" if value else "false"
     if isinstance(value, (list, tuple)):
         return sep.join(_plain(v) for v in value)
     if isinstance(value, dict):

@@ -131,7 +131,9 @@ def stats(
         )
 
     columns = [
-        Column("value", t(f"by.{by}"), lambda r: r.key if fmt != "table" else r.label, ratio=1, min_width=12),
+        Column(
+            "value", t(f"by.{by}"), lambda r: r.label if fmt in ("table", "markdown") else r.key, ratio=1, min_width=12
+        ),
         Column("label", t("col.label"), lambda r: r.label),
         count("projects", t("col.projects"), lambda s: s.projects),
         money("total_cost_sek", t("col.total_cost"), lambda s: s.total_cost.value),
