@@ -301,6 +301,7 @@ def _write_table(listing: Listing, stream: IO[str], console: Any) -> None:
             justify="right" if c.kind in NUMERIC else "left",
             ratio=c.ratio,
             max_width=c.max_width,
+            compact="title" if c.kind == "title_id" else "amount" if c.kind == "cost" else None,
         )
         for c in columns
     ]
@@ -322,6 +323,9 @@ class FitColumn:
     justify: str = "left"
     ratio: Optional[int] = None
     max_width: Optional[int] = None
+    # Too narrow for a table: the column that a compact listing shows as the line ('title': a
+    # title with its id beneath) and the one at its right end ('amount').
+    compact: Optional[str] = None
 
 
 def _longest_word(text: str) -> int:
@@ -389,6 +393,15 @@ def print_fitted(
 
     gap = 2 if box is None else 3  # a box (even SIMPLE_HEAD) puts a divider between the paddings
     kept = fit_columns(specs, cells, console.width, gap)
+    roles = {spec.compact: i for i, spec in enumerate(specs) if spec.compact}
+    if kept is None and {"title", "amount"} <= set(roles):  # too narrow: title and amount, the id beneath
+        if title is not None:
+            console.print(title)
+        print_compact(console, [[row[roles["title"]], row[roles["amount"]]] for row in cells])
+        left_out = [spec.header for spec in specs if not spec.compact and spec.header]
+        if left_out:
+            console.print(Text(t("note.columns_left_out", columns=", ".join(left_out)), style="dim"))
+        return left_out
     if kept is None:  # too narrow for a table: one block per row
         if title is not None:
             console.print(title)
@@ -414,6 +427,32 @@ def print_fitted(
     if left_out:
         console.print(Text(t("note.columns_left_out", columns=", ".join(left_out)), style="dim"))
     return left_out
+
+
+def print_compact(console: Any, rows: Sequence[Sequence[Any]]) -> None:
+    """A listing for a narrow terminal: each title wrapped at its words with the amount at the
+    right of its first line, the id on a line of its own beneath (never broken inside: it is
+    one word, printed whole and left to the terminal only when wider than the screen)."""
+    import textwrap
+
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    width = max(console.width, 20)
+    amounts = [" ".join(cell.plain.split("\n")) for _, cell in rows]
+    room = max((cell_len(a) for a in amounts), default=0)
+    for (project, _), amount in zip(rows, amounts):
+        title, ident, *_ = project.plain.split("\n") + [""]
+        lines = textwrap.wrap(title, width=max(width - room - 2, 12), break_long_words=False, break_on_hyphens=False)
+        lines = lines or [""]
+        first = Text(lines[0], style="bold")
+        first.append(" " * max(1, width - cell_len(lines[0]) - cell_len(amount)))
+        first.append(amount, style="dim" if amount in ("–", "") else "")
+        console.print(first, soft_wrap=True)
+        for line in lines[1:]:
+            console.print(Text(line, style="bold"), soft_wrap=True)
+        indent = "  " if cell_len(ident) + 2 <= width else ""
+        console.print(Text(indent + ident, style="dim"), soft_wrap=True)
 
 
 Writer = Callable[[Listing, IO[str], Any], None]
