@@ -190,7 +190,10 @@ class _Group(TyperGroup):
         if "_SERVICEKB_COMPLETE" in os.environ:  # the shell asks for completions (servicekb completion SHELL)
             from typer.completion import completion_init
 
+            from .complete import install_quoting
+
             completion_init()
+            install_quoting()  # values with spaces reach the command line as one word
         try:
             from ..messages import take_language_option
 
