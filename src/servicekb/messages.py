@@ -1108,7 +1108,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "servicekb stats --by theme",
         "servicekb stats --by county --sort total-cost --format csv",
     ),
-    "validate": ("servicekb validate data/projects/servicepunkt-2-0-i-hoga-kusten.yaml",),
+    "validate": ("servicekb validate",),
     "schema": ("servicekb schema > project.schema.json",),
     "export": (
         "servicekb export sqlite kb.db && datasette kb.db -m kb.metadata.yaml",
