@@ -123,7 +123,13 @@ def test_dalarna_heading_totals_and_projects(dalarna):
     assert tree.find(".//h1").text == "Dalarnas län (länskod 20, W) – Region Dalarna"
     page = text_of(tree)
     assert "Total kostnad, avslutade projekt: 32 037 624 kr (10 projekt med belopp)" in page
-    assert [h.text for h in tree.iter("h2")] == ["Per tema", "Projekt", "Några lärdomar", "Projektbeskrivningar"]
+    assert [h.text for h in tree.iter("h2")] == [
+        "Per tema",
+        "Länets egna projekt (10)",
+        "Projekt som delas med andra län (3)",
+        "Några lärdomar",
+        "Projektbeskrivningar",
+    ]
     details = tree.findall(".//details")
     projects = [d for d in details if (d.get("id") or "").startswith("p-")]
     assert len(projects) == 13
@@ -279,12 +285,13 @@ def test_output_refuses_to_overwrite_without_force(cli, tmp_path):
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
-def test_output_needs_a_document_format(cli, tmp_path):
+def test_output_writes_every_format_and_refuses_a_name_it_cannot_read(cli, tmp_path):
+    """-o writes any of the report's formats (issue 26, item 4: .txt was refused)."""
     result = cli("report", "--region", "Dalarna", "--format", "csv", "-o", tmp_path / "x.csv")
-    assert result.exit_code == 2 and "-o skriver dokument" in result.stderr
-    result = cli("report", "--region", "Dalarna", "-o", tmp_path / "x.txt")
+    assert result.exit_code == 0 and (tmp_path / "x.csv").read_text(encoding="utf-8").startswith("id,")
+    result = cli("report", "--region", "Dalarna", "-o", tmp_path / "x.docx")
     assert result.exit_code == 2 and "kan inte avgöra formatet" in result.stderr
-    assert not list(tmp_path.iterdir())
+    assert [p.name for p in tmp_path.iterdir()] == ["x.csv"]
 
 
 def test_output_dash_is_stdout(cli):

@@ -66,14 +66,34 @@ def test_a_saved_document_has_no_trailing_spaces(args):
     assert any(len(line) > 60 for line in lines)  # the tables are still laid out to the width
 
 
-def test_the_readme_shows_the_report_as_it_is():
+README_DAY = "2026-12-01"  # the README's sample: made on this day, from data files last changed on it
+
+
+def readme_report(tmp_path) -> str:
+    """The Dalarna report as the README shows it: made on README_DAY (SERVICEKB_TODAY) from a copy
+    of the bundled data whose files were last changed that day (not in git, so the stamp names
+    the files' date and not a revision that moves with every commit)."""
+    import datetime as dt
+    import os
+    import shutil
+
+    copy = tmp_path / "kb"
+    stamp = dt.datetime.fromisoformat(README_DAY + "T12:00:00").timestamp()
+    for folder in ("projects", "reference"):
+        shutil.copytree(DATA / folder, copy / folder)
+        for f in (copy / folder).iterdir():
+            os.utime(f, (stamp, stamp))
+    env = {"COLUMNS": "100", "SERVICEKB_LANG": "sv", "SERVICEKB_TODAY": README_DAY}
+    return run_servicekb("report", "--region", "Dalarna", "--data-dir", copy, env=env).stdout
+
+
+def test_the_readme_shows_the_report_as_it_is(tmp_path):
     """The README's Dalarna report is the saved document at 100 columns, byte for byte."""
     readme = (DATA.parent / "README.md").read_text(encoding="utf-8")
     shown = (
         readme[readme.index("### `servicekb report --region Dalarna`") :].split("```text\n", 1)[1].split("```", 1)[0]
     )
-    saved = run_servicekb("report", "--region", "Dalarna", env={"COLUMNS": "100", "SERVICEKB_LANG": "sv"}).stdout
-    assert shown == saved
+    assert shown == readme_report(tmp_path)
 
 
 def _data_text() -> str:
@@ -130,7 +150,7 @@ def test_ongoing_past_end_date_is_marked_everywhere(cli, raw):
     expected = past_end(raw)
     assert len(expected) >= 1
     rows = list(csv.DictReader(io.StringIO(cli("list", "--format", "csv").stdout)))
-    assert {r["id"] for r in rows if r["past_end_date"] == "True"} == expected
+    assert {r["id"] for r in rows if r["past_end_date"] == "true"} == expected  # as JSON spells it
     assert all(r["status"] in ("completed", "ongoing", "planned") for r in rows)  # machine values unchanged
     table = cli("list", "--format", "table", env={"COLUMNS": "160"}).stdout
     assert table.count("passerat") == len(expected)

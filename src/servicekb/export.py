@@ -29,7 +29,7 @@ from .messages import t as tr  # `t` names a table in this module
 from .money import NATIONAL, project_amount
 from .reference import Reference
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: projects_fts.search_terms, servicekb's Swedish analysis of the text
 
 TITLE = "Lokal service: Tillväxtverket's rural-service pilot projects"
 SOURCE = "Tillväxtverket: Så utvecklar vi den lokala servicen (Landsbygdsprogrammet 2014–2020)"
@@ -258,6 +258,12 @@ FTS_COLUMNS: tuple[tuple[str, str], ...] = (
     ("tags", "Tag slugs and labels."),
     ("places", "Places, municipalities and counties (short and official names)."),
     ("organisations", "Owner, contact organisation and co-funders."),
+    (
+        "search_terms",
+        "servicekb's Swedish analysis of the words above: their stems (ombuden → ombud), the words inside "
+        "compounds (paketombud → paket, ombud) and the thesaurus's related terms, so that the search box "
+        "finds what `servicekb search` finds.",
+    ),
 )
 FTS_TOKENIZER = "unicode61 remove_diacritics 0"
 
@@ -345,8 +351,9 @@ def build_rows(records: Sequence[dict], ref: Reference) -> dict[str, list[tuple]
     return rows
 
 
-def fts_rows(records: Sequence[dict], ref: Reference) -> list[tuple]:
-    """(rowid, project_id, title, …) for projects_fts; rowid n is the n-th project as exported."""
+def fts_rows(records: Sequence[dict], ref: Reference, index: Optional[sqlite3.Connection] = None) -> list[tuple]:
+    """(rowid, project_id, title, …, search_terms) for projects_fts; rowid n is the n-th project as
+    exported. `index`: servicekb's index of the knowledge base, for the thesaurus (see search_terms)."""
     out = []
     for n, r in enumerate(records, 1):
         geo, owner = r["geography"], r.get("owner")
@@ -371,7 +378,56 @@ def fts_rows(records: Sequence[dict], ref: Reference) -> list[tuple]:
                 ),
             )
         )
-    return out
+    analyse = SwedishAnalysis([" ".join(row[2:]) for row in out], index)
+    return [(*row, analyse(" ".join(row[2:]))) for row in out]
+
+
+class SwedishAnalysis:
+    """servicekb search's analysis, done once at export time for FTS5's plain token matching: for
+    each word of a project's text, its stems (search.stems_of), the words of the exported text
+    inside it of search.MIN_PART_LENGTH letters or more (what a query's compound rule matches:
+    paketombud holds ombud), and the thesaurus's related terms (search.related_terms, from the
+    index). Datasette's search box then finds "ombud" in the 16 projects servicekb finds."""
+
+    def __init__(self, texts: Sequence[str], index: Optional[sqlite3.Connection] = None) -> None:
+        from .search import MIN_PART_LENGTH, STOP_WORDS
+
+        self.index = index
+        self.min_part = MIN_PART_LENGTH
+        self.vocabulary = {
+            w for text in texts for w in _words(text) if len(w) >= MIN_PART_LENGTH and w not in STOP_WORDS
+        }
+        self._cache: dict[str, set[str]] = {}
+
+    def __call__(self, text: str) -> str:
+        words = set(_words(text))
+        terms: set[str] = set()
+        for w in words:
+            terms |= self._terms(w)
+        return " ".join(sorted(terms - words))
+
+    def _terms(self, word: str) -> set[str]:
+        if word not in self._cache:
+            from .search import related_terms, stems_of
+
+            out = set(stems_of(word))
+            n = len(word)
+            for i in range(n - self.min_part + 1):
+                for j in range(i + self.min_part, n + 1):
+                    if (i, j) != (0, n) and word[i:j] in self.vocabulary:
+                        out.add(word[i:j])
+            if self.index is not None:
+                for related in related_terms(self.index, word):
+                    out.update(_words(related))
+            self._cache[word] = out
+        return self._cache[word]
+
+
+def _words(text: str) -> list[str]:
+    """Words as FTS5's unicode61 tokenizer sees them (letters and digits), lower case."""
+    import re
+
+    return re.findall(r"[^\W_]+", text.lower())
 
 
 # --- SQLite -------------------------------------------------------------------------
@@ -439,8 +495,11 @@ def _atomic_path(path: Path) -> Iterator[Path]:
         raise ServiceKBError(tr("err.cannot_write", path=path, reason=exc.strerror or exc)) from None
 
 
-def write_sqlite(path: Path, records: Sequence[dict], ref: Reference) -> None:
-    """Write the export database to `path` atomically (a temporary file, then a rename)."""
+def write_sqlite(
+    path: Path, records: Sequence[dict], ref: Reference, index: Optional[sqlite3.Connection] = None
+) -> None:
+    """Write the export database to `path` atomically (a temporary file, then a rename); `index`:
+    servicekb's index, for the thesaurus terms of the search column (fts_rows)."""
     rows = build_rows(records, ref)
     with _atomic_path(Path(path)) as tmp:
         conn = sqlite3.connect(tmp, isolation_level=None)
@@ -461,7 +520,7 @@ def write_sqlite(path: Path, records: Sequence[dict], ref: Reference) -> None:
             conn.executemany(
                 f"INSERT INTO {_quote(FTS_TABLE)} (rowid, {', '.join(_quote(n) for n, _ in FTS_COLUMNS)}) "
                 f"VALUES ({', '.join('?' * (len(FTS_COLUMNS) + 1))})",
-                fts_rows(records, ref),
+                fts_rows(records, ref, index),
             )
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
             if broken:  # the loader's checks should make this impossible
@@ -543,6 +602,17 @@ ORDER BY end_date, title""",
 }
 
 
+def folded_column_notes(description: str, columns: dict[str, str]) -> str:
+    """A table's description with its column notes in a closed <details> (HTML, escaped)."""
+    from html import escape
+
+    notes = "".join(f"<dt>{escape(name)}</dt><dd>{escape(note)}</dd>" for name, note in columns.items())
+    return (
+        f"<p>{escape(description)}</p>"
+        f'<details class="column-notes"><summary>Column notes ({len(columns)})</summary><dl>{notes}</dl></details>'
+    )
+
+
 def datasette_metadata(database: str, selection: str = "") -> dict:
     """Datasette metadata (`datasette FILE.db -m FILE.metadata.yaml`) for a database named `database`.
 
@@ -563,6 +633,10 @@ def datasette_metadata(database: str, selection: str = "") -> dict:
             "fts_pk": "rowid",
         }
     )
+    # Datasette lists a table's column notes above its rows: 30 notes push the projects out of
+    # view. Folded into the description instead (one line until opened), rows in view.
+    projects = tables["projects"]
+    projects["description_html"] = folded_column_notes(projects["description"], projects.pop("columns"))
     tables[FTS_TABLE] = {
         "description": "Full-text index of the projects' text (FTS5); use the search box of projects.",
         "columns": dict(FTS_COLUMNS),

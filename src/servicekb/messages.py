@@ -362,8 +362,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A knowledge base of Tillväxtverket's rural-service pilot projects (Landsbygdsprogrammet 2014–2020).",
     ),
     "help.search": (
-        'Hittar böjningsformer (servicepunkt → servicepunkter), delar av sammansatta ord (ombud →\npaketombud, apoteksombud) och ord skrivna utan å, ä, ö (Orebro → Örebro); exakta träffar\nkommer först. Söker i titel, sammanfattning, genomförande, resultat, lärdomar, taggar,\nprojektägare, orter och kommuner.\n\nProjekt med alla orden kommer först; har färre än fem alla orden följer projekt med de\nflesta orden (stderr säger vilka ord som saknas; --all-words visar bara fullträffar). Ord\nhittas också genom synonymer (hemkörning → hemsändning, ur data/reference/synonyms.yaml);\nett okänt ord delas upp (butiksutveckling → butik + utveckling) eller rättas (ombudsplatform\n→ ombudsplattform) och rankas under direkta träffar. --explain visar för varje projekt\nvilka ord som träffade och hur.\n\nSyntax: "fras inom citattecken"; -ord utesluter (allt som ordet ensamt skulle hitta); a OR b.\nSätt citattecken runt fraser även för skalet: servicekb search \'"lokal mat"\'.\n\nReturkod: 0 träffar, 1 inga träffar, 2 felaktigt kommando.',
-        'Finds inflections (servicepunkt → servicepunkter), compound parts (ombud → paketombud,\napoteksombud) and words typed without å, ä, ö (Orebro → Örebro); exact matches rank first.\nSearches title, summary, activities, results, lessons, tags, owner, places and municipalities.\n\nProjects with every word rank first; when fewer than five have them all, projects with\nmost of the words follow (stderr names the missing words; --all-words shows only full\nmatches). Words are also found through synonyms (hemkörning → hemsändning, from\ndata/reference/synonyms.yaml); an unknown word is split (butiksutveckling → butik +\nutveckling) or corrected (ombudsplatform → ombudsplattform), ranked below direct matches.\n--explain shows, for each project, which words matched and how.\n\nSyntax: "quoted phrase"; -word excludes (everything the word alone would find); a OR b.\nQuote phrases for the shell too: servicekb search \'"lokal mat"\'.\n\nExit status: 0 results, 1 no results, 2 usage error.',
+        'Hittar böjningsformer (servicepunkt → servicepunkter), delar av sammansatta ord (ombud →\npaketombud, apoteksombud) och ord skrivna utan å, ä, ö (Orebro → Örebro); exakta träffar\nkommer först. Söker i titel, sammanfattning, genomförande, resultat, lärdomar, taggar,\nprojektägare, orter och kommuner.\n\nProjekt med alla orden kommer först; har färre än fem alla orden följer projekt med de\nflesta orden (stderr säger vilka ord som saknas; --all-words visar bara fullträffar). Ord\nhittas också genom synonymer (hemkörning → hemsändning, ur data/reference/synonyms.yaml);\nett okänt ord delas upp (butiksutveckling → butik + utveckling) eller rättas (ombudsplatform\n→ ombudsplattform) och rankas under direkta träffar. --explain visar för varje projekt\nvilka ord som träffade och hur.\n\nSyntax: "fras inom citattecken"; -ord utesluter (allt som ordet ensamt skulle hitta); a OR b.\nSätt citattecken runt fraser även för skalet: servicekb search \'"lokal mat"\'.\n\nReturkod: 0 när något hittas, 1 när inget hittas, 2 vid felaktigt kommando.',
+        'Finds inflections (servicepunkt → servicepunkter), compound parts (ombud → paketombud,\napoteksombud) and words typed without å, ä, ö (Orebro → Örebro); exact matches rank first.\nSearches title, summary, activities, results, lessons, tags, owner, places and municipalities.\n\nProjects with every word rank first; when fewer than five have them all, projects with\nmost of the words follow (stderr names the missing words; --all-words shows only full\nmatches). Words are also found through synonyms (hemkörning → hemsändning, from\ndata/reference/synonyms.yaml); an unknown word is split (butiksutveckling → butik +\nutveckling) or corrected (ombudsplatform → ombudsplattform), ranked below direct matches.\n--explain shows, for each project, which words matched and how.\n\nSyntax: "quoted phrase"; -word excludes (everything the word alone would find); a OR b.\nQuote phrases for the shell too: servicekb search \'"lokal mat"\'.\n\nExit status: 0 when something is found, 1 when nothing is, 2 on a usage error.',
     ),
     "help.report": (
         "Utan --region: en rad per län. Med --region: länets projekt.\n\nTotal kostnad (avslutade projekt), budget (pågående projekt) och offentligt stöd summeras\nvar för sig; projekt utan belopp redovisas som sådana, aldrig som 0. Ett projekt i flera\nlän står under varje län och räknas en gång i varje summa.\n\nRapporten är samma dokument i terminalen som när den skickas vidare eller sparas (då som\nren text utan färg). --format markdown ger den som Markdown, --format html som en\nfristående webbsida med diagram och länskarta (går att skriva ut på A4); json/yaml ger\ndess siffror; tsv/csv/jsonl/ids ger projektlistan. -o FILE skriver ett dokument till en fil.",
@@ -452,9 +452,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Restrict to ids read from a file, or '-' for stdin (one per line; '#' comments ignored).",
     ),
     "opt.format": (
-        "table, json, jsonl, csv, tsv, yaml, ids eller markdown. Standard: table i terminalen, tsv när utdata "
-        "skickas vidare.",
-        "table, json, jsonl, csv, tsv, yaml, ids or markdown. Default: table on a terminal, tsv when piped.",
+        "{formats}. Standard: table i terminalen, tsv när utdata skickas vidare.",
+        "{formats}. Default: table on a terminal, tsv when piped.",
     ),
     "opt.fields": (
         "Kolumner med kommatecken emellan, t.ex. id,title,funding.total_cost_sek.",
@@ -465,15 +464,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "With --format csv: UTF-8 with BOM and ';' separators, for Swedish Excel.",
     ),
     "opt.report_format": (
-        "table, markdown, html, json, yaml (dokument); csv, tsv, jsonl, ids (projektlistan). Standard: "
-        "dokumentet (table i terminalen, ren text när utdata skickas vidare); med -o efter filnamnet.",
-        "table, markdown, html, json, yaml (documents); csv, tsv, jsonl, ids (the project list). "
-        "Default: the document (table on a terminal, plain text when piped); with -o, from the file name.",
+        "{formats}: text (eller table), markdown, html, json och yaml är rapporten som dokument; csv, tsv, jsonl "
+        "och ids är projektlistan. Standard: dokumentet som text; med -o efter filnamnet (.txt, .md, .html …).",
+        "{formats}: text (or table), markdown, html, json and yaml are the report as a document; csv, tsv, jsonl "
+        "and ids are its project list. Default: the document as text; with -o, from the file name (.txt, .md, .html …).",
     ),
     "opt.output": (
-        "Skriv dokumentet (markdown, html, json, yaml) till den här filen i stället för till standard ut; "
-        "en fil som redan finns skrivs inte över utan --force.",
-        "Write the document (markdown, html, json, yaml) to this file instead of stdout; "
+        "Skriv till den här filen i stället för till standard ut (formatet efter filnamnet, om inte --format "
+        "väljer); en fil som redan finns skrivs inte över utan --force.",
+        "Write to this file instead of stdout (the format from its name unless --format chooses); "
         "an existing file is kept unless --force.",
     ),
     "opt.force": ("Med -o: skriv över filen om den redan finns.", "With -o: overwrite the file if it exists."),
@@ -500,8 +499,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Add counts of the results by theme, county, status and kind.",
     ),
     "opt.show_format": (
-        "text (standard), json, yaml eller citation (en färdig källhänvisning till en fotnot).",
-        "text (default), json, yaml, or citation (a ready reference for a footnote).",
+        "{formats}: text är standard, citation en färdig källhänvisning till en fotnot.",
+        "{formats}: text is the default, citation a ready reference for a footnote.",
     ),
     "opt.by": (
         "län (county), tema (theme), status, typ (kind), ägartyp (owner-type), tagg (tag) eller kommun (municipality).",
@@ -601,10 +600,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--ids läser högst {mb} MB id:n; dela upp listan eller använd filter i stället.",
         "--ids reads at most {mb} MB of ids; split the list or use filters instead.",
     ),
-    "err.o_documents_only": (
-        "-o skriver dokument ({formats}), inte {fmt}; styr om utdata i stället: > FIL",
-        "-o writes documents ({formats}), not {fmt}; redirect it instead: > FILE",
-    ),
     "err.limit_negative": ("--limit måste vara 0 (alla) eller mer.", "--limit must be 0 (all) or more."),
     "note.no_match": ("servicekb: inga projekt matchar sökningen.", "servicekb: no projects match the query."),
     "note.no_match_filtered": (
@@ -697,10 +692,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a document cannot be written as {fmt}; use json or yaml",
     ),
     "err.format_from_name": (
-        "kan inte avgöra formatet av filnamnet {path}; lägg till --format (markdown, html, json eller yaml) "
+        "kan inte avgöra formatet av filnamnet {path}; lägg till --format ({formats}) "
         "eller ge filen ändelsen {suffixes}.",
-        "cannot tell the format from the file name {path}; add --format (markdown, html, json or yaml) "
-        "or name the file {suffixes}.",
+        "cannot tell the format from the file name {path}; add --format ({formats}) or name the file {suffixes}.",
     ),
     "err.file_exists": (
         "{path} finns redan; använd --force för att skriva över den, eller välj ett annat filnamn.",
@@ -1394,6 +1388,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Note: {n} project file(s) are invalid or duplicates and are left out of this report; run"
         " `servicekb validate`.",
     ),
+    # --- REPORTS --- (reports and output: shared projects, dates, --own, English labels)
+    "opt.own": (
+        "Bara projekt som inget annat län delar: ett projekt i flera län räknas inte i någon summa.",
+        "Only projects that no other county shares: a project in several counties is in no sum.",
+    ),
+    "rep.of_which_shared": (
+        ", varav {amount} i {n} projekt som delas med andra län",
+        ", of which {amount} in {n} project(s) shared with other counties",
+    ),
+    "rep.national_group": ("(nationellt)", "(nationwide)"),
+    "col.shared_projects": ("Delade projekt", "Shared projects"),
+    "col.shared_total_cost": ("Kostnad i delade", "Cost in shared"),
+    "col.shared_budget": ("Budget i delade", "Budget in shared"),
+    "title.stats_own": (
+        "– bara projekt som inget annat län delar",
+        "— only projects that no other county shares",
+    ),
+    "rep.own_scope": ("egna projekt", "own projects"),
+    "rep.own_note": (
+        "Bara projekt som inget annat län delar (--own): projekt i flera län är inte med i någon summa.",
+        "Only projects that no other county shares (--own): projects in several counties are in no sum.",
+    ),
+    "rep.own_projects": ("Länets egna projekt ({n})", "The county's own projects ({n})"),
+    "rep.shared_projects": ("Projekt som delas med andra län ({n})", "Projects shared with other counties ({n})"),
+    "rep.made": ("Rapporten gjordes {date}", "Report made on {date}"),
+    "rep.state_git": (
+        "ur kunskapsbanken i git-version {revision} ({date})",
+        "from the knowledge base at git revision {revision} ({date})",
+    ),
+    "rep.state_uncommitted": (" med ändringar som inte är incheckade", " with uncommitted changes"),
+    "rep.state_files": ("ur datafiler senast ändrade {date}", "from data files last changed on {date}"),
+    # click's placeholders in help, as words (cli._metavars)
+    "metavar.str": ("VÄRDE", "VALUE"),
+    "metavar.path": ("SÖKVÄG", "PATH"),
+    "metavar.int": ("TAL", "NUMBER"),
+    "metavar.paths": ("SÖKVÄGAR", "PATHS"),
+    "metavar.query": ("SÖKORD", "WORDS"),
+    # kinds and owner types in English (Swedish: the reference data's labels, which these repeat)
+    "kind.forstudie": ("Förstudie", "Feasibility study"),
+    "kind.genomforande": ("Genomförande", "Implementation"),
+    "kind.information": ("Information och spridning", "Information and dissemination"),
+    "kind.utbildning": ("Utbildning", "Training"),
+    "kind.process": ("Process och samverkan", "Process and cooperation"),
+    "owner-type.kommun": ("Kommun", "Municipality"),
+    "owner-type.region": ("Region", "Region"),
+    "owner-type.lansstyrelse": ("Länsstyrelse", "County administrative board"),
+    "owner-type.myndighet": ("Statlig myndighet", "Government agency"),
+    "owner-type.forening": ("Förening eller organisation", "Association or organisation"),
+    "owner-type.foretag": ("Företag", "Company"),
+    "owner-type.universitet": ("Universitet eller högskola", "University or college"),
     # the HTML report's own words (render_html.py, templates/): charts, the map and the page
     "html.report": ("Rapport", "Report"),
     "html.per": ("per {name}", "by {name}"),
@@ -1494,7 +1538,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "servicekb stats --by theme",
         "servicekb stats --by county --sort total-cost --format csv",
     ),
-    "validate": ("servicekb validate data/projects/servicepunkt-2-0-i-hoga-kusten.yaml",),
+    "validate": ("servicekb validate",),
     "schema": ("servicekb schema > project.schema.json",),
     "new": (
         "servicekb new --title 'Servicepunkt i Kvarnby' --theme lokala --kind genomförande --status pågående --county 'Jämtlands län' --owner 'Kvarnby byalag' --owner-type förening --summary '…' --source-publisher 'Kvarnby byalag' --source-title 'Projektansökan' --dry-run",

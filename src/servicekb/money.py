@@ -4,7 +4,8 @@
   are different things: they are summed in separate columns, never added together.
 - A project with no amount is counted as "no amount on record", never as 0.
 - A project listed under several counties appears under each county; a grand total counts
-  every project once.
+  every project once. A county's sums say how much of them comes from such shared projects
+  (`MoneySummary.shared`), and `own_projects` leaves them out (`--own`).
 """
 
 from __future__ import annotations
@@ -92,6 +93,8 @@ class MoneySummary:
     public_support: AmountSum = field(default_factory=AmountSum)
     without_amount: int = 0  # projects with neither a total cost nor a budget
     costs: list[int] = field(default_factory=list)  # known totals/budgets, for the median
+    # A county's sums only: the part of them from projects shared with other counties (None: not told).
+    shared: Optional[MoneySummary] = None
 
     def add(self, record: dict) -> None:
         f = record["funding"]
@@ -113,6 +116,7 @@ class MoneySummary:
         return round(statistics.median(self.costs)) if self.costs else None
 
     def as_dict(self) -> dict:
+        shared = {} if self.shared is None else {"shared_with_other_counties": self.shared.as_dict()}
         return {
             "projects": self.projects,
             "total_cost_sek": self.total_cost.value,
@@ -123,21 +127,26 @@ class MoneySummary:
             "public_support_projects": self.public_support.known,
             "without_amount": self.without_amount,
             "median_cost_sek": self.median_cost,
+            **shared,
         }
 
     def describe(self) -> list[str]:
         """The summary in words (this run's language), honest about what is unknown."""
         from .messages import t
 
-        def line(label: str, amount: AmountSum, of_what: str) -> str:
+        def line(label: str, amount: AmountSum, of_what: str, part: Optional[AmountSum]) -> str:
             if not amount.known:
                 return f"{t(label)}: {t('rep.no_amount')}"
-            return f"{t(label)}: {format_sek(amount.total)} ({amount.known} {t(of_what)})"
+            text = f"{t(label)}: {format_sek(amount.total)} ({amount.known} {t(of_what)})"
+            if part is not None and part.known:  # what is quoted says how much other counties share
+                text += t("rep.of_which_shared", amount=format_sek(part.total), n=part.known)
+            return text
 
+        sh = self.shared
         return [
-            line("rep.total_cost", self.total_cost, "rep.with_amount"),
-            line("rep.budget", self.budget, "rep.with_budget"),
-            line("rep.support", self.public_support, "rep.with_support"),
+            line("rep.total_cost", self.total_cost, "rep.with_amount", sh.total_cost if sh else None),
+            line("rep.budget", self.budget, "rep.with_budget", sh.budget if sh else None),
+            line("rep.support", self.public_support, "rep.with_support", sh.public_support if sh else None),
             t("rep.without", n=self.without_amount, total=self.projects),
         ]
 
@@ -162,22 +171,42 @@ def project_amount(record: dict) -> Optional[int]:
     return cost_amount(f.get("total_cost_sek"), f.get("budget_sek"))
 
 
-def summarise(records: Iterable[dict]) -> MoneySummary:
-    """Sums over projects, each counted once."""
-    s = MoneySummary()
+def is_shared(record: dict) -> bool:
+    """THE rule for a shared project: it works in more than one county, so its whole amount
+    stands in each of their sums."""
+    return len(record["geography"]["counties"]) > 1
+
+
+def own_projects(records: Iterable[dict]) -> list[dict]:
+    """The projects that no other county shares (`--own`): in one county, or nationwide."""
+    return [r for r in records if not is_shared(r)]
+
+
+def summarise(records: Iterable[dict], shared: bool = False) -> MoneySummary:
+    """Sums over projects, each counted once; `shared`: also the part from shared projects
+    (a county's sums)."""
+    s = MoneySummary(shared=MoneySummary() if shared else None)
     for r in records:
         s.add(r)
+        if s.shared is not None and is_shared(r):
+            s.shared.add(r)
     return s
 
 
 NATIONAL = "(nationellt)"  # the group of projects with no county
 
 
-def group_by(records: Iterable[dict], keys: Callable[[dict], Iterable[str]]) -> dict[str, MoneySummary]:
+def group_by(
+    records: Iterable[dict], keys: Callable[[dict], Iterable[str]], shared: bool = False
+) -> dict[str, MoneySummary]:
     """Sums per group. A project with several keys (counties, tags) counts in each group;
-    add the groups up and such projects count more than once — use `summarise` for totals."""
+    add the groups up and such projects count more than once — use `summarise` for totals.
+    `shared` (groups that are counties): each sum also says how much comes from shared projects."""
     out: dict[str, MoneySummary] = {}
     for r in records:
         for key in keys(r):
-            out.setdefault(key, MoneySummary()).add(r)
+            s = out.setdefault(key, MoneySummary(shared=MoneySummary() if shared else None))
+            s.add(r)
+            if s.shared is not None and is_shared(r):
+                s.shared.add(r)
     return out

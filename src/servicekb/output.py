@@ -20,12 +20,11 @@ from dataclasses import dataclass, field
 from typing import IO, Any, Optional
 
 from .errors import UsageError
+from .formats import COMMAND_FORMATS, DOCUMENT_COMMANDS, DOCUMENT_FORMATS, LISTING_FORMATS, REGISTRY
 from .messages import t
 from .money import format_sek
 from .text import has_invisible, json_visible, visible
 
-FORMATS = ("table", "json", "jsonl", "csv", "tsv", "yaml", "ids", "markdown")
-DOCUMENT_FORMATS = ("json", "yaml")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # and full-width ＝ ＋ － ＠
 
 
@@ -99,23 +98,59 @@ def pick_columns(fields: Optional[str], default: Sequence[Column], available: di
     return out
 
 
-def choose_format(fmt: Optional[str], stdout_is_terminal: bool, allowed: Sequence[str] = FORMATS) -> str:
-    """The default is a table on a terminal and TSV when piped (as gh does)."""
-    if fmt is None:
-        return "table" if stdout_is_terminal else "tsv"
-    value = fmt.strip().lower()
-    if value not in allowed:
-        from .text import did_you_mean, suggest
+# --- formats: one registry, one decision per run ------------------------------------------
 
-        raise UsageError(
-            t(
-                "err.unknown_format",
-                fmt=repr(fmt),
-                hint=did_you_mean(suggest(value, allowed)),
-                formats=", ".join(allowed),
+
+FORMATS = LISTING_FORMATS  # (the name other modules know)
+
+
+def choose_format(
+    fmt: Optional[str],
+    stdout_is_terminal: bool,
+    allowed: Sequence[str] = LISTING_FORMATS,
+    *,
+    excel: bool = False,
+    output: Any = None,
+    fields: Optional[str] = None,
+    document: bool = False,
+) -> str:
+    """THE format decision of a run, made once: --format, else --excel (csv), else the name of
+    -o FILE, else the default: for a listing a table on a terminal and TSV when piped (as gh
+    does), for a document (report, show) the document as text. An option that would be ignored
+    is an error, and every error lists exactly the formats this command accepts."""
+    from .text import did_you_mean, suggest
+
+    if fmt is not None:
+        value = fmt.strip().lower()
+        if value not in allowed:
+            raise UsageError(
+                t(
+                    "err.unknown_format",
+                    fmt=repr(fmt),
+                    hint=did_you_mean(suggest(value, allowed)),
+                    formats=", ".join(allowed),
+                )
             )
-        )
+    elif excel:
+        value = "csv"
+    elif output is not None:
+        value = format_for_path(output, allowed)
+    elif document:
+        value = "text"
+    else:
+        value = "table" if stdout_is_terminal else "tsv"
+    if excel and value != "csv":
+        raise UsageError(t("err.excel_needs_csv", fmt=value))
+    if fields and document and value in DOCUMENT_FORMATS:
+        raise UsageError(t("err.fields_in_document"))
     return value
+
+
+def command_format(command: str, fmt: Optional[str], stdout_is_terminal: bool, **choices: Any) -> str:
+    """`choose_format` for one command, with its formats from `COMMAND_FORMATS`."""
+    return choose_format(
+        fmt, stdout_is_terminal, COMMAND_FORMATS[command], document=command in DOCUMENT_COMMANDS, **choices
+    )
 
 
 # --- documents --------------------------------------------------------------------------
@@ -142,25 +177,24 @@ def dump_document(doc: Any, fmt: str, stream: IO[str]) -> None:
 
 # --- files ------------------------------------------------------------------------------
 
-DOCUMENT_SUFFIXES = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-    ".yaml": "yaml",
-    ".yml": "yaml",
-}
 
-
-def format_for_path(path: Any) -> str:
-    """The document format a file name asks for (-o dalarna.html → html)."""
+def format_for_path(path: Any, allowed: Sequence[str] = LISTING_FORMATS) -> str:
+    """The format a file name asks for, among a command's formats (-o dalarna.html → html)."""
     from pathlib import Path
 
     suffix = Path(path).suffix.lower()
-    if suffix not in DOCUMENT_SUFFIXES:
-        raise UsageError(t("err.format_from_name", path=repr(str(path)), suffixes=", ".join(DOCUMENT_SUFFIXES)))
-    return DOCUMENT_SUFFIXES[suffix]
+    for name in allowed:
+        if suffix and suffix in REGISTRY[name].suffixes:
+            return name
+    suffixes = [s for name in allowed for s in REGISTRY[name].suffixes]
+    raise UsageError(
+        t(
+            "err.format_from_name",
+            path=repr(str(path)),
+            formats=", ".join(n for n in allowed if REGISTRY[n].suffixes),
+            suffixes=", ".join(suffixes),
+        )
+    )
 
 
 def refuse_overwrite(path: Any, force: bool, data_root: Any = None) -> None:
@@ -225,6 +259,8 @@ LIST_SEPARATOR = " | "  # lists in one CSV/TSV cell: lessons contain commas, nev
 def _plain(value: Any, sep: str = ", ") -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):  # one spelling in every format, JSON's (not Python's True)
+        return "true" if value else "false"
     if isinstance(value, (list, tuple)):
         return sep.join(_plain(v) for v in value)
     if isinstance(value, dict):
@@ -294,6 +330,7 @@ def _write_table(listing: Listing, stream: IO[str], console: Any) -> None:
             justify="right" if c.kind in NUMERIC else "left",
             ratio=c.ratio,
             max_width=c.max_width,
+            compact="title" if c.kind == "title_id" else "amount" if c.kind == "cost" else None,
         )
         for c in columns
     ]
@@ -315,6 +352,9 @@ class FitColumn:
     justify: str = "left"
     ratio: Optional[int] = None
     max_width: Optional[int] = None
+    # Too narrow for a table: the column that a compact listing shows as the line ('title': a
+    # title with its id beneath) and the one at its right end ('amount').
+    compact: Optional[str] = None
 
 
 def _longest_word(text: str) -> int:
@@ -382,6 +422,15 @@ def print_fitted(
 
     gap = 2 if box is None else 3  # a box (even SIMPLE_HEAD) puts a divider between the paddings
     kept = fit_columns(specs, cells, console.width, gap)
+    roles = {spec.compact: i for i, spec in enumerate(specs) if spec.compact}
+    if kept is None and {"title", "amount"} <= set(roles):  # too narrow: title and amount, the id beneath
+        if title is not None:
+            console.print(title)
+        print_compact(console, [[row[roles["title"]], row[roles["amount"]]] for row in cells])
+        left_out = [spec.header for spec in specs if not spec.compact and spec.header]
+        if left_out:
+            console.print(Text(t("note.columns_left_out", columns=", ".join(left_out)), style="dim"))
+        return left_out
     if kept is None:  # too narrow for a table: one block per row
         if title is not None:
             console.print(title)
@@ -407,6 +456,32 @@ def print_fitted(
     if left_out:
         console.print(Text(t("note.columns_left_out", columns=", ".join(left_out)), style="dim"))
     return left_out
+
+
+def print_compact(console: Any, rows: Sequence[Sequence[Any]]) -> None:
+    """A listing for a narrow terminal: each title wrapped at its words with the amount at the
+    right of its first line, the id on a line of its own beneath (never broken inside: it is
+    one word, printed whole and left to the terminal only when wider than the screen)."""
+    import textwrap
+
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    width = max(console.width, 20)
+    amounts = [" ".join(cell.plain.split("\n")) for _, cell in rows]
+    room = max((cell_len(a) for a in amounts), default=0)
+    for (project, _), amount in zip(rows, amounts):
+        title, ident, *_ = project.plain.split("\n") + [""]
+        lines = textwrap.wrap(title, width=max(width - room - 2, 12), break_long_words=False, break_on_hyphens=False)
+        lines = lines or [""]
+        first = Text(lines[0], style="bold")
+        first.append(" " * max(1, width - cell_len(lines[0]) - cell_len(amount)))
+        first.append(amount, style="dim" if amount in ("–", "") else "")
+        console.print(first, soft_wrap=True)
+        for line in lines[1:]:
+            console.print(Text(line, style="bold"), soft_wrap=True)
+        indent = "  " if cell_len(ident) + 2 <= width else ""
+        console.print(Text(indent + ident, style="dim"), soft_wrap=True)
 
 
 Writer = Callable[[Listing, IO[str], Any], None]

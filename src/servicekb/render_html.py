@@ -30,6 +30,7 @@ from .report import (
     Paragraph,
     ProjectRow,
     ProjectTable,
+    shared_cells,
 )
 from .text import fold, visible
 
@@ -375,5 +376,13 @@ def render_html(blocks: Sequence[Block]) -> str:
     from .messages import language
 
     # The page's own words come from the message table (`t` in the templates), in this run's language.
-    env.globals.update(t=t, LANG=language(), NATIONAL=NATIONAL, TILE_W=TILE_W, TILE_H=TILE_H, BAR_ROW=BAR_ROW)
+    env.globals.update(
+        t=t,
+        shared_cells=shared_cells,
+        LANG=language(),
+        NATIONAL=NATIONAL,
+        TILE_W=TILE_W,
+        TILE_H=TILE_H,
+        BAR_ROW=BAR_ROW,
+    )
     return env.get_template("report.html.j2").render(doc=document(blocks))

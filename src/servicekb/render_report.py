@@ -11,7 +11,7 @@ from typing import Any
 
 from .messages import t
 from .output import FitColumn, print_fitted, table_cell, unbreakable_amounts
-from .report import Block, Facts, Heading, Lessons, MoneyTable, Paragraph, ProjectTable
+from .report import Block, Facts, Heading, Lessons, MoneyTable, Paragraph, ProjectTable, shared_cells
 from .text import visible
 
 BAR = 20  # the width of the longest bar in a money table
@@ -68,11 +68,13 @@ def print_report(blocks: Sequence[Block], console: Any) -> None:
                 FitColumn(budget, no_wrap=True, justify="right", priority=4),
                 FitColumn(support, no_wrap=True, justify="right", priority=2),
                 FitColumn(without, no_wrap=True, justify="right", priority=3),
+                *(FitColumn(h, no_wrap=True, justify="right", priority=5) for h in block.shared_headers),
                 FitColumn("", no_wrap=True, priority=1),  # the bar
             ]
 
-            def cells(label: Text, s, bar: bool, top: int = block.top) -> list:
+            def cells(label: Text, s, bar: bool, top: int = block.top, table: MoneyTable = block) -> list:
                 width = round(BAR * (s.total_cost.value or 0) / top) if bar and top else 0
+                part = shared_cells(s, table) if bar else ("",) * len(table.shared_headers)  # not for the total
                 return [
                     label,
                     Text(str(s.projects)),
@@ -80,6 +82,7 @@ def print_report(blocks: Sequence[Block], console: Any) -> None:
                     table_cell(s.budget.value, "money"),
                     table_cell(s.public_support.value, "money"),
                     Text(str(s.without_amount)),
+                    *(Text(cell) for cell in part),
                     Text("█" * width, style="cyan"),
                 ]
 

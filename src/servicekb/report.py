@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .messages import status_label, t
-from .money import NATIONAL, MoneySummary, cost_kind, format_sek, group_by, project_amount, summarise
+from .money import NATIONAL, MoneySummary, cost_kind, format_sek, group_by, is_shared, project_amount, summarise
 from .reference import County, Reference
 from .status import page_citation, source_of, sources_citation, status_text
 from .text import swedish_key
@@ -34,11 +34,32 @@ def group_keys(by: str) -> Callable[[dict], Iterable[str]]:
 
 def group_label(ref: Reference, by: str) -> Callable[[str], str]:
     vocab = {"theme": ref.themes, "kind": ref.kinds, "owner-type": ref.owner_types, "tag": ref.tags}.get(by)
+    if by in ("kind", "owner-type") and vocab is not None:
+        return term_label(vocab, by)
     if vocab is not None:
         return vocab.label
     if by == "status":
         return status_label
-    return lambda v: v
+    return place_label
+
+
+def place_label(value: str) -> str:
+    """A county or municipality as people read it; the group of projects without one in words."""
+    return t("rep.national_group") if value == NATIONAL else value
+
+
+def term_label(vocab, by: str) -> Callable[[str], str]:
+    """Kinds and owner types in this run's language: the reference data's (Swedish) label, or
+    in English the message table's `kind.SLUG` / `owner-type.SLUG` (one home for the English)."""
+    from .messages import MESSAGES, language
+
+    def label(slug: str) -> str:
+        key = f"{by}.{slug}"
+        if language() == "en" and key in MESSAGES:
+            return t(key)
+        return vocab.label(slug)
+
+    return label
 
 
 SORTS = {
@@ -61,13 +82,22 @@ class StatsRow:
     summary: MoneySummary
 
     def as_dict(self) -> dict:
+        """Machine formats: the projects without a county have no value (null) and say so
+        (`national: true`) instead of carrying a word of one language."""
+        if self.value == NATIONAL:
+            return {"value": None, "national": True, "label": self.label, **self.summary.as_dict()}
         return {"value": self.value, "label": self.label, **self.summary.as_dict()}
+
+    @property
+    def key(self) -> Optional[str]:
+        """The group's value as machine formats carry it (None for projects without a county)."""
+        return None if self.value == NATIONAL else self.value
 
 
 def stats_rows(records: list[dict], by: str, ref: Reference, sort: str = "name") -> list[StatsRow]:
     """One row per group: counts and separate sums. Names sort in Swedish order; numbers
     largest first (unknown last)."""
-    groups = group_by(records, group_keys(by))
+    groups = group_by(records, group_keys(by), shared=by == "county")
     label = group_label(ref, by)
     rows = [StatsRow(v, label(v), s) for v, s in groups.items()]
     rows.sort(key=lambda r: (r.value.startswith("("), swedish_key(r.label)))
@@ -75,6 +105,76 @@ def stats_rows(records: list[dict], by: str, ref: Reference, sort: str = "name")
     if key is not None:
         rows.sort(key=lambda r: (key(r.summary) is None, -(key(r.summary) or 0)))
     return rows
+
+
+@dataclass(frozen=True)
+class DataState:
+    """Which state of the data a report shows: the data folder's git commit when it is in a git
+    work tree, else the newest change to its files (dates as ISO strings)."""
+
+    revision: Optional[str] = None  # git's short commit id of the last change to the data folder
+    changed: Optional[str] = None  # that commit's date, or the newest data file's modification date
+    uncommitted: bool = False  # files changed since that commit
+
+    def words(self) -> str:
+        if self.revision:
+            return t("rep.state_git", revision=self.revision, date=self.changed) + (
+                t("rep.state_uncommitted") if self.uncommitted else ""
+            )
+        return t("rep.state_files", date=self.changed) if self.changed else ""
+
+    def as_dict(self) -> dict:
+        return {"git_revision": self.revision, "changed": self.changed, "uncommitted_changes": self.uncommitted}
+
+
+def data_state(root) -> DataState:
+    """The state of the knowledge base at `root` (see DataState). git may be missing, or the
+    folder not a work tree: then the files' own dates, quietly."""
+    import datetime as dt
+    import os
+    from pathlib import Path
+
+    root = Path(root)
+    state = _git_state(root)
+    if state is not None:
+        return state
+    newest = 0.0
+    for folder in (root / "projects", root / "reference"):
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".yaml") and entry.is_file():
+                        newest = max(newest, entry.stat().st_mtime)
+        except OSError:
+            continue
+    return DataState(changed=dt.date.fromtimestamp(newest).isoformat() if newest else None)
+
+
+def _git_state(root) -> Optional[DataState]:
+    import os
+    import shutil
+    import subprocess
+
+    git = shutil.which("git")
+    if git is None:
+        return None
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
+
+    def run(*args: str) -> Optional[str]:
+        try:
+            done = subprocess.run(
+                [git, "-C", str(root), *args], capture_output=True, text=True, timeout=10, env=env, check=False
+            )
+        except (OSError, subprocess.SubprocessError, ValueError):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    last = run("log", "-1", "--format=%h %cs", "--", ".")
+    if not last or len(last.split()) != 2:
+        return None  # not a work tree, no commit yet, or git refuses (e.g. another owner's folder)
+    revision, date = last.split()
+    changes = run("status", "--porcelain", "--untracked-files=normal", "--", ".")
+    return DataState(revision, date, bool(changes and changes.strip()))
 
 
 @dataclass
@@ -92,10 +192,13 @@ class Report:
     # Every county's numbers (same filters), for a county map: the national overview's rows, or
     # in a county report the country around it when asked for (build_report's `overview`).
     county_overview: list[StatsRow] = field(default_factory=list)
+    own: bool = False  # --own: only projects that no other county shares
+    made_on: Optional[str] = None  # ISO date the report was made (status.today)
+    state: Optional[DataState] = None
 
     @property
     def multi_county(self) -> list[dict]:
-        return [p for p in self.projects if len(p["geography"]["counties"]) > 1]
+        return [p for p in self.projects if is_shared(p)]
 
 
 def build_report(
@@ -107,16 +210,32 @@ def build_report(
     scope: str = "",
     every_county: bool = True,
     overview: Optional[Sequence[dict]] = None,
+    own: bool = False,
+    state: Optional[DataState] = None,
 ) -> Report:
     """A county report (`county`), or an overview by county (of `counties`, default all).
 
     `scope` names a selection (filters, --ids) for the heading; empty means all projects.
     `overview`: in a county report, the projects of every county under the same filters, to
     show where the county stands (a county map); costs a query over everything, so optional.
+    `own`: the projects were chosen without those shared with other counties (`--own`), said in
+    the report. A county's sums say how much of them comes from shared projects.
     """
-    summary = summarise(projects)
+    from .status import today
+
+    summary = summarise(projects, shared=county is not None)
     by_theme = stats_rows(projects, "theme", ref)
-    report = Report(county, projects, summary, by_theme, national_projects=list(national), scope=scope)
+    report = Report(
+        county,
+        projects,
+        summary,
+        by_theme,
+        national_projects=list(national),
+        scope=scope,
+        own=own,
+        made_on=today().isoformat(),
+        state=state,
+    )
     if county is None:
         rows = {r.value: r for r in stats_rows(projects, "county", ref)}
         ordered = []
@@ -200,6 +319,7 @@ class MoneyTable:
     name_header: str
     rows: tuple[StatsRow, ...]
     total: Optional[MoneySummary] = None
+    shared: bool = False  # county rows: two more columns, the part of their sums from shared projects
 
     @property
     def headers(self) -> tuple[str, ...]:
@@ -210,6 +330,10 @@ class MoneyTable:
             t("col.public_support"),
             t("col.without_amount"),
         )
+
+    @property
+    def shared_headers(self) -> tuple[str, ...]:
+        return (t("col.shared_projects"), t("col.shared_total_cost")) if self.shared else ()
 
     @property
     def top(self) -> int:
@@ -278,12 +402,17 @@ def layout(report: Report, ref: Reference) -> list[Block]:
     """
     s = report.summary
     multi = t("rep.count_multi", m=len(report.multi_county)) if report.multi_county else ""
-    blocks: list[Block] = [
-        Heading(heading(report), 1),
+    blocks: list[Block] = [Heading(heading(report), 1)]
+    if report.made_on:  # when, and from which state of the data: "end date passed" depends on both
+        state = report.state.words() if report.state is not None else ""
+        blocks.append(Paragraph(t("rep.made", date=report.made_on) + (f" {state}" if state else "") + ".", note=True))
+    blocks += [
         Paragraph(t("rep.count", n=s.projects) + multi),
         Facts(tuple(s.describe())),
         Paragraph(t("rep.separate_sums"), note=True),
     ]
+    if report.own:
+        blocks.append(Paragraph(t("rep.own_note"), note=True))
     if report.county_overview:
         blocks.append(county_map(report, ref))
     if not report.projects:  # no empty tables: say so, then what still helps (nationwide projects, the source)
@@ -291,13 +420,14 @@ def layout(report: Report, ref: Reference) -> list[Block]:
     elif report.county is None:
         blocks += [
             Heading(t("rep.per_county")),
-            MoneyTable(t("rep.county"), tuple(report.by_county), total=s),
+            MoneyTable(t("rep.county"), tuple(report.by_county), total=s, shared=not report.own),
             Paragraph(t("rep.counted_once", n=s.projects), note=True),
         ]
     if report.projects:
         blocks += [Heading(t("rep.per_theme")), MoneyTable(t("rep.theme"), tuple(report.by_theme))]
-    rows = tuple(
-        ProjectRow(
+
+    def row(p: dict) -> ProjectRow:
+        return ProjectRow(
             p["id"],
             p["title"],
             len(p["geography"]["counties"]) > 1,
@@ -312,10 +442,15 @@ def layout(report: Report, ref: Reference) -> list[Block]:
             source_of(p, ref.sources)["section"] or source_of(p, ref.sources)["title"],
             tuple(p["links"]),
         )
-        for p in report.projects
-    )
-    if rows:
-        blocks += [Heading(t("rep.projects")), ProjectTable(rows)]
+
+    shared = [p for p in report.projects if is_shared(p)]
+    if report.county is not None and shared:  # the county's own projects apart from the shared ones
+        own = [p for p in report.projects if not is_shared(p)]
+        if own:
+            blocks += [Heading(t("rep.own_projects", n=len(own))), ProjectTable(tuple(map(row, own)))]
+        blocks += [Heading(t("rep.shared_projects", n=len(shared))), ProjectTable(tuple(map(row, shared)))]
+    elif report.projects:
+        blocks += [Heading(t("rep.projects")), ProjectTable(tuple(map(row, report.projects)))]
     if report.multi_county:
         blocks.append(Paragraph(t("rep.multi_note"), note=True))
     if report.lessons:
@@ -345,6 +480,17 @@ def county_map(report: Report, ref: Reference) -> CountyMap:
 # --- Markdown -----------------------------------------------------------------------
 
 
+def shared_cells(summary: MoneySummary, table: MoneyTable) -> tuple[str, ...]:
+    """A county row's part from shared projects, as text: (projects, total cost); () when the
+    table has no such columns."""
+    if not table.shared:
+        return ()
+    part = summary.shared
+    if part is None:
+        return ("", "")
+    return (str(part.projects), format_sek(part.total_cost.value))
+
+
 def _bar(value: Optional[int], top: int, width: int = 20) -> str:
     if not value or not top:
         return ""
@@ -365,23 +511,25 @@ def markdown(blocks: Sequence[Block]) -> str:
         elif isinstance(block, Facts):
             lines += [f"- {md(line)}" for line in block.lines] + [""]
         elif isinstance(block, MoneyTable):
+            extra = block.shared_headers
             lines += [
-                f"| {block.name_header} | " + " | ".join(block.headers) + " | |",
-                "|---|---:|---:|---:|---:|---:|---|",
+                f"| {block.name_header} | " + " | ".join((*block.headers, *extra)) + " | |",
+                "|---|---:|---:|---:|---:|---:|" + "---:|" * len(extra) + "---|",
             ]
             for r in block.rows:
                 m = r.summary
                 lines.append(
                     f"| {md(r.label)} | {m.projects} | {format_sek(m.total_cost.value)} | "
                     f"{format_sek(m.budget.value)} | {format_sek(m.public_support.value)} | {m.without_amount} | "
-                    f"{_bar(m.total_cost.value, block.top)} |"
+                    + "".join(f"{cell} | " for cell in shared_cells(r.summary, block))
+                    + f"{_bar(m.total_cost.value, block.top)} |"
                 )
             if block.total is not None:
                 total = block.total
                 lines.append(
                     f"| **{t('rep.total_once')}** | **{total.projects}** | **{format_sek(total.total_cost.value)}** | "
                     f"**{format_sek(total.budget.value)}** | **{format_sek(total.public_support.value)}** | "
-                    f"**{total.without_amount}** | |"
+                    f"**{total.without_amount}** | " + " | " * len(extra) + "|"
                 )
             lines.append("")
         elif isinstance(block, ProjectTable):
@@ -404,13 +552,18 @@ def document(report: Report) -> dict:
         "county": None
         if c is None
         else {"name": c.name, "official_name": c.official_name, "code": c.code, "letter": c.letter, "region": c.region},
+        "made_on": report.made_on,
+        "data_state": report.state.as_dict() if report.state is not None else None,
+        "own_projects_only": report.own,
         "summary": report.summary.as_dict(),
         "note": "Amounts are summed separately and never added together; projects without an amount are "
         "counted in without_amount, not as 0. A project in several counties appears under each "
-        "county; summary counts it once.",
+        "county; summary counts it once. shared_with_other_counties is the part of a county's sums "
+        "from projects that also work in other counties.",
         "by_county": [r.as_dict() for r in report.by_county],
         "by_theme": [r.as_dict() for r in report.by_theme],
         "multi_county_projects": [p["id"] for p in report.multi_county],
+        "own_projects": [p["id"] for p in report.projects if not is_shared(p)],
         "national_projects_not_counted": [p["id"] for p in report.national_projects],
         "lessons": [{"title": t, "lesson": lesson} for t, lesson in report.lessons],
         "projects": report.projects,

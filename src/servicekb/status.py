@@ -15,6 +15,16 @@ PROGRAMME = "Landsbygdsprogrammet 2014–2020"
 
 
 def today() -> dt.date:
+    """Today, or the date in $SERVICEKB_TODAY (YYYY-MM-DD): reports and "end date passed" as of
+    that day, so that a saved sample and its test stay reproducible."""
+    import os
+
+    pinned = os.environ.get("SERVICEKB_TODAY", "").strip()
+    if pinned:
+        try:
+            return dt.date.fromisoformat(pinned)
+        except ValueError:
+            pass  # a test hook, not an interface: an unreadable date is today
     return dt.date.today()
 
 

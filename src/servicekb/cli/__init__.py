@@ -67,8 +67,11 @@ def load_command(name: str) -> Any:
 
 
 def _speak_the_run_language(command: Any) -> None:
-    """click's own words in help (Usage, Options, [required] …) from the message table too."""
+    """click's own words in help (Usage, Options, [required] …) from the message table too,
+    and --lang listed in each command's help."""
     command.context_class = _Context
+    if not hasattr(command, "commands") and not any(p.name == "lang" for p in command.params):
+        command.params.append(_lang_option())
     for sub in getattr(command, "commands", {}).values():
         _speak_the_run_language(sub)
 
@@ -106,14 +109,14 @@ class _HelpFormatter(_click.HelpFormatter):  # type: ignore[misc,name-defined,un
         args = args.replace("[OPTIONS]", t("help.options_metavar")).replace(
             "COMMAND [ARGS]...", t("help.command_metavar")
         )
-        super().write_usage(prog, args, prefix)
+        super().write_usage(prog, _metavars(args), prefix)
 
     def write_heading(self, heading: str) -> None:
         key = self._HEADINGS.get(heading)
         super().write_heading(t(key) if key else heading)
 
     def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
-        super().write_dl([(first, self._help(second)) for first, second in rows], *args, **kwargs)
+        super().write_dl([(_metavars(first), self._help(second)) for first, second in rows], *args, **kwargs)
 
     def _help(self, text: str) -> str:
         import re
@@ -133,6 +136,34 @@ class _HelpFormatter(_click.HelpFormatter):  # type: ignore[misc,name-defined,un
             return "[" + "; ".join(parts) + "]"
 
         return re.sub(r"\[((?:env var|default|required)[^\]]*)\]$", extras, text)
+
+
+def _metavars(text: str) -> str:
+    """click's placeholders (<str>, <path>, paths...) as words of the run's language
+    (messages `metavar.*`): 'VÄRDE', 'SÖKVÄG', '[SÖKVÄGAR]...'."""
+    import re
+
+    from ..messages import MESSAGES
+
+    def typed(match: Any) -> str:
+        key = f"metavar.{match[1]}"
+        return t(key) if key in MESSAGES else match[0]
+
+    def argument(match: Any) -> str:
+        key = f"metavar.{match[2]}"
+        if key not in MESSAGES:
+            return match[0]
+        return match[1] + (f"[{t(key)}]" if match[3] else t(key)) + match[4]
+
+    text = re.sub(r"<(\w+)>", typed, text)
+    return re.sub(r"(^|(?<=\s))(?:\[)?([a-z_]+)(\])?(\.\.\.)", argument, text)
+
+
+def _lang_option() -> Any:
+    """--lang in every command's help (its value is taken before parsing: messages.take_language_option)."""
+    from typer.core import TyperOption
+
+    return TyperOption(param_decls=["--lang"], metavar="sv|en", help=t("opt.lang"), expose_value=False)
 
 
 class _Context(_click.Context):  # type: ignore[misc,name-defined,unused-ignore]
@@ -176,7 +207,10 @@ class _Group(TyperGroup):
         if "_SERVICEKB_COMPLETE" in os.environ:  # the shell asks for completions (servicekb completion SHELL)
             from typer.completion import completion_init
 
+            from .complete import install_quoting
+
             completion_init()
+            install_quoting()  # values with spaces reach the command line as one word
         try:
             from ..messages import take_language_option
 

@@ -67,18 +67,18 @@ def _document_width() -> int:
     return 100
 
 
-def document_console():
-    """Where a document (report, show) goes: the terminal console, or — piped or saved — plain
-    text without colour, as wide as $COLUMNS, else as the terminal the command runs in (so
-    `| less` fits it), else 100 columns."""
-    if stdout_is_terminal():
+def document_console(stream: Optional[IO[str]] = None):
+    """Where a document (report, show) goes: the terminal console, or — piped or saved (to
+    `stream`, -o FILE) — plain text without colour, as wide as $COLUMNS, else as the terminal the
+    command runs in (so `| less` fits it), else 100 columns."""
+    if stream is None and stdout_is_terminal():
         return out()
-    if "document" not in _consoles:
+    if stream is not None or "document" not in _consoles:
         from rich.console import Console
 
         width = _document_width()
         console = Console(
-            file=cast("IO[str]", _TrimmedLines()),  # the part of a text stream rich uses
+            file=cast("IO[str]", _TrimmedLines(stream)),  # the part of a text stream rich uses
             markup=False,
             highlight=False,
             emoji=False,
@@ -90,6 +90,8 @@ def document_console():
         from . import _quiet_broken_pipe
 
         console.on_broken_pipe = _quiet_broken_pipe  # type: ignore[method-assign]
+        if stream is not None:
+            return console
         _consoles["document"] = console
     return _consoles["document"]
 
@@ -98,12 +100,16 @@ class _TrimmedLines:
     """Standard output for a document that is piped or saved, without the spaces rich pads
     table cells with at the end of a line (in a file they are noise: diffs, `cat -A`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, target: Optional[IO[str]] = None) -> None:
         self._partial = ""
+        self._target = target  # None: sys.stdout as it is when written to
+
+    def _stream(self) -> IO[str]:
+        return self._target if self._target is not None else sys.stdout
 
     @property
     def encoding(self) -> str:
-        return getattr(sys.stdout, "encoding", None) or "utf-8"
+        return getattr(self._stream(), "encoding", None) or "utf-8"
 
     def isatty(self) -> bool:
         return False
@@ -112,14 +118,14 @@ class _TrimmedLines:
         lines = (self._partial + text).split("\n")
         self._partial = lines.pop()
         if lines:
-            sys.stdout.write("".join(line.rstrip(" ") + "\n" for line in lines))
+            self._stream().write("".join(line.rstrip(" ") + "\n" for line in lines))
         return len(text)
 
     def flush(self) -> None:
         if self._partial:
-            sys.stdout.write(self._partial)
+            self._stream().write(self._partial)
             self._partial = ""
-        sys.stdout.flush()
+        self._stream().flush()
 
 
 def err():
@@ -169,13 +175,11 @@ def report_problems(kb) -> None:
         note(t("note.problems", files=files, first=str(problems[0]).rstrip("."), more=more))
 
 
-def emit_listing(listing, options) -> str:
-    """Write a listing in the format chosen by --format (table on a terminal, TSV piped)."""
+def emit_listing(listing, fmt: str, stream: Optional[IO[str]] = None) -> None:
+    """Write a listing in the run's format, chosen once (`ListingOptions.output_format`)."""
     from ..output import render
 
-    fmt = options.output_format(stdout_is_terminal())
-    render(listing, fmt, console=out() if fmt == "table" else None)
-    return fmt
+    render(listing, fmt, console=out() if fmt == "table" else None, stream=stream)
 
 
 def _stderr_is_terminal() -> bool:

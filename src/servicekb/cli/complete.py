@@ -5,7 +5,7 @@ Completers run only when the shell asks (TAB), never on an ordinary run.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -48,6 +48,27 @@ def _matching(values, incomplete: str) -> list[str]:
 
     key = fold(incomplete)
     return [v for v in values if fold(v).startswith(key)]
+
+
+def shell_escaped(value: str) -> str:
+    """A value as bash must be given it: bash puts a completion into the command line as it is,
+    so 'Västra Götaland' would become two words; with backslashes it is one (Västra\\ Götaland)."""
+    import re
+
+    return re.sub(r"([^\w@%+=:,./-])", r"\\\1", value)
+
+
+def install_quoting() -> None:
+    """Completed values quoted for the shell that asks (called when a shell asks, after typer's
+    own completion set-up). zsh's and fish's scripts from typer quote what they insert; bash's
+    does not, so its values are escaped here."""
+    from typer import _completion_classes as classes  # typer's shell classes, and click's registry they use
+
+    class QuotingBash(classes.BashComplete):
+        def format_completion(self, item: Any) -> str:
+            return shell_escaped(str(item.value))
+
+    classes.add_completion_class(QuotingBash, "bash")
 
 
 def counties(incomplete: str) -> list[str]:

@@ -63,8 +63,8 @@ def sqlite(
         if not folder.is_dir():
             raise _usage(t("err.no_such_folder", folder=repr(str(folder))))
     _check_targets([file, metadata], force, data_dir)
-    projects, reference, selection = _select(ListingOptions.of(locals()))
-    write_sqlite(file, projects, reference)
+    projects, reference, selection, index = _select(ListingOptions.of(locals()))
+    write_sqlite(file, projects, reference, index)
     write_datasette_metadata(metadata, file, selection)
     note(t("note.wrote_sqlite", file=file, n=len(projects), version=SCHEMA_VERSION, metadata=metadata))
 
@@ -93,7 +93,7 @@ def csv(
     if folder.exists() and not folder.is_dir():
         raise _usage(t("err.not_a_folder", path=repr(str(folder))))
     _check_targets([folder / name for name in csv_files()], force, data_dir)
-    projects, reference, selection = _select(ListingOptions.of(locals()))
+    projects, reference, selection, _ = _select(ListingOptions.of(locals()))
     write_csv(folder, projects, reference, selection)
     note(
         t("note.wrote_csv", files=len(csv_files()), folder=folder, n=len(projects), package=folder / "datapackage.json")
@@ -101,7 +101,8 @@ def csv(
 
 
 def _select(options: ListingOptions):
-    """The selected projects (as `list` selects them), the reference data and the selection in words."""
+    """The selected projects (as `list` selects them), the reference data, the selection in words,
+    and the index (its thesaurus feeds the SQLite export's search column)."""
     kb = load_kb(options.data_dir, options.no_cache)
     filters = options.filters(kb.reference)
     ids = options.read_ids()
@@ -109,7 +110,7 @@ def _select(options: ListingOptions):
     if not projects:
         note(t("note.nothing_written"))
         raise typer.Exit(1)
-    return projects, kb.reference, _describe(filters, ids)
+    return projects, kb.reference, _describe(filters, ids), kb.conn
 
 
 def _describe(filters, ids: Optional[list[str]]) -> str:

@@ -49,29 +49,30 @@ def list_(
     no_cache: NoCache = False,
 ) -> None:
     """servicekb list (its help: messages `cmd.list`, `help.list`)."""
-    from .common import emit_listing, load_kb
+    from .common import emit_listing, load_kb, stdout_is_terminal
 
     options = ListingOptions.of(locals())
+    fmt = options.output_format(stdout_is_terminal(), "list")  # once: columns and writer follow it
     kb = load_kb(options.data_dir, options.no_cache)
     projects = kb.select(options.filters(kb.reference), options.read_ids())
     from ..messages import t
 
     emit_listing(
-        project_listing(projects, options, title=t("title.projects", n=len(projects)), sources=kb.reference.sources),
-        options,
+        project_listing(
+            projects, options, fmt, title=t("title.projects", n=len(projects)), sources=kb.reference.sources
+        ),
+        fmt,
     )
     if not projects:
         raise typer.Exit(1)
 
 
-def project_listing(projects: list[dict], options: ListingOptions, title=None, columns=None, sources=None):
-    """Project records as a listing: the default columns for the format, or --fields."""
+def project_listing(projects: list[dict], options: ListingOptions, fmt: str, title=None, columns=None, sources=None):
+    """Project records as a listing: the default columns for the run's format, or --fields."""
     from ..fields import all_columns, default_list, default_markdown, default_table
-    from ..output import Listing, choose_format, pick_columns
+    from ..output import Listing, pick_columns
     from ..status import provenance
-    from .common import stdout_is_terminal
 
-    fmt = choose_format(options.format, stdout_is_terminal())
     default = columns or (
         default_table() if fmt == "table" else default_markdown() if fmt == "markdown" else default_list()
     )

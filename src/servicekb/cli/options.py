@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from ..formats import formats_help
 from ..messages import t
 
 if TYPE_CHECKING:
@@ -60,11 +61,16 @@ MinCost = Annotated[Optional[str], _opt("--min-cost", help=t("opt.min_cost"))]
 MaxCost = Annotated[Optional[str], _opt("--max-cost", help=t("opt.max_cost"))]
 HasCost = Annotated[Optional[bool], _opt("--has-cost/--no-cost", help=t("opt.has_cost"))]
 Ids = Annotated[Optional[str], _opt("--ids", help=t("opt.ids"))]
+Own = Annotated[bool, _opt("--own", help=t("opt.own"))]  # report, stats: no project another county shares
 
-Format = Annotated[Optional[str], _opt("--format", "-f", panel=OUTPUT, help=t("opt.format"))]
+Format = Annotated[
+    Optional[str], _opt("--format", "-f", panel=OUTPUT, help=t("opt.format", formats=formats_help("list")))
+]
 Fields = Annotated[Optional[str], _opt("--fields", panel=OUTPUT, help=t("opt.fields"))]
 Excel = Annotated[bool, _opt("--excel", panel=OUTPUT, help=t("opt.excel"))]
-ReportFormat = Annotated[Optional[str], _opt("--format", "-f", panel=OUTPUT, help=t("opt.report_format"))]
+ReportFormat = Annotated[
+    Optional[str], _opt("--format", "-f", panel=OUTPUT, help=t("opt.report_format", formats=formats_help("report")))
+]
 Output = Annotated[Optional[Path], _opt("--output", "-o", panel=OUTPUT, help=t("opt.output"))]
 Force = Annotated[bool, _opt("--force", panel=OUTPUT, help=t("opt.force"))]
 
@@ -130,23 +136,14 @@ class ListingOptions:
     def read_ids(self) -> Optional[list[str]]:
         return read_ids(self.ids)
 
-    def output_format(self, terminal: bool, document: bool = False, extra: tuple[str, ...] = ()) -> str:
-        """The format to write: --format, else a table on a terminal; piped, TSV for a listing and
-        plain text for a document (report). --excel implies csv; an option that would be ignored
-        is an error instead."""
-        from ..errors import UsageError
-        from ..output import FORMATS, choose_format
+    def output_format(self, terminal: bool, command: str = "list", output: Optional[Path] = None) -> str:
+        """The one format decision of a run (`output.choose_format`): --format, --excel, the name
+        of -o FILE, else the command's default for a terminal or a pipe."""
+        from ..output import command_format
 
-        allowed = (*FORMATS, "text", *extra) if document else (*FORMATS, *extra)
-        default = self.format or ("csv" if self.excel else None)
-        if default is None and document:
-            default = "table" if terminal else "text"
-        fmt = choose_format(default, terminal, allowed)
-        if self.excel and fmt != "csv":
-            raise UsageError(t("err.excel_needs_csv", fmt=fmt))
-        if self.fields and document and fmt in ("table", "text", "markdown", "json", "yaml", "html"):
-            raise UsageError(t("err.fields_in_document"))
-        return fmt
+        return command_format(
+            command, self.format, terminal and output is None, excel=self.excel, output=output, fields=self.fields
+        )
 
 
 def _split(values: Optional[list[str]]) -> list[str]:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import IO, Any, Optional
+
 import typer
 
-from ..messages import command_help
+from ..messages import command_help, t
 from .options import (
     DataDir,
     Excel,
@@ -19,6 +22,7 @@ from .options import (
     Municipality,
     NoCache,
     Output,
+    Own,
     OwnerType,
     Region,
     ReportFormat,
@@ -44,6 +48,7 @@ def report(
     max_cost: MaxCost = None,
     has_cost: HasCost = None,
     ids: Ids = None,
+    own: Own = False,
     format: ReportFormat = None,
     output: Output = None,
     force: Force = False,
@@ -54,32 +59,27 @@ def report(
 ) -> None:
     """servicekb report (its help: messages `cmd.report`, `help.report`)."""
     import dataclasses
-    import sys
 
-    from ..errors import UsageError
-    from ..messages import t
-    from ..output import choose_format, dump_document, format_for_path, refuse_overwrite
-    from ..report import build_report, document, markdown
-    from .common import document_console, load_kb, stdout_is_terminal
-    from .listing import project_listing
+    from ..money import own_projects
+    from ..output import DOCUMENT_FORMATS, refuse_overwrite
+    from ..report import build_report, data_state
+    from .common import load_kb, stdout_is_terminal
 
     options = ListingOptions.of(locals())
     if output is not None and str(output) == "-":  # '-' is stdout, as everywhere
         output = None
+    fmt = options.output_format(stdout_is_terminal(), "report", output)  # once: what is built and written follows it
     if output is not None:
-        fmt = choose_format(options.format or format_for_path(output), False, allowed=REPORT_FORMATS)
-        if fmt not in FILE_FORMATS:
-            raise UsageError(t("err.o_documents_only", formats=", ".join(FILE_FORMATS), fmt=fmt))
         from ..paths import data_dir as resolve_data_dir
 
         refuse_overwrite(output, force, resolve_data_dir(options.data_dir))  # before any work
-    else:
-        fmt = options.output_format(stdout_is_terminal(), document=True, extra=("html",))
     kb = load_kb(options.data_dir, options.no_cache)
     filters = options.filters(kb.reference)
     wanted = options.read_ids()
     others = dataclasses.replace(filters, counties=())
     projects = kb.select(filters, wanted)
+    if own:  # every sum from projects that no other county shares
+        projects = own_projects(projects)
     # Nationwide projects apply in a county too: named in a footnote, not counted.
     national = kb.select(dataclasses.replace(others, nationwide=True), wanted) if filters.counties else []
     county = kb.reference.counties[filters.counties[0]] if len(filters.counties) == 1 else None
@@ -88,10 +88,15 @@ def report(
         scope = t("rep.selection")
     elif len(filters.counties) > 1:
         scope = ", ".join(filters.counties)
+    every_county = not scope
+    if own:
+        scope = ", ".join(filter(None, [scope, t("rep.own_scope")]))
     # The overview lists every county (zeros too) for the whole knowledge base; for a selection,
     # only the counties its projects are in. The HTML map shows where a county stands among all
     # counties: that needs every county's numbers.
     overview = kb.select(others, wanted) if fmt == "html" and county is not None else None
+    if overview is not None and own:
+        overview = own_projects(overview)
     rep = build_report(
         kb.reference,
         projects,
@@ -99,42 +104,22 @@ def report(
         national,
         counties=filters.counties,
         scope=scope,
-        every_county=not scope,
+        every_county=every_county,
         overview=overview,
+        own=own,
+        state=data_state(kb.root) if fmt in DOCUMENT_FORMATS else None,  # a project list has no stamp
     )
-    if fmt in FILE_FORMATS:
-        if fmt == "markdown":
-            text = markdown(_layout(rep, kb))
-        elif fmt == "html":
-            from ..render_html import render_html
-
-            text = render_html(_layout(rep, kb))
-        else:
-            import io
-
-            buf = io.StringIO()
-            doc = document(rep)
-            left_out = kb.left_out()
-            if left_out:  # the document itself says what it does not count, not only stderr
-                doc["files_left_out"] = left_out
-            dump_document(doc, fmt, buf)
-            text = buf.getvalue()
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            from ..output import write_file
-
-            write_file(output, text, force)
-    elif fmt in ("table", "text"):  # the same document on a terminal, in a pipe or in a file
-        from ..render_report import print_report
-
-        print_report(_layout(rep, kb), document_console())
+    write = RENDERERS[fmt]
+    if output is None:
+        write(rep, kb, options, fmt, None)
     else:
-        from .common import emit_listing
+        import io
 
-        emit_listing(
-            project_listing(projects, options, columns=_report_columns(), sources=kb.reference.sources), options
-        )
+        from ..output import write_file
+
+        buf = io.StringIO()
+        write(rep, kb, options, fmt, buf)
+        write_file(output, buf.getvalue(), force)
     if not projects:
         raise typer.Exit(1)
 
@@ -152,8 +137,70 @@ def _layout(rep, kb):
     return blocks
 
 
-FILE_FORMATS = ("markdown", "html", "json", "yaml")  # the report as one document (-o writes these)
-REPORT_FORMATS = ("table", "markdown", "html", "json", "yaml", "csv", "tsv", "jsonl", "ids")
+# --- the report's formats: one writer each (the registry's names: formats.COMMAND_FORMATS["report"]) ---
+
+
+def _stream(stream: Optional[IO[str]]) -> IO[str]:
+    import sys
+
+    return stream if stream is not None else sys.stdout
+
+
+def _text(rep, kb, options, fmt: str, stream: Optional[IO[str]]) -> None:
+    """The document drawn with rich: on a terminal in colour, piped or saved as plain text."""
+    from ..render_report import print_report
+    from .common import document_console
+
+    console = document_console(stream)
+    print_report(_layout(rep, kb), console)
+    if stream is not None:
+        console.file.flush()
+
+
+def _markdown(rep, kb, options, fmt: str, stream: Optional[IO[str]]) -> None:
+    from ..report import markdown
+
+    _stream(stream).write(markdown(_layout(rep, kb)))
+
+
+def _html(rep, kb, options, fmt: str, stream: Optional[IO[str]]) -> None:
+    from ..render_html import render_html
+
+    _stream(stream).write(render_html(_layout(rep, kb)))
+
+
+def _data(rep, kb, options, fmt: str, stream: Optional[IO[str]]) -> None:
+    from ..output import dump_document
+    from ..report import document
+
+    doc = document(rep)
+    left_out = kb.left_out()
+    if left_out:  # the document itself says what it does not count, not only stderr
+        doc["files_left_out"] = left_out
+    dump_document(doc, fmt, _stream(stream))
+
+
+def _project_list(rep, kb, options, fmt: str, stream: Optional[IO[str]]) -> None:
+    from .common import emit_listing
+    from .listing import project_listing
+
+    listing = project_listing(rep.projects, options, fmt, columns=_report_columns(), sources=kb.reference.sources)
+    emit_listing(listing, fmt, stream)
+
+
+Renderer = Callable[[Any, Any, ListingOptions, str, Optional[IO[str]]], None]
+RENDERERS: dict[str, Renderer] = {
+    "text": _text,
+    "table": _text,  # the same document: the word listings use for "what a terminal shows"
+    "markdown": _markdown,
+    "html": _html,
+    "json": _data,
+    "yaml": _data,
+    "csv": _project_list,
+    "tsv": _project_list,
+    "jsonl": _project_list,
+    "ids": _project_list,
+}
 
 
 def _report_columns():

@@ -102,7 +102,6 @@ def search(
 ) -> None:
     """servicekb search (its help: messages `cmd.search`, `help.search`)."""
     from ..errors import UsageError
-    from ..output import choose_format
     from ..search import no_match_message, parse_query, snippet
     from .common import err, load_kb, note, stdout_is_terminal
 
@@ -110,7 +109,7 @@ def search(
     if limit is not None and limit < 0:
         raise UsageError(t("err.limit_negative"))
     parsed = parse_query(" ".join(query or []))  # syntax errors before any work
-    fmt = choose_format(options.format, stdout_is_terminal())
+    fmt = options.output_format(stdout_is_terminal(), "search")  # once: columns and writer follow it
     # A page of 20 is for reading on a terminal; a pipe or a file gets every match (as gh does).
     effective = (limit if limit is not None else DEFAULT_LIMIT if fmt == "table" else 0) or None
     kb = load_kb(options.data_dir, options.no_cache)

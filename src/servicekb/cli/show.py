@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..formats import formats_help
 from ..messages import command_help, t
 from .options import DataDir, Ids, NoCache, command_app
 
@@ -27,7 +28,7 @@ def show(
     ] = None,
     format: Annotated[
         Optional[str],
-        typer.Option("--format", "-f", help=t("opt.show_format"), show_default=False),
+        typer.Option("--format", "-f", help=t("opt.show_format", formats=formats_help("show")), show_default=False),
     ] = None,
     ids: Ids = None,
     data_dir: DataDir = None,
@@ -37,12 +38,12 @@ def show(
     import sys
 
     from ..errors import UsageError
-    from ..output import choose_format, dump_document
+    from ..output import command_format, dump_document
     from ..status import citation, provenance
-    from .common import document_console, load_kb
+    from .common import document_console, load_kb, stdout_is_terminal
     from .options import read_ids
 
-    fmt = choose_format(format or "text", True, allowed=("text", "json", "yaml", "citation"))
+    fmt = command_format("show", format, stdout_is_terminal())
     wanted = read_ids(ids)
     if (project_id is None or not project_id.strip()) and wanted is None:
         raise UsageError(t("err.show_needs_id"))

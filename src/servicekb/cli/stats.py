@@ -20,6 +20,7 @@ from .options import (
     MinCost,
     Municipality,
     NoCache,
+    Own,
     OwnerType,
     Region,
     Status,
@@ -31,11 +32,14 @@ from .options import (
 app = command_app()
 PRIORITY = {
     "median_cost_sek": 1,
-    "public_support_sek": 2,
-    "without_amount": 3,
-    "budget_sek": 4,
-    "total_cost_sek": 5,
-    "projects": 6,
+    "shared_budget_sek": 2,
+    "public_support_sek": 3,
+    "without_amount": 4,
+    "shared_projects": 5,
+    "shared_total_cost_sek": 6,
+    "budget_sek": 7,
+    "total_cost_sek": 8,
+    "projects": 9,
 }
 SORT_COLUMNS = {
     "projects": "projects",
@@ -77,6 +81,7 @@ def stats(
     max_cost: MaxCost = None,
     has_cost: HasCost = None,
     ids: Ids = None,
+    own: Own = False,
     format: Format = None,
     fields: Fields = None,
     excel: Excel = False,
@@ -85,13 +90,14 @@ def stats(
 ) -> None:
     """servicekb stats (its help: messages `cmd.stats`, `help.stats`)."""
     from ..errors import UsageError
-    from ..money import summarise
-    from ..output import Column, Listing, choose_format, pick_columns
+    from ..money import own_projects, summarise
+    from ..output import Column, Listing, pick_columns
     from ..report import GROUPINGS, SORTS, StatsRow, stats_rows
     from ..text import did_you_mean, suggest
     from .common import emit_listing, load_kb, stdout_is_terminal
 
     options = ListingOptions.of(locals())
+    fmt = options.output_format(stdout_is_terminal(), "stats")  # once: columns and writer follow it
     by = BY_ALIASES.get(by.strip().lower(), by.strip().lower())
     if by not in GROUPINGS:
         raise UsageError(
@@ -108,8 +114,9 @@ def stats(
         )
     kb = load_kb(options.data_dir, options.no_cache)
     projects = kb.select(options.filters(kb.reference), options.read_ids())
+    if own:  # every sum from projects that no other county shares
+        projects = own_projects(projects)
     rows = stats_rows(projects, by, kb.reference, sort)
-    fmt = choose_format(options.format, stdout_is_terminal())
 
     kept = SORT_COLUMNS.get(sort)  # a narrow table never leaves out the column it is sorted by
 
@@ -124,7 +131,9 @@ def stats(
         )
 
     columns = [
-        Column("value", t(f"by.{by}"), lambda r: r.value if fmt != "table" else r.label, ratio=1, min_width=12),
+        Column(
+            "value", t(f"by.{by}"), lambda r: r.label if fmt in ("table", "markdown") else r.key, ratio=1, min_width=12
+        ),
         Column("label", t("col.label"), lambda r: r.label),
         count("projects", t("col.projects"), lambda s: s.projects),
         money("total_cost_sek", t("col.total_cost"), lambda s: s.total_cost.value),
@@ -133,6 +142,16 @@ def stats(
         count("without_amount", t("col.without_amount"), lambda s: s.without_amount),
         money("median_cost_sek", t("col.median"), lambda s: s.median_cost),
     ]
+    if by == "county":  # how much of each county's sums other counties share (a shared project is in each)
+
+        def part(get):
+            return lambda s: get(s.shared) if s.shared is not None else None
+
+        columns += [
+            count("shared_projects", t("col.shared_projects"), part(lambda s: s.projects)),
+            money("shared_total_cost_sek", t("col.shared_total_cost"), part(lambda s: s.total_cost.value)),
+            money("shared_budget_sek", t("col.shared_budget"), part(lambda s: s.budget.value)),
+        ]
     available = {c.name: c for c in columns}
     default = [c for c in columns if c.name != "label" or fmt not in ("table", "markdown")]
     chosen = pick_columns(options.fields, default, available)
@@ -140,8 +159,10 @@ def stats(
     if fmt in ("table", "markdown") and rows:
         shown = [*rows, StatsRow(t("rep.total_once"), t("rep.total_once"), summarise(projects))]
     title = t("title.stats", n=len(projects), by=t(f"by.{by}").lower()) + (
-        " " + t("title.stats_multi") if by in ("county", "tag", "municipality") else ""
+        " " + t("title.stats_multi") if by in ("county", "tag", "municipality") and not own else ""
     )
+    if own:
+        title += " " + t("title.stats_own")
     listing = Listing(
         shown,
         chosen,
@@ -149,8 +170,8 @@ def stats(
         title=title,
         fields_chosen=bool(options.fields),
         excel=options.excel,
-        id_of=lambda r: r.value,
+        id_of=lambda r: r.key or "",
     )
-    emit_listing(listing, options)
+    emit_listing(listing, fmt)
     if not projects:
         raise typer.Exit(1)
