@@ -14,6 +14,8 @@ import pytest
 
 from servicekb.messages import EXAMPLES
 
+DATA = Path(__file__).resolve().parent.parent / "data"
+
 BIN = Path(sys.executable).parent
 EVERY = sorted({line for lines in EXAMPLES.values() for line in lines})
 
@@ -40,6 +42,27 @@ def test_every_help_example_runs_in_an_empty_folder(tmp_path, example):
         shim = shims / "datasette"
         shim.write_text(f'#!/bin/sh\nexec "{real}" "$@" --get /\n', encoding="utf-8")
         shim.chmod(0o755)
+    # The examples that change a knowledge base (new, import, fmt, rename) change a copy, held in
+    # git as a data repository is (diff compares its revisions); their input files are beside.
+    kb = tmp_path / "kb"
+    shutil.copytree(DATA / "projects", kb / "projects")
+    shutil.copytree(DATA / "reference", kb / "reference")
+    shutil.copytree(kb, tmp_path / "kb-gammal")
+    git = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid"}
+    git |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    if shutil.which("git"):
+        for args in (
+            ["init", "-q"],
+            ["add", "-A"],
+            ["commit", "-qm", "a"],
+            ["commit", "-q", "--allow-empty", "-m", "b"],
+        ):
+            subprocess.run(["git", *args], cwd=kb, env={**os.environ, **git}, check=True, capture_output=True)
+    (work / "nya-projekt.csv").write_text(
+        "title,theme,kind,status,summary,counties,source_publisher,source_title\n"
+        "Ny butik i Åsarna,lokala,genomförande,pågående,Byn öppnar en butik med paketombud.,Jämtland,Åsarna byalag,E-post\n",
+        encoding="utf-8",
+    )
     home = tmp_path / "home"
     (home / ".config" / "fish" / "completions").mkdir(parents=True)  # as fish itself makes it
     env = {
@@ -47,6 +70,7 @@ def test_every_help_example_runs_in_an_empty_folder(tmp_path, example):
         "PATH": os.pathsep.join([str(shims), str(BIN), os.environ.get("PATH", "")]),
         "HOME": str(home),
         "SERVICEKB_CACHE": str(tmp_path / "cache"),
+        "SERVICEKB_DATA": str(kb),
     }
     script = example
     if "completion zsh" in example:  # zsh's script calls compdef: a zsh with completion loaded

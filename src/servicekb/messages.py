@@ -1542,7 +1542,6 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "schema": ("servicekb schema > project.schema.json",),
     "new": (
         "servicekb new --title 'Servicepunkt i Kvarnby' --theme lokala --kind genomförande --status pågående --county 'Jämtlands län' --owner 'Kvarnby byalag' --owner-type förening --summary '…' --source-publisher 'Kvarnby byalag' --source-title 'Projektansökan' --dry-run",
-        "servicekb new",
     ),
     "import": (
         "servicekb import nya-projekt.csv --dry-run",
