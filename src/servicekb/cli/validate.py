@@ -71,7 +71,7 @@ def _knowledge_base_of(paths: list[Path]) -> Optional[Path]:
 
 
 @schema_app.command(help=command_help("schema"))
-def schema(data_dir: DataDir = None) -> None:
+def schema() -> None:
     """servicekb schema (its help: messages `cmd.schema`, `help.schema`)."""
     import json
 
@@ -80,5 +80,5 @@ def schema(data_dir: DataDir = None) -> None:
     from ..paths import reference_dir
     from ..reference import Reference
 
-    ref = Reference(reference_dir(resolve_data_dir(data_dir)))
+    ref = Reference(reference_dir(resolve_data_dir(None)))  # the bundled reference data: the committed schema
     typer.echo(json.dumps(json_schema(ref), ensure_ascii=False, indent=2))
