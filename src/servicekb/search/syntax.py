@@ -1,0 +1,111 @@
+"""Query syntax: the user's text → words (AND), OR groups, "phrases" and -exclusions.
+
+User text is never passed to FTS5 as syntax: matching.py quotes every term.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import UsageError
+from ..messages import t as tr
+from ..text import nfc
+
+MAX_TERMS = 32
+STOP_WORDS = frozenset(
+    """
+och i att det som en på är av för med till den har de inte om ett men var sig så vi kan
+man när från ska eller även där vid under efter mot hur vad detta dessa alla andra också
+the and of in to a
+""".split()
+)
+
+WORD = re.compile(r"[^\W_]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]  # lower-case NFC words; more than one is a phrase
+
+    @property
+    def phrase(self) -> bool:
+        return len(self.words) > 1
+
+    def __str__(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass
+class Query:
+    groups: list[list[Term]] = field(default_factory=list)  # AND of ORs
+    excluded: list[Term] = field(default_factory=list)
+    dropped_stop_words: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups and not self.excluded
+
+
+def parse_query(text: str) -> Query:
+    """User syntax → Query. Raises UsageError for queries that cannot mean anything."""
+    text = nfc(_CONTROL.sub(" ", text or ""))
+    raw: list[tuple[str, str, bool]] = []  # (kind: word|or, text, negated)
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c.isspace():
+            i += 1
+            continue
+        negated = False
+        if c == "-" and i + 1 < n and not text[i + 1].isspace():
+            negated, i = True, i + 1
+            c = text[i]
+        if c == '"':
+            end = text.find('"', i + 1)
+            end = n if end == -1 else end  # an unbalanced quote runs to the end
+            raw.append(("phrase", text[i + 1 : end], negated))
+            i = end + 1
+            continue
+        j = i
+        while j < n and not text[j].isspace() and text[j] != '"':
+            j += 1
+        token = text[i:j]
+        raw.append(("or" if token == "OR" and not negated else "word", token, negated))
+        i = j
+
+    query = Query()
+    pending_or = False
+    for kind, token, negated in raw:
+        if kind == "or":
+            if not query.groups or pending_or:
+                raise UsageError(tr("err.or_needs_words"))
+            pending_or = True
+            continue
+        words = tuple(w.casefold() for w in WORD.findall(token))
+        if not words:
+            continue
+        if len(words) == 1 and kind == "word" and words[0] in STOP_WORDS and not negated:
+            query.dropped_stop_words.append(words[0])
+            continue
+        term = Term(words)
+        if negated:
+            query.excluded.append(term)
+        elif pending_or:
+            query.groups[-1].append(term)
+            pending_or = False
+        else:
+            query.groups.append([term])
+    if pending_or:
+        raise UsageError(tr("err.or_needs_words"))
+    if sum(len(g) for g in query.groups) + len(query.excluded) > MAX_TERMS:
+        raise UsageError(tr("err.too_many_words", n=MAX_TERMS))
+    if query.empty and query.dropped_stop_words:
+        raise UsageError(tr("err.only_common_words", words=", ".join(query.dropped_stop_words)))
+    return query
+
+
+def query_term(group: list[Term]) -> str:
+    """A query word (an OR group) as the user would write it."""
+    return " OR ".join(f'"{t}"' if t.phrase else str(t) for t in group)
