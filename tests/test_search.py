@@ -226,7 +226,7 @@ def test_relevance_floors(cli):
     mean_ndcg, mean_recall, rows = scores(lambda q: ids_for(cli, q))
     assert mean_ndcg >= 0.92, mean_ndcg
     assert mean_recall >= 0.90, mean_recall
-    assert all(found for _, _, _, found in rows), [q for q, _, _, found in rows if not found]
+    assert all(row[3] for row in rows), [row[0] for row in rows if not row[3]]
 
 
 def test_relevance_floors_on_the_held_out_set(cli):
@@ -243,6 +243,24 @@ def test_relevance_floors_on_the_held_out_set(cli):
     mean_ndcg, mean_recall, _ = scores(lambda q: ids_for(cli, q), cases)
     assert mean_ndcg >= 0.76, mean_ndcg
     assert mean_recall >= 0.82, mean_recall
+
+
+def test_relevance_floors_on_the_second_held_out_set(cli):
+    """The second held-out set (tests/fixtures/relevance-heldout2.yaml, written from the source page
+    and the titles only): 0.769 / 0.776, MRR 0.915, one empty answer when first measured. Nothing
+    was tuned on its queries; the floors guard the general fixes against regressions."""
+    import sys
+
+    sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
+    from relevance import judged_cases, mrr, scores
+
+    cases = FIXTURES / "relevance-heldout2.yaml"
+    assert len(judged_cases(cases)) >= 40
+    mean_ndcg, mean_recall, rows = scores(lambda q: ids_for(cli, q), cases)
+    assert mean_ndcg >= 0.75, mean_ndcg
+    assert mean_recall >= 0.76, mean_recall
+    assert mrr(rows) >= 0.90, mrr(rows)
+    assert sum(1 for row in rows if not row[3]) <= 1
 
 
 @pytest.mark.parametrize(
