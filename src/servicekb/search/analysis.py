@@ -13,6 +13,10 @@ from ..index import stem_words
 from ..text import fold
 
 MIN_PART_LENGTH = 4  # shorter compound parts match too much ("far" is inside "förfarande")
+# Splitting tries each split point and, two levels deep, each of the rest: quadratic in the
+# word's length. Longer words are not split (the longest word of the bundled data has 29 letters),
+# so one word costs at most about MAX_SPLIT_LENGTH² look-ups of `known`.
+MAX_SPLIT_LENGTH = 40
 
 _VOWELS = frozenset("aeiouyåäöé")
 
@@ -51,7 +55,10 @@ def split_compound(
     prefers fewer parts, then longer parts. Parts are index or thesaurus words of at least
     three letters (two for a first part the index has, such as `by`): `known(part)` says
     whether a part is such a word, `short_known(part)` whether a two-letter first part is.
+    A word longer than MAX_SPLIT_LENGTH is not split.
     """
+    if len(word) > MAX_SPLIT_LENGTH:
+        return None
     best: Optional[list[str]] = None
     for i in range(2, len(word) - 2):
         left, right = word[:i], word[i:]

@@ -13,6 +13,8 @@ from ..messages import t as tr
 from ..text import nfc
 
 MAX_TERMS = 32
+MAX_QUERY_CHARS = 1000  # a question of 32 long words fits; a pasted document does not
+MAX_WORD_LENGTH = 60  # the longest word of the bundled data has 29 letters
 STOP_WORDS = frozenset(
     """
 och i att det som en på är av för med till den har de inte om ett men var sig så vi kan
@@ -51,6 +53,8 @@ class Query:
 def parse_query(text: str) -> Query:
     """User syntax → Query. Raises UsageError for queries that cannot mean anything."""
     text = nfc(_CONTROL.sub(" ", text or ""))
+    if len(text) > MAX_QUERY_CHARS:
+        raise UsageError(tr("err.query_too_long", n=len(text), max=MAX_QUERY_CHARS))
     raw: list[tuple[str, str, bool]] = []  # (kind: word|or, text, negated)
     i, n = 0, len(text)
     while i < n:
@@ -86,6 +90,9 @@ def parse_query(text: str) -> Query:
         words = tuple(w.casefold() for w in WORD.findall(token))
         if not words:
             continue
+        long = next((w for w in words if len(w) > MAX_WORD_LENGTH), None)
+        if long:
+            raise UsageError(tr("err.word_too_long", word=long[:20] + "…", n=len(long), max=MAX_WORD_LENGTH))
         if len(words) == 1 and kind == "word" and words[0] in STOP_WORDS and not negated:
             query.dropped_stop_words.append(words[0])
             continue
