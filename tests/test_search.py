@@ -161,7 +161,7 @@ def test_nonsense_exits_1_with_no_output(cli):
         (["OR"], 2, "OR behöver ett ord på var sida"),
         (["paketombud", "OR"], 2, "OR behöver ett ord på var sida"),
         (["och", "i", "på"], 2, "bara vanliga ord"),
-        (["x" * 10000], 1, "inga projekt matchar"),
+        (["x" * 10000], 2, "sökningen har 10000 tecken"),  # a bound (issue 20), not a search
         (["ord " * 40], 2, "för många ord"),
         (["[bold]"], 1, "inga projekt matchar"),
         (["\x1b[31m"], 1, "inga projekt matchar"),
@@ -349,3 +349,23 @@ def test_explain_says_word_and_tier(cli):
 def test_owner_ranks_above_mentions(cli):
     assert ids_for(cli, ["Tillväxtverket"])[0] == "pipos-serviceanalys"
     assert ids_for(cli, ["Coompanion"])[0] == "servicelyftet-coompanion"
+
+
+# --- issue 25: classes of misses (fixtures/search-classes.yaml) -----------------------
+
+CLASS_CASES = yaml.safe_load((FIXTURES / "search-classes.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CLASS_CASES, ids=[" ".join(c["query"]) for c in CLASS_CASES])
+def test_classes_of_misses(cli, case):
+    result = cli("--lang", "en", "search", "--format", "ids", "--limit", "0", *case["query"])
+    assert result.exit_code == case.get("exit", 0), result.output
+    for text in case.get("stderr_has", []):
+        assert text in result.stderr
+    for text in case.get("stderr_lacks", []):
+        assert text not in result.stderr
+    ids = result.stdout.split()[: case.get("within", 5)]
+    for pid in case.get("top", []):
+        assert pid in ids, (pid, ids)
+    for pid in case.get("not_top", []):
+        assert pid not in ids, (pid, ids)

@@ -989,6 +989,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "filen ger {n} par av relaterade ord; högst {max} är tillåtna (mindre grupper, färre bredare ord)",
         "the file makes {n} pairs of related words; at most {max} are allowed (smaller groups, fewer broader words)",
     ),
+    "search.dropped": (
+        "inget projekt har {words}; söker på de andra orden",
+        "no project has {words}; searching for the other words",
+    ),
     # the HTML report's own words (render_html.py, templates/): charts, the map and the page
     "html.report": ("Rapport", "Report"),
     "html.per": ("per {name}", "by {name}"),

@@ -14,7 +14,7 @@ from typing import Optional
 from ..index import stem_words
 from ..text import fold
 from .analysis import MIN_PART_LENGTH, has_diacritics, split_compound, stems_of
-from .spelling import correct_typo
+from .spelling import correct_typo, is_common_word
 from .syntax import STOP_WORDS, WORD, Term
 from .tiers import COMPOUND, EXACT, HEAD, PART, STEM, SYNONYM, SYNONYM_RELATION, TYPO
 
@@ -198,7 +198,8 @@ def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True) -> Expan
     if synonyms:
         exp.note = ("synonym", w, ", ".join(sorted(related, key=lambda t: (related[t] != SYNONYM_RELATION, t))[:3]))
     parts = _split(conn, w) if not synonyms else None
-    corrected = correct_typo(conn, w) if not synonyms and (not parts or len(parts) > 2) else None
+    typo_allowed = not synonyms and (not parts or len(parts) > 2) and not is_common_word(w)
+    corrected = correct_typo(conn, w) if typo_allowed else None
     if corrected:
         parts = None
     if parts:

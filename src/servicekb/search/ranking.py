@@ -51,6 +51,7 @@ class SearchResult:
     notes: list[tuple[str, str, str]] = field(default_factory=list)  # (typo|split|synonym, typed, shown)
     all_words_total: Optional[int] = None  # projects having every word (when fewer were relaxed in)
     relaxed: list[str] = field(default_factory=list)  # words some shown hits lack
+    dropped: list[str] = field(default_factory=list)  # words no project has, left out of the search
 
     @property
     def partial(self) -> bool:
@@ -81,17 +82,32 @@ def search(
     unmatched: list[str] = []
     groups: list[Expansion] = []
     notes: list[tuple[str, str, str]] = []
+    unknown_groups: list[int] = []  # query words (OR groups) of which the index knows nothing at all
     for group in query.groups:
         merged = Expansion()
+        nothing = True
         for term in group:
             exp = expand(conn, term)
             if not term.phrase and exp.all_words == {term.words[0]}:  # nothing known: maybe a typo
                 unmatched.append(term.words[0])
+                nothing = nothing and not _in_vocab(conn, term.words[0])
+            else:
+                nothing = False
             if exp.note:
                 notes.append(exp.note)
             merged.merge(exp)
+        if nothing:
+            unknown_groups.append(len(groups))
         matched_words |= merged.all_words
         groups.append(merged)
+    dropped: list[str] = []
+    if unknown_groups and len(unknown_groups) < len(groups):
+        # A word no project has (a real word such as `dåligt`, or one beyond correction) is
+        # dropped with a notice; it does not count as a word the other projects lack.
+        dropped = [query_term(query.groups[i]) for i in unknown_groups]
+        keep = [i for i in range(len(groups)) if i not in unknown_groups]
+        groups = [groups[i] for i in keep]
+        query = Query([query.groups[i] for i in keep], query.excluded, query.dropped_stop_words)
     excluded: list[str] = []
     for term in query.excluded:  # everything `search word` would find
         excluded += expand(conn, term).expressions().values()
@@ -150,6 +166,7 @@ def search(
         notes if hits else [],
         all_words_total,
         relaxed,
+        dropped if hits else [],
     )
 
 
@@ -272,6 +289,8 @@ def notices(result: SearchResult) -> list[str]:
     for kind, typed, shown in result.notes:
         key = "search.corrected" if kind in ("typo", "split") else "search.synonyms"
         lines.append(t(key, typed=typed, shown=shown))
+    if result.dropped:
+        lines.append(t("search.dropped", words=t("search.or").join(f"'{w}'" for w in result.dropped)))
     if result.relaxed:
         missing = t("search.or").join(f"'{w}'" for w in result.relaxed)
         if result.all_words_total:
