@@ -66,3 +66,11 @@ def test_snippet_marks_the_matched_word():
     parts = snippet(record, {"paketombud"})
     assert ("paketombud", True) in parts
     assert "paketombud" in snippet_text(parts)
+
+
+def test_a_question_keeps_its_content_words():
+    """Snowball's Swedish stop words and auxiliary verbs drop out; `mellan` and `får` stay."""
+    q = parse_query("ingen vill ta över butiken")
+    assert [str(g[0]) for g in q.groups] == ["ta", "butiken"]
+    assert [str(g[0]) for g in parse_query("samverkan mellan kommuner").groups] == ["samverkan", "mellan", "kommuner"]
+    assert [str(g[0]) for g in parse_query("får").groups] == ["får"]

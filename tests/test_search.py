@@ -364,6 +364,7 @@ def test_classes_of_misses(cli, case):
         assert text in result.stderr
     for text in case.get("stderr_lacks", []):
         assert text not in result.stderr
+    assert len(result.stdout.split()) >= case.get("min_found", 0)
     ids = result.stdout.split()[: case.get("within", 5)]
     for pid in case.get("top", []):
         assert pid in ids, (pid, ids)

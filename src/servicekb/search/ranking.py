@@ -14,6 +14,7 @@ from .syntax import WORD, Query, query_term
 from .tiers import PART, TIER_NAMES
 
 HANDFUL = 5  # fewer projects than this with every word: projects with most of the words follow
+PAGE = 20  # fewer than this with every one of three or more words: those with all but one follow
 # bm25 weights by FTS column. The owner weighs more than the title: BM25 saturates, and a query
 # naming an organisation must rank what it owns above the projects that mention it often.
 WEIGHTS = {
@@ -140,8 +141,12 @@ def search(
         hits = ranked(full_clause, full_params)
     strict_total = counted(full_clause, full_params, hits) if (count or not limit or len(hits) < HANDFUL) else None
     total, all_words_total, relaxed = strict_total, None, []
-    if not all_words and n > 1 and strict_total is not None and strict_total < HANDFUL:
-        for min_match in dict.fromkeys((max(1, (n + 1) // 2), 1)):
+    # A question of three or more content words: fewer than a page having every word, the projects
+    # having all but one follow (ranked below them: by how many words, then tiers and BM25).
+    page = n >= 3 and strict_total is not None and strict_total < PAGE
+    if not all_words and n > 1 and strict_total is not None and (strict_total < HANDFUL or page):
+        steps = (max(1, (n + 1) // 2), 1) if strict_total < HANDFUL else (n - 1,)
+        for min_match in dict.fromkeys(steps):
             clause, clause_params = _results_sql(levels, excluded, where, params, top_only=False, min_match=min_match)
             more = ranked(clause, clause_params)
             if len(more) > len(hits):

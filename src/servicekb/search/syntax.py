@@ -15,10 +15,19 @@ from ..text import nfc
 MAX_TERMS = 32
 MAX_QUERY_CHARS = 1000  # a question of 32 long words fits; a pasted document does not
 MAX_WORD_LENGTH = 60  # the longest word of the bundled data has 29 letters
+# Snowball's Swedish stop words, and auxiliary verbs that carry no topic (vill, går, finns): a
+# question in the user's own words ("ingen vill ta över butiken") is ranked by its content words.
+# Not `mellan` (samverkan mellan kommuner: the relation is the topic; the held-out set lost 0.06
+# MRR without it) nor `får` (sheep, and the diacritics rule: får never matches far).
 STOP_WORDS = frozenset(
     """
-och i att det som en på är av för med till den har de inte om ett men var sig så vi kan
-man när från ska eller även där vid under efter mot hur vad detta dessa alla andra också
+och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke
+mig du henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde något från ut
+när efter upp vi dem vara vad över än dig kan sina här ha mot alla under någon eller allt mycket
+sedan ju denna själv detta åt utan varit hur ingen mitt ni bli blev oss din dessa några deras
+blir mina samma vilken er sådan vår blivit dess inom sådant varför varje vilka ditt vem
+vilket sitta sådana vart dina vars vårt våra ert era vilkas
+ska även andra också vill ville går gick gör göra gjort finns fanns måste bör kunna
 the and of in to a
 """.split()
 )
