@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Mean nDCG@10 and Recall@20 of `servicekb search` over the judged queries.
+"""Mean nDCG@10, Recall@20 and MRR of `servicekb search` over the judged queries.
 
 Usage: python benchmarks/relevance.py [--servicekb PATH] [--per-query] [--cases FILE]
 
 Runs each query of tests/fixtures/relevance.yaml (its `relevant` judgements: 2 = about this,
 1 = does this in passing) as `servicekb search … --format ids --limit 0` and prints the means.
 nDCG@10 uses gains 2^grade - 1; Recall@20 is the share of the judged projects found in the
-first 20, out of at most 20 (a query with 30 relevant projects can reach 1.0). An empty answer
-scores 0 on both. tests/test_search.py holds the floors; `--servicekb` measures another
-installation (e.g. an older version) on the same judgements; `--cases` another judged set, e.g.
+first 20, out of at most 20 (a query with 30 relevant projects can reach 1.0); MRR the mean of
+1/rank of the first judged project. An empty answer scores 0 on all three and is counted.
+tests/test_search.py holds the floors; `--servicekb` measures another installation (e.g. an older
+version) on the same judgements; `--cases` another judged set, e.g.
 tests/fixtures/relevance-heldout.yaml (written without looking at the engine or its thesaurus).
 """
 
@@ -40,20 +41,35 @@ def recall(ranked: list[str], relevant: dict[str, int], k: int = 20) -> float:
     return len(set(ranked[:k]) & set(relevant)) / min(k, len(relevant))
 
 
+def reciprocal_rank(ranked: list[str], relevant: dict[str, int]) -> float:
+    return next((1 / (i + 1) for i, pid in enumerate(ranked) if relevant.get(pid, 0) > 0), 0.0)
+
+
 def judged_cases(path: Path = CASES) -> list[dict]:
     return [c for c in yaml.safe_load(path.read_text(encoding="utf-8")) if c.get("relevant")]
 
 
-def scores(search, path: Path = CASES) -> tuple[float, float, list[tuple[str, float, float, int]]]:
-    """Means over the judged cases; `search(args)` returns ranked ids."""
+def scores(search, path: Path = CASES) -> tuple[float, float, list[tuple[str, float, float, int, float]]]:
+    """Means over the judged cases; `search(args)` returns ranked ids. Rows: (query, nDCG@10,
+    Recall@20, number found, reciprocal rank)."""
     rows = []
     for case in judged_cases(path):
-        ranked = search(case["query"])
+        ranked, judged = search(case["query"]), case["relevant"]
         rows.append(
-            (" ".join(case["query"]), ndcg(ranked, case["relevant"]), recall(ranked, case["relevant"]), len(ranked))
+            (
+                " ".join(case["query"]),
+                ndcg(ranked, judged),
+                recall(ranked, judged),
+                len(ranked),
+                reciprocal_rank(ranked, judged),
+            )
         )
     n = len(rows)
     return sum(r[1] for r in rows) / n, sum(r[2] for r in rows) / n, rows
+
+
+def mrr(rows) -> float:
+    return sum(r[4] for r in rows) / len(rows)
 
 
 def main() -> int:
@@ -72,12 +88,12 @@ def main() -> int:
 
     mean_ndcg, mean_recall, rows = scores(search, args.cases)
     if args.per_query:
-        for query, n, r, found in rows:
-            print(f"{n:5.2f} {r:5.2f} {found:4d}  {query}")
+        for query, n, r, found, rr in rows:
+            print(f"{n:5.2f} {r:5.2f} {rr:5.2f} {found:4d}  {query}")
     empty = sum(1 for r in rows if r[3] == 0)
     print(
         f"{len(rows)} judged queries: mean nDCG@10 {mean_ndcg:.3f}, mean Recall@20 {mean_recall:.3f}, "
-        f"empty answers {empty}"
+        f"MRR {mrr(rows):.3f}, empty answers {empty}"
     )
     return 0
 

@@ -161,7 +161,7 @@ def test_nonsense_exits_1_with_no_output(cli):
         (["OR"], 2, "OR behöver ett ord på var sida"),
         (["paketombud", "OR"], 2, "OR behöver ett ord på var sida"),
         (["och", "i", "på"], 2, "bara vanliga ord"),
-        (["x" * 10000], 1, "inga projekt matchar"),
+        (["x" * 10000], 2, "sökningen har 10000 tecken"),  # a bound (issue 20), not a search
         (["ord " * 40], 2, "för många ord"),
         (["[bold]"], 1, "inga projekt matchar"),
         (["\x1b[31m"], 1, "inga projekt matchar"),
@@ -226,7 +226,7 @@ def test_relevance_floors(cli):
     mean_ndcg, mean_recall, rows = scores(lambda q: ids_for(cli, q))
     assert mean_ndcg >= 0.92, mean_ndcg
     assert mean_recall >= 0.90, mean_recall
-    assert all(found for _, _, _, found in rows), [q for q, _, _, found in rows if not found]
+    assert all(row[3] for row in rows), [row[0] for row in rows if not row[3]]
 
 
 def test_relevance_floors_on_the_held_out_set(cli):
@@ -243,6 +243,24 @@ def test_relevance_floors_on_the_held_out_set(cli):
     mean_ndcg, mean_recall, _ = scores(lambda q: ids_for(cli, q), cases)
     assert mean_ndcg >= 0.76, mean_ndcg
     assert mean_recall >= 0.82, mean_recall
+
+
+def test_relevance_floors_on_the_second_held_out_set(cli):
+    """The second held-out set (tests/fixtures/relevance-heldout2.yaml, written from the source page
+    and the titles only): 0.769 / 0.776, MRR 0.915, one empty answer when first measured. Nothing
+    was tuned on its queries; the floors guard the general fixes against regressions."""
+    import sys
+
+    sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
+    from relevance import judged_cases, mrr, scores
+
+    cases = FIXTURES / "relevance-heldout2.yaml"
+    assert len(judged_cases(cases)) >= 40
+    mean_ndcg, mean_recall, rows = scores(lambda q: ids_for(cli, q), cases)
+    assert mean_ndcg >= 0.75, mean_ndcg
+    assert mean_recall >= 0.76, mean_recall
+    assert mrr(rows) >= 0.90, mrr(rows)
+    assert sum(1 for row in rows if not row[3]) <= 1
 
 
 @pytest.mark.parametrize(
@@ -331,3 +349,24 @@ def test_explain_says_word_and_tier(cli):
 def test_owner_ranks_above_mentions(cli):
     assert ids_for(cli, ["Tillväxtverket"])[0] == "pipos-serviceanalys"
     assert ids_for(cli, ["Coompanion"])[0] == "servicelyftet-coompanion"
+
+
+# --- issue 25: classes of misses (fixtures/search-classes.yaml) -----------------------
+
+CLASS_CASES = yaml.safe_load((FIXTURES / "search-classes.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CLASS_CASES, ids=[" ".join(c["query"]) for c in CLASS_CASES])
+def test_classes_of_misses(cli, case):
+    result = cli("--lang", "en", "search", "--format", "ids", "--limit", "0", *case["query"])
+    assert result.exit_code == case.get("exit", 0), result.output
+    for text in case.get("stderr_has", []):
+        assert text in result.stderr
+    for text in case.get("stderr_lacks", []):
+        assert text not in result.stderr
+    assert len(result.stdout.split()) >= case.get("min_found", 0)
+    ids = result.stdout.split()[: case.get("within", 5)]
+    for pid in case.get("top", []):
+        assert pid in ids, (pid, ids)
+    for pid in case.get("not_top", []):
+        assert pid not in ids, (pid, ids)

@@ -1438,6 +1438,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "owner-type.forening": ("Förening eller organisation", "Association or organisation"),
     "owner-type.foretag": ("Företag", "Company"),
     "owner-type.universitet": ("Universitet eller högskola", "University or college"),
+    # --- search (search/, thesaurus.py, cli/search.py, cli/similar.py) ---
+    "err.word_too_long": (
+        "ordet {word!r} har {n} bokstäver; ett sökord får ha högst {max}.",
+        "the word {word!r} has {n} letters; a search word may have at most {max}.",
+    ),
+    "err.query_too_long": (
+        "sökningen har {n} tecken; använd högst {max}.",
+        "the query has {n} characters; use at most {max}.",
+    ),
+    "thesaurus.too_big": (
+        "filen är {size} byte; en synonymfil får vara högst {max} byte",
+        "the file has {size} bytes; a synonyms file may have at most {max} bytes",
+    ),
+    "thesaurus.group_too_big": (
+        "gruppen har {n} ord; en grupp får ha högst {max} (dela den i grupper med var sin betydelse)",
+        "the group has {n} words; a group may have at most {max} (split it into groups of one meaning each)",
+    ),
+    "thesaurus.broader_too_many": (
+        "{term!r} har {n} bredare ord; högst {max} är tillåtna",
+        "{term!r} has {n} broader words; at most {max} are allowed",
+    ),
+    "thesaurus.too_many_pairs": (
+        "filen ger {n} par av relaterade ord; högst {max} är tillåtna (mindre grupper, färre bredare ord)",
+        "the file makes {n} pairs of related words; at most {max} are allowed (smaller groups, fewer broader words)",
+    ),
+    "search.dropped": (
+        "inget projekt har {words}; söker på de andra orden",
+        "no project has {words}; searching for the other words",
+    ),
     # the HTML report's own words (render_html.py, templates/): charts, the map and the page
     "html.report": ("Rapport", "Report"),
     "html.per": ("per {name}", "by {name}"),

@@ -26,6 +26,14 @@ FILE_NAME = "synonyms.yaml"
 # Lower-case letters, words separated by one space or hyphen (a multi-word term is a phrase).
 _TERM = re.compile(r"[a-zåäöéü]+(?:[ -][a-zåäöéü]+)*")
 SYNONYM, BROADER = "synonym", "broader"
+# Bounds, as yamlfile.py bounds YAML: the pairs the index stores grow with the square of a
+# group's size (a group of 1,500 words made 2 million pairs), so the file, each group, each
+# list of broader words and the pairs in all are bounded. The bundled file: 14 kB, groups of at
+# most 9 words, 2 broader words, 1,773 pairs.
+MAX_FILE_BYTES = 1_000_000
+MAX_GROUP = 40
+MAX_BROADER = 10
+MAX_PAIRS = 200_000
 
 
 class ThesaurusError(ServiceKBError):
@@ -43,6 +51,15 @@ class Thesaurus:
     def terms(self) -> set[str]:
         out = {t for g in self.groups for t in g} | set(self.broader)
         return out | {b for bs in self.broader.values() for b in bs}
+
+    def pair_bound(self) -> int:
+        """An upper bound on the pairs related() makes, counted without making them: each term's
+        equivalents, and for it and each equivalent, each broader word with its equivalents."""
+        size = {t: len(g) for g in self.groups for t in g}  # a term's group, itself included
+        total = sum(len(g) * (len(g) - 1) for g in self.groups)
+        for narrower, targets in self.broader.items():  # every term of the narrower word's group reaches them
+            total += size.get(narrower, 1) * sum(size.get(b, 1) for b in targets)
+        return total
 
     def related(self) -> dict[str, dict[str, str]]:
         """term → {related term: relation}: its equivalents, its broader terms and theirs.
@@ -81,6 +98,9 @@ def load_thesaurus(folder: Path) -> Thesaurus:
         return ThesaurusError(f"{where}: {text}")
 
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # before reading it: a 400 MB file is never read whole
+            raise fail(t("thesaurus.too_big", size=size, max=MAX_FILE_BYTES))
         data, marks = parse(decode(path.read_bytes()))
     except YAMLFileError as exc:
         raise fail(exc.message, exc.mark) from None
@@ -105,6 +125,8 @@ def load_thesaurus(folder: Path) -> Thesaurus:
     for i, group in enumerate(groups):
         if not isinstance(group, list) or len(group) < 2:
             raise fail(t("thesaurus.group"), marks.get(("equivalent", i)))
+        if len(group) > MAX_GROUP:
+            raise fail(t("thesaurus.group_too_big", n=len(group), max=MAX_GROUP), marks.get(("equivalent", i)))
         terms = []
         for j, term in enumerate(group):
             term = check(term, ("equivalent", i, j))
@@ -122,6 +144,11 @@ def load_thesaurus(folder: Path) -> Thesaurus:
         check(narrower, ("broader", "<key>", narrower))
         if not isinstance(targets, list) or not targets:
             raise fail(t("thesaurus.needs_list", term=narrower), marks.get(("broader", narrower)))
+        if len(targets) > MAX_BROADER:
+            raise fail(
+                t("thesaurus.broader_too_many", term=narrower, n=len(targets), max=MAX_BROADER),
+                marks.get(("broader", narrower)),
+            )
         checked = []
         for j, b in enumerate(targets):
             b = check(b, ("broader", narrower, j))
@@ -129,4 +156,7 @@ def load_thesaurus(folder: Path) -> Thesaurus:
                 raise fail(t("thesaurus.twice", term=b), marks.get(("broader", narrower, j)))
             checked.append(b)
         thesaurus.broader[narrower] = tuple(checked)
+    pairs = thesaurus.pair_bound()
+    if pairs > MAX_PAIRS:
+        raise fail(t("thesaurus.too_many_pairs", n=pairs, max=MAX_PAIRS))
     return thesaurus

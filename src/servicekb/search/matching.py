@@ -1,0 +1,242 @@
+"""A query term against the index's vocabulary: its matches by tier, as FTS5 expressions.
+
+Exact, inflected, compound-part and folded forms; thesaurus terms; for a word the index
+lacks, its compound split (analysis.py) or its typo's correction (spelling.py).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..index import stem_words
+from ..text import fold
+from .analysis import MIN_PART_LENGTH, has_diacritics, split_compound, stems_of
+from .spelling import correct_typo, is_common_word
+from .syntax import STOP_WORDS, WORD, Term
+from .tiers import COMPOUND, EXACT, HEAD, PART, STEM, SYNONYM, SYNONYM_RELATION, TYPO
+
+MAX_EXPANSION = 400
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _or(words) -> str:
+    return " OR ".join(_quote(w) for w in sorted(words))
+
+
+def _word_levels(conn: sqlite3.Connection, w: str, typed: bool = True) -> dict[int, set[str]]:
+    """One word's surface forms in the index: exact, inflections (same stem), compound parts.
+
+    A word the user `typed` without å, ä, ö also matches words spelled with them, and one
+    typed with an ending the index lacks matches the word less that ending; a word the
+    search made itself (a synonym, a compound's part) is a base form spelled right: neither.
+    """
+    stems = stems_of(w)
+    stem = stems[0]
+    levels: dict[int, set[str]] = {EXACT: {w}}  # matched as typed, whether vocab knows it or not
+    stemmed = {
+        r[0]
+        for r in conn.execute(
+            "SELECT term FROM vocab WHERE stem IN (SELECT value FROM json_each(?)) LIMIT ?",
+            (json.dumps(stems, ensure_ascii=False), MAX_EXPANSION),
+        )
+    }
+    stemmed -= levels[EXACT]
+    if stemmed:
+        levels[STEM] = stemmed
+    part: set[str] = set()
+    if typed and not has_diacritics(w):
+        part |= {
+            r[0]
+            for r in conn.execute(
+                "SELECT term FROM vocab WHERE folded = ? OR folded_stem = ? LIMIT ?", (w, fold(stem), MAX_EXPANSION)
+            )
+        }
+    for piece in {w, stem}:
+        if len(piece) >= MIN_PART_LENGTH:
+            column = "folded" if typed and not has_diacritics(piece) else "term"
+            part |= {
+                r[0]
+                for r in conn.execute(
+                    f"SELECT term FROM vocab WHERE {column} LIKE ? ESCAPE '\\' LIMIT ?", (_like(piece), MAX_EXPANSION)
+                )
+            }
+    if typed and len(w) >= MIN_PART_LENGTH + 2:  # lanthandeln → lanthandel: the word less a short ending
+        column, key = ("folded", fold(w)) if typed and not has_diacritics(w) else ("term", w)
+        part |= {
+            r[0]
+            for r in conn.execute(
+                f"SELECT term FROM vocab WHERE ? LIKE {column} || '%' AND length({column}) >= ? LIMIT ?",
+                (key, max(MIN_PART_LENGTH + 1, len(w) - 3), MAX_EXPANSION),
+            )
+        }
+    part -= levels[EXACT] | stemmed
+    if part:
+        levels[PART] = part
+    return levels
+
+
+def _in_vocab(conn: sqlite3.Connection, word: str) -> bool:
+    return conn.execute("SELECT 1 FROM vocab WHERE term = ?", (word,)).fetchone() is not None
+
+
+def related_terms(conn: sqlite3.Connection, text: str) -> dict[str, str]:
+    """The thesaurus's related terms for a query word or phrase: {term: 'synonym' | 'broader'}.
+
+    A word is looked up by its stem (butiker → butik's group); typed without å, ä, ö it also
+    finds terms spelled with them (hemkorning → hemkörning), never the other way round.
+    """
+    if " " in text or "-" in text:
+        rows = conn.execute("SELECT related, relation FROM thesaurus WHERE term = ?", (text,))
+    else:
+        stem = stem_words([text])[0]
+        if has_diacritics(text):
+            rows = conn.execute("SELECT related, relation FROM thesaurus WHERE stem = ?", (stem,))
+        else:
+            rows = conn.execute(
+                "SELECT related, relation FROM thesaurus WHERE stem = ? OR folded_stem = ?", (stem, fold(stem))
+            )
+    out: dict[str, str] = {}
+    for term, relation in rows:
+        if out.get(term) != SYNONYM_RELATION:
+            out[term] = relation
+    return out
+
+
+def _like(piece: str) -> str:
+    return "%" + piece.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _forms(conn: sqlite3.Connection, terms, min_part: int = MIN_PART_LENGTH, compounds: bool = True) -> set[str]:
+    """Index words for words the search made (synonyms, a compound's parts, a correction): each
+    word, its inflections, and (with `compounds`) compounds containing it when it has `min_part`
+    letters or more (a compound's part `vara` is inside too many unrelated words); phrases as
+    they are. Compounds cost a scan of the vocabulary (a few ms), so the synonyms of a word the
+    index has are matched as words and inflections only, keeping a common search fast."""
+    out: set[str] = set()
+    singles: list[str] = []
+    for t in terms:
+        if " " in t or "-" in t:
+            out.add(" ".join(WORD.findall(t)))
+        else:
+            singles.append(t)
+    if not singles:
+        return out
+    stems = [s for word in singles for s in stems_of(word)]
+    conditions, params = ["stem IN (SELECT value FROM json_each(?))"], [json.dumps(stems, ensure_ascii=False)]
+    for piece in sorted(set(singles) | set(stems)) if compounds else ():
+        if len(piece) >= max(min_part, MIN_PART_LENGTH):
+            conditions.append("term LIKE ? ESCAPE '\\'")
+            params.append(_like(piece))
+    found = {
+        r[0]
+        for r in conn.execute(
+            f"SELECT term FROM vocab WHERE {' OR '.join(conditions)} LIMIT ?", [*params, MAX_EXPANSION * len(singles)]
+        )
+    }
+    return (out | set(singles) | found) - STOP_WORDS
+
+
+@dataclass
+class Expansion:
+    """What one query term matches, by tier: FTS5 expressions and the index words behind them."""
+
+    levels: dict[int, list[str]] = field(default_factory=dict)  # tier → FTS5 expressions (any matches)
+    words: dict[int, set[str]] = field(default_factory=dict)  # tier → index words (snippets, --explain)
+    note: Optional[tuple[str, str, str]] = None  # (kind, typed, shown) when the typed word is unknown
+
+    def add(self, level: int, words: set[str], expression: Optional[str] = None) -> None:
+        if not words:
+            return
+        self.levels.setdefault(level, []).append(expression or _or(words))
+        self.words.setdefault(level, set()).update(words)
+
+    def merge(self, other: Expansion) -> None:
+        for level, exprs in other.levels.items():
+            self.levels.setdefault(level, []).extend(exprs)
+        for level, words in other.words.items():
+            self.words.setdefault(level, set()).update(words)
+
+    def expressions(self) -> dict[int, str]:
+        return {level: " OR ".join(f"({e})" for e in exprs) for level, exprs in self.levels.items()}
+
+    @property
+    def all_words(self) -> set[str]:
+        return set().union(*self.words.values()) if self.words else set()
+
+
+def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True) -> Expansion:
+    """A query term → its matches by tier.
+
+    Exact, inflected and compound-part forms of the word; thesaurus terms (synonym tier);
+    and, for a word the index does not have at all (with `fallback`), the compound split
+    into index words (butiksutveckling → butik + utveckling) or else the correction of a typo.
+    """
+    exp = Expansion()
+    if term.phrase:
+        phrase = " ".join(term.words)
+        exp.add(EXACT, {phrase})
+        exp.add(SYNONYM, _forms(conn, related_terms(conn, phrase)) - {phrase})
+        return exp
+    w = term.words[0]
+    base = _word_levels(conn, w)
+    for level, words in base.items():
+        exp.add(level, words)
+    known = len(base) > 1 or _in_vocab(conn, w)
+    related = related_terms(conn, w)
+    if known:  # broader words only stand in for a word the index lacks (paketskåp → paket, not paketautomat → paket)
+        related = {t: r for t, r in related.items() if r == SYNONYM_RELATION}
+    synonyms = _forms(conn, related, compounds=not known) - set().union(*base.values())
+    exp.add(SYNONYM, synonyms)
+    if known or not fallback:
+        return exp
+    if synonyms:
+        exp.note = ("synonym", w, ", ".join(sorted(related, key=lambda t: (related[t] != SYNONYM_RELATION, t))[:3]))
+    parts = _split(conn, w) if not synonyms else None
+    typo_allowed = not synonyms and (not parts or len(parts) > 2) and not is_common_word(w)
+    corrected = correct_typo(conn, w) if typo_allowed else None
+    if corrected:
+        parts = None
+    if parts:
+        part_words = [_forms(conn, [p], MIN_PART_LENGTH + 1) | _forms(conn, related_terms(conn, p)) for p in parts]
+        expression = " AND ".join(f"({_or(words)})" for words in part_words)
+        exp.add(COMPOUND, set().union(*part_words), expression)
+        # The last part carries a Swedish compound's meaning (a landsbygdsapotek is an apotek):
+        # alone, one tier lower, unless more than a quarter of the projects have it (utveckling).
+        head = conn.execute("SELECT doc FROM fts_terms WHERE term = ?", (parts[-1],)).fetchone()
+        if not head or head[0] <= conn.execute("SELECT count(*) FROM projects").fetchone()[0] // 4:
+            exp.add(HEAD, part_words[-1])
+        exp.note = exp.note or ("split", w, " + ".join(parts))
+    if corrected:
+        exp.add(TYPO, _forms(conn, [corrected]))
+        exp.note = ("typo", w, corrected)
+    return exp
+
+
+def _known(conn: sqlite3.Connection, word: str, cache: dict) -> bool:
+    """Is `word` a word the index or the thesaurus has (as written; inflected too from 5 letters)?"""
+    if word not in cache:
+        stem = stem_words([word])[0] if len(word) >= 5 else None
+        cache[word] = bool(
+            word not in STOP_WORDS
+            and (
+                conn.execute("SELECT 1 FROM vocab WHERE term = ? OR stem = ? LIMIT 1", (word, stem)).fetchone()
+                or conn.execute("SELECT 1 FROM thesaurus WHERE term = ? OR stem = ? LIMIT 1", (word, stem)).fetchone()
+            )
+        )
+    return cache[word]
+
+
+def _split(conn: sqlite3.Connection, word: str) -> Optional[list[str]]:
+    """analysis.split_compound with the index's and the thesaurus's words as the known parts."""
+    cache: dict[str, bool] = {}
+    return split_compound(
+        word,
+        lambda part: _known(conn, part, cache),
+        lambda part: _in_vocab(conn, part) and part not in STOP_WORDS,
+    )

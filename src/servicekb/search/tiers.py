@@ -1,0 +1,13 @@
+"""Match tiers: how a project's words met a query word, best first (see search/__init__.py)."""
+
+EXACT, STEM, PART, COMPOUND, SYNONYM, HEAD, TYPO = 7, 6, 5, 4, 3, 2, 1
+TIER_NAMES = {
+    EXACT: "exact",
+    STEM: "inflection",
+    PART: "compound part",
+    COMPOUND: "split compound",
+    SYNONYM: "synonym",
+    HEAD: "compound head",
+    TYPO: "typo",
+}
+SYNONYM_RELATION = "synonym"  # thesaurus.SYNONYM, without importing it on the search path
