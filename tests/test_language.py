@@ -132,7 +132,6 @@ USAGE_ERRORS = [
     ["list", "--excel", "--format", "tsv"],
     ["search", "--limit", "-1"],
     ["list", "--min-cost", "5", "--max-cost", "1"],
-    ["report", "-r", "W", "--format", "csv", "-o", "x.csv"],
 ]
 
 
