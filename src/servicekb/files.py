@@ -163,32 +163,30 @@ def read_file(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write a text file whole or not at all: a temporary file beside it, fsync, then a rename.
-
-    A full disk or a signal leaves the old file as it was and no temporary file behind; the
-    new file gets the usual permissions (mkstemp's 0600 would hide a data file from others)."""
-    import tempfile
-
+    """Write a text file whole or not at all, through the one atomic writer (atomic.py): a full
+    disk or a signal leaves the old file as it was and no temporary file behind."""
+    from .atomic import atomic_path
     from .errors import ServiceKBError
     from .messages import t
 
-    data = text.encode("utf-8")
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(text.encode("utf-8"))
     except OSError as exc:
         raise ServiceKBError(t("err.cannot_write", path=path, reason=exc.strerror or exc), 1) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp_name, 0o666 & ~umask)
-        os.replace(tmp_name, path)
-    except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise ServiceKBError(t("err.cannot_write", path=path, reason=exc.strerror or exc), 1) from None
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Paths a command was given → the project files they name (a folder: its project files)."""
+    from .errors import UsageError
+    from .messages import t
+
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files += project_files(p)
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise UsageError(t("err.no_such_path", path=repr(str(p))))
+    return files

@@ -1,7 +1,7 @@
 """Changing the knowledge base: formatting files, renaming a project, writing new ones.
 
 Every file goes through the one writer (writer.canonical) and is written atomically
-(files.write_text_atomic). Nothing here prints: the commands in cli/ report what it returns.
+(files.write_text_atomic, over atomic.py). Nothing here prints: the commands in cli/ report what it returns.
 """
 
 from __future__ import annotations

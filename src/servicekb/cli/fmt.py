@@ -21,8 +21,7 @@ def fmt(
     data_dir: DataDir = None,
 ) -> None:
     """servicekb fmt (its help: messages `cmd.fmt`, `help.fmt`)."""
-    from ..errors import UsageError
-    from ..files import project_files
+    from ..files import expand_paths
     from ..loader import _display
     from ..maintenance import EXIT_PROBLEMS, format_file
     from ..paths import data_dir as resolve_data_dir
@@ -31,14 +30,7 @@ def fmt(
     from ..text import visible
 
     root = resolve_data_dir(data_dir)
-    files: list[Path] = []
-    for p in paths or [root / "projects"]:
-        if p.is_dir():
-            files += project_files(p)
-        elif p.is_file():
-            files.append(p)
-        else:
-            raise UsageError(t("err.no_such_path", path=repr(str(p))))
+    files = expand_paths(paths or [root / "projects"])
     ref = Reference(reference_dir(root))
     counts = {"canonical": 0, "changed": 0, "invalid": 0, "comments": 0}
     for path in files:

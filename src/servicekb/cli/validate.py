@@ -26,8 +26,8 @@ def validate(
     """servicekb validate (its help: messages `cmd.validate`, `help.validate`)."""
     import os
 
-    from ..errors import EXIT_NO_RESULTS, UsageError
-    from ..files import project_files
+    from ..errors import EXIT_NO_RESULTS
+    from ..files import expand_paths
     from ..loader import validate as check
     from ..paths import data_dir as resolve_data_dir
     from ..text import visible
@@ -35,17 +35,11 @@ def validate(
     if data_dir is None and not os.environ.get("SERVICEKB_DATA") and paths:
         data_dir = _knowledge_base_of(paths)
     root = resolve_data_dir(data_dir)
-    named: list[Path] = []
-    whole = not paths
-    for p in paths or []:
-        if p.is_file() and p.resolve().parent == (root / "reference").resolve():
-            whole = True  # a changed reference file: the whole knowledge base is checked
-        elif p.is_dir():
-            named += project_files(p)
-        elif p.is_file():
-            named.append(p)
-        else:
-            raise UsageError(t("err.no_such_path", path=repr(str(p))))
+    reference = (root / "reference").resolve()
+    given = paths or []
+    # a changed reference file: the whole knowledge base is checked
+    whole = not given or any(p.is_file() and p.resolve().parent == reference for p in given)
+    named = expand_paths([p for p in given if not (p.is_file() and p.resolve().parent == reference)])
     result = check(root, None if whole else named, spelling=spelling)
     for problem in result.problems:
         typer.echo(visible(str(problem)))
