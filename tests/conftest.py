@@ -29,6 +29,10 @@ _import_every_command()
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# How many projects the bundled knowledge base holds: counted from its files, never pinned, so
+# that a valid new project leaves every test green (the source page's own 81 are checked, as the
+# page's, in test_data and test_faithfulness).
+BUNDLED = len(list((DATA / "projects").glob("*.yaml")))
 
 
 @pytest.fixture(scope="session")
@@ -97,6 +101,31 @@ def kb_copy(tmp_path):
     dest = tmp_path / "kb"
     shutil.copytree(DATA / "projects", dest / "projects")
     return dest
+
+
+def copy_page_projects(dest: Path) -> Path:
+    """Copy into dest the bundled projects whose facts come from Tillväxtverket's page, with the
+    reference folder: the knowledge base the source page describes. Tests that check what the
+    page says (Dalarna's 13 projects, its totals, the README's report) run on this copy, so that
+    a project from another source joining the bundled data leaves them true."""
+    import yaml
+
+    from servicekb.constants import LEGACY_SOURCE
+
+    (dest / "projects").mkdir(parents=True)
+    for path in sorted((DATA / "projects").glob("*.yaml")):
+        source = yaml.safe_load(path.read_text(encoding="utf-8")).get("source")
+        ref = source.get("ref") if isinstance(source, dict) else LEGACY_SOURCE  # a v2 string names a page section
+        if ref == LEGACY_SOURCE:
+            shutil.copy2(path, dest / "projects" / path.name)
+    shutil.copytree(DATA / "reference", dest / "reference")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def page_data(tmp_path_factory) -> Path:
+    """The bundled projects the source page describes (read-only: copy it before writing)."""
+    return copy_page_projects(tmp_path_factory.mktemp("page") / "kb")
 
 
 @pytest.fixture

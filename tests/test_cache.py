@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import run_servicekb
+from conftest import BUNDLED, run_servicekb
 
 from servicekb.cache import cache_path
 from servicekb.kb import open_kb
@@ -22,7 +22,7 @@ def ids(kb_dir, *args, cli):
 
 def test_cache_is_built_once_and_reused(kb_copy, monkeypatch):
     first = open_kb(kb_copy)
-    assert first.count() == 81
+    assert first.count() == BUNDLED
     path = cache_path(kb_copy)
     assert path.exists()
     from servicekb import loader
@@ -32,7 +32,7 @@ def test_cache_is_built_once_and_reused(kb_copy, monkeypatch):
 
     monkeypatch.setattr(loader, "check_bytes", no_parsing)
     again = open_kb(kb_copy)
-    assert again.count() == 81 and again.select()[0] == first.select()[0]
+    assert again.count() == BUNDLED and again.select()[0] == first.select()[0]
     from servicekb.sync import sync
 
     monkeypatch.undo()
@@ -66,14 +66,14 @@ def test_add_delete_rename(kb_copy, cli, valid_text):
     assert "valid-project" in ids(kb_copy, cli=cli)
     (kb_copy / "projects" / "valid-project.yaml").unlink()
     assert "valid-project" not in ids(kb_copy, cli=cli)
-    assert len(ids(kb_copy, cli=cli)) == 81
+    assert len(ids(kb_copy, cli=cli)) == BUNDLED
     # A rename that keeps the id no longer matches the file name: invalid, left out, reported.
     (kb_copy / "projects" / "ica.yaml").rename(kb_copy / "projects" / "ica-2.yaml")
     result = cli("list", "--data-dir", kb_copy, "--format", "ids")
-    assert "ica\n" not in result.stdout and len(result.stdout.split()) == 80
+    assert "ica\n" not in result.stdout and len(result.stdout.split()) == BUNDLED - 1
     assert "servicekb validate" in result.stderr
     (kb_copy / "projects" / "ica-2.yaml").rename(kb_copy / "projects" / "ica.yaml")
-    assert len(ids(kb_copy, cli=cli)) == 81
+    assert len(ids(kb_copy, cli=cli)) == BUNDLED
 
 
 def test_subfolders_are_indexed(kb_copy, cli, valid_text):
@@ -87,12 +87,12 @@ def test_invalid_file_reported_rest_usable_and_fix_is_seen(kb_copy, cli):
     good = f.read_text(encoding="utf-8")
     f.write_text(good.replace("status: completed", "status: done"), encoding="utf-8")
     result = cli("list", "--data-dir", kb_copy, "--format", "ids")
-    assert len(result.stdout.split()) == 80
+    assert len(result.stdout.split()) == BUNDLED - 1
     kb = open_kb(kb_copy)
     assert [p.field for p in kb.problems] == ["status"]
     assert kb.problems[0].line == 6  # the line of `status:` in the file
     f.write_text(good, encoding="utf-8")
-    assert len(ids(kb_copy, cli=cli)) == 81
+    assert len(ids(kb_copy, cli=cli)) == BUNDLED
     assert open_kb(kb_copy).problems == []
 
 
@@ -122,7 +122,7 @@ def test_model_version_change_is_a_full_rebuild(kb_copy, monkeypatch):
     kb = open_kb(kb_copy)
     monkeypatch.setattr(sync, "MODEL_VERSION", 999)
     report = sync.sync(kb.conn, kb_copy, bundled_data_dir() / "reference", lambda: kb.reference)
-    assert report.rebuilt and report.added == 81
+    assert report.rebuilt and report.added == BUNDLED
 
 
 def test_reference_change_rebuilds(kb_copy, cli):
@@ -131,7 +131,7 @@ def test_reference_change_rebuilds(kb_copy, cli):
     from servicekb.paths import bundled_data_dir
 
     shutil.copytree(bundled_data_dir() / "reference", kb_copy / "reference")
-    assert len(ids(kb_copy, cli=cli)) == 81
+    assert len(ids(kb_copy, cli=cli)) == BUNDLED
     tags = kb_copy / "reference" / "tags.yaml"
     tags.write_text(
         tags.read_text(encoding="utf-8").replace("label: Paketautomat,", "label: Paketautomat Kvarkskåp,"),
@@ -149,7 +149,7 @@ def test_corrupt_cache_is_rebuilt_with_notice(kb_copy, cli):
     path.write_bytes(b"this is not a database" * 100)
     result = cli("list", "--data-dir", kb_copy, "--format", "ids")
     assert result.exit_code == 0
-    assert len(result.stdout.split()) == 81
+    assert len(result.stdout.split()) == BUNDLED
     assert "bygger om den" in result.stderr  # the notice speaks the run's language (Swedish in tests)
     assert len(result.stderr.strip().splitlines()) == 1
 
@@ -162,7 +162,7 @@ def test_foreign_sqlite_file_is_replaced(kb_copy, cli):
     conn.commit()
     conn.close()
     result = cli("list", "--data-dir", kb_copy, "--format", "ids")
-    assert len(result.stdout.split()) == 81
+    assert len(result.stdout.split()) == BUNDLED
     assert "är inget servicekb-index" in result.stderr
 
 
@@ -178,7 +178,7 @@ def test_unwritable_cache_dir_falls_back_to_memory(kb_copy, tmp_path):
             env = {"SERVICEKB_CACHE": str(blocker / "cache")}
         proc = run_servicekb("list", "--data-dir", kb_copy, "--format", "ids", env=env)
         assert proc.returncode == 0, proc.stderr
-        assert len(proc.stdout.split()) == 81
+        assert len(proc.stdout.split()) == BUNDLED
         assert proc.stderr == ""
     finally:
         ro.chmod(0o700)
@@ -195,7 +195,7 @@ def test_two_processes_building_at_once(kb_copy, tmp_path):
     assert outs[0][0] == outs[1][0] == outs[2][0] != ""
     assert all(o[1] == "" for o in outs)
     conn = sqlite3.connect(next((tmp_path / "shared-cache").glob("index-*.sqlite")))
-    assert conn.execute("SELECT count(*) FROM projects").fetchone()[0] == 81
+    assert conn.execute("SELECT count(*) FROM projects").fetchone()[0] == BUNDLED
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
@@ -213,7 +213,7 @@ def test_reader_during_an_edit_sees_a_whole_index(kb_copy, tmp_path):
     for p in procs:
         out, errs = p.communicate(timeout=120)
         assert p.returncode == 0, errs
-        assert len(out.split()) == 81
+        assert len(out.split()) == BUNDLED
 
 
 COMMANDS = [
@@ -243,7 +243,7 @@ def test_no_cache_gives_identical_results(cli, args):
 def test_cache_info_and_clear(cli):
     cli("list", "--format", "ids")
     info = cli("cache", "info").stdout
-    assert "indexerat: 81 projekt från 81 fil(er), 0 ogiltiga" in info
+    assert f"indexerat: {BUNDLED} projekt från {BUNDLED} fil(er), 0 ogiltiga" in info
     assert [line.split(":")[0] for line in info.splitlines()] == [
         "kunskapsbankens mapp",
         "cachemapp",

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import run_servicekb
+from conftest import BUNDLED, run_servicekb
 
 from servicekb.cache import cache_path
 from servicekb.kb import open_kb
@@ -110,7 +110,7 @@ def test_damaged_index_as_processes(kb_copy, tmp_path):
     for _ in range(2):
         proc = run_servicekb("list", "--data-dir", kb_copy, "--format", "ids", env=env)
         assert proc.returncode == 0, proc.stderr
-        assert len(proc.stdout.split()) == 81
+        assert len(proc.stdout.split()) == BUNDLED
         assert "unexpected" not in proc.stderr and len(proc.stderr.splitlines()) <= 1
 
 
@@ -131,7 +131,7 @@ def test_damage_found_by_a_query_is_repaired(kb_copy, monkeypatch):
     monkeypatch.setattr(kb_module, "_record", failing_once)
     notices: list[str] = []
     kb = open_kb(kb_copy, notice=notices.append)
-    assert len(kb.select()) == 81
+    assert len(kb.select()) == BUNDLED
     assert len(notices) == 1 and "is damaged (database disk image is malformed); rebuilding it" in notices[0]
 
 
@@ -143,7 +143,7 @@ def test_undecodable_record_is_repaired(kb_copy):
     notices: list[str] = []
     again = open_kb(kb_copy, notice=notices.append)
     records = again.select()
-    assert len(records) == 81 and {"ica", "axfood"} <= {r["id"] for r in records}
+    assert len(records) == BUNDLED and {"ica", "axfood"} <= {r["id"] for r in records}
     assert len(notices) == 1
 
 
@@ -154,7 +154,7 @@ def test_damaged_stored_problems_are_repaired(kb_copy):
     kb.conn.close()
     notices: list[str] = []
     again = open_kb(kb_copy, notice=notices.append)
-    assert len(again.select()) == 81 and again.problems == []
+    assert len(again.select()) == BUNDLED and again.problems == []
     assert len(notices) == 1
 
 
@@ -190,7 +190,7 @@ def test_full_disk_gives_an_index_in_memory(kb_copy, monkeypatch):
     for _ in range(2):  # and again: the failed build deleted nothing that is needed
         notices: list[str] = []
         kb = open_kb(kb_copy, notice=notices.append)
-        assert len(kb.select()) == 81
+        assert len(kb.select()) == BUNDLED
         assert len(notices) == 1 and "database or disk is full" in notices[0] and "in memory" in notices[0]
         assert "rollback" not in notices[0]
 
@@ -220,7 +220,7 @@ def test_full_disk_for_real_on_a_small_tmpfs(kb_copy, tmp_path):
         for _ in range(3):
             proc = run_servicekb("list", "--data-dir", kb_copy, "--format", "ids", env=env)
             assert proc.returncode == 0, proc.stderr
-            assert len(proc.stdout.split()) == 81
+            assert len(proc.stdout.split()) == BUNDLED
             assert "database or disk is full" in proc.stderr and "in memory" in proc.stderr
             assert len(proc.stderr.splitlines()) == 1 and "unexpected" not in proc.stderr
         info = run_servicekb("cache", "info", "--data-dir", kb_copy, env=env)
@@ -246,7 +246,7 @@ def test_read_only_index_gives_an_index_in_memory(kb_copy, monkeypatch):
     monkeypatch.setattr(sync_module, "sync", read_only)
     notices: list[str] = []
     kb = open_kb(kb_copy, notice=notices.append)
-    assert len(kb.select()) == 81 and len(notices) == 1 and "in memory" in notices[0]
+    assert len(kb.select()) == BUNDLED and len(notices) == 1 and "in memory" in notices[0]
     assert cache_path(kb_copy).exists()  # nothing removed: the index was not damaged
 
 
@@ -266,7 +266,7 @@ def test_something_in_the_way_of_the_index_is_replaced(kb_copy, cli, blocker):
     for run in range(2):
         result = cli("list", "--data-dir", kb_copy, "--format", "ids")
         assert result.exit_code == 0, result.stderr
-        assert len(result.stdout.split()) == 81
+        assert len(result.stdout.split()) == BUNDLED
         if run == 1 or blocker == "wal-folder":
             continue
         assert "rebuilding it" in result.stderr and len(result.stderr.splitlines()) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import BUNDLED
 
 from servicekb import __version__
 
@@ -52,7 +53,7 @@ def test_list_default_piped_is_tsv_with_header(cli):
         "cost_kind",
         "past_end_date",
     ]
-    assert len(lines) == 82
+    assert len(lines) == BUNDLED + 1  # the header and one row per project
 
 
 def test_list_is_sorted_in_swedish_order(cli):
@@ -108,7 +109,7 @@ def test_show_unknown_id_suggests(cli):
 def test_validate_bundled_data(cli):
     result = cli("validate")
     assert result.exit_code == 0
-    assert "81 fil(er) kontrollerade: 81 giltiga, 0 med problem" in result.output
+    assert f"{BUNDLED} fil(er) kontrollerade: {BUNDLED} giltiga, 0 med problem" in result.output
 
 
 def test_data_dir_and_env_var(cli, tmp_path, valid_text):
@@ -129,7 +130,7 @@ def test_invalid_file_is_left_out_and_rest_stays_usable(cli, kb_copy):
     (kb_copy / "projects" / "broken.yaml").write_text("id: [\n", encoding="utf-8")
     result = cli("list", "--data-dir", kb_copy, "--format", "ids")
     assert result.exit_code == 0
-    assert len(result.stdout.splitlines()) == 81
+    assert len(result.stdout.splitlines()) == BUNDLED
     assert "servicekb validate" in result.stderr
 
 

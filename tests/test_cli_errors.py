@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import DATA, run_servicekb
+from conftest import BUNDLED, DATA, run_servicekb
 
 USAGE_ERRORS = [  # in Swedish, as the tests pin it; tests/test_language.py runs them in both languages
     (["list", "--min-cost", "abc"], "servicekb: error: --min-cost tar hela kronor"),
@@ -56,7 +56,7 @@ def test_global_options_before_the_command(cli, tmp_path, valid_text):
         == "valid-project\n"
     )
     # The command's own option wins over the global one.
-    assert len(cli("--data-dir", tmp_path, "list", "--data-dir", DATA, "--format", "ids").stdout.split()) == 81
+    assert len(cli("--data-dir", tmp_path, "list", "--data-dir", DATA, "--format", "ids").stdout.split()) == BUNDLED
 
 
 def test_unexpected_errors_are_one_line_without_traceback(monkeypatch, cli):

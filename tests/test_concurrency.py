@@ -1,7 +1,7 @@
 """Readers never wait behind a writer and never see a stale or partial index (issue 12).
 
 Several looping reader processes and one editor share one index; every answer must be whole
-(81 projects), exit 0, and at least as new as the last edit completed before it started.
+(every bundled project), exit 0, and at least as new as the last edit completed before it started.
 Timings are printed (run with -s), never asserted: they depend on the machine."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import threading
 import time
 
 import pytest
+from conftest import BUNDLED
 
 
 @pytest.fixture(autouse=True)
@@ -58,7 +59,7 @@ def race(kb_dir, cache, readers: int, seconds: float) -> tuple[list[float], list
                 latencies.append(took)
                 if proc.returncode != 0 or proc.stderr:
                     failures.append(f"{args}: exit {proc.returncode}: {proc.stderr.strip()}")
-                elif args[0] == "list" and len(proc.stdout.split()) != 81:
+                elif args[0] == "list" and len(proc.stdout.split()) != BUNDLED:
                     failures.append(f"list gave {len(proc.stdout.split())} ids")
                 elif args[0] == "show":
                     title = json.loads(proc.stdout)["title"]
@@ -176,4 +177,4 @@ def test_warm_reader_does_not_wait_for_a_writer_holding_the_lock(kb_copy, tmp_pa
         writer.execute("ROLLBACK")
         writer.close()
     assert proc.returncode == 0 and proc.stderr == ""
-    assert len(proc.stdout.split()) == 81
+    assert len(proc.stdout.split()) == BUNDLED

@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import DATA, ROOT
+from conftest import BUNDLED, DATA, ROOT
 
 from servicekb.kb import open_kb
 
@@ -131,7 +131,7 @@ def test_a_new_project_with_another_source_keeps_every_rule(tmp_path):
     assert result.exit_code == 0, result.output
     kb = open_kb(data, use_cache=False)
     projects = kb.select()
-    assert len(projects) == 82
+    assert len(projects) == BUNDLED + 1
     for rule in RULES:
         rule(kb, projects, data)
     shown = CliRunner().invoke(app, ["show", "servicepunkt-i-kvarnby", "--data-dir", str(data), "--format", "citation"])

@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import BUNDLED, ROOT
 
 from servicekb.export import FTS_TABLE, SCHEMA_VERSION, TABLES, datasette_metadata, table, write_sqlite
 from servicekb.money import NATIONAL, project_amount
@@ -77,7 +77,7 @@ def test_version_tables_and_integrity(db):
     assert names == {t.name for t in TABLES} | {FTS_TABLE}
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert db.execute("SELECT count(*) FROM projects").fetchone()[0] == 81
+    assert db.execute("SELECT count(*) FROM projects").fetchone()[0] == BUNDLED
 
 
 def test_every_foreign_key_has_an_index(db):
@@ -143,7 +143,7 @@ def test_full_text_search_finds_swedish_words(db):
         db.execute(
             f"SELECT count(*) FROM {FTS_TABLE} f JOIN projects p ON p.rowid = f.rowid AND p.id = f.project_id"
         ).fetchone()[0]
-        == 81
+        == BUNDLED
     )
 
 
@@ -197,9 +197,9 @@ def test_failed_export_leaves_the_old_file_and_no_temporary(tmp_path, records):
 # --- the command --------------------------------------------------------------------
 
 
-def test_cli_sqlite_filtered_and_refuses_to_overwrite(cli, tmp_path):
+def test_cli_sqlite_filtered_and_refuses_to_overwrite(cli, tmp_path, page_data):
     target = tmp_path / "dalarna.db"
-    result = cli("export", "sqlite", target, "--region", "W")
+    result = cli("export", "sqlite", target, "--region", "W", "--data-dir", page_data)
     assert result.exit_code == 0, result.output
     assert (tmp_path / "dalarna.metadata.yaml").exists()
     conn = sqlite3.connect(target)
@@ -212,7 +212,7 @@ def test_cli_sqlite_filtered_and_refuses_to_overwrite(cli, tmp_path):
     assert again.exit_code == 2
     assert "servicekb: error:" in again.output and "--force" in again.output
     assert cli("export", "sqlite", target, "--force").exit_code == 0
-    assert sqlite3.connect(target).execute("SELECT count(*) FROM projects").fetchone()[0] == 81
+    assert sqlite3.connect(target).execute("SELECT count(*) FROM projects").fetchone()[0] == BUNDLED
 
 
 def test_cli_ids_from_stdin(cli, tmp_path):
@@ -253,7 +253,7 @@ def test_datasette_browses_facets_searches_and_answers(db_path, records):
         r = await ds.client.get("/kb/projects.json?_facet=theme&_size=0")
         assert r.status_code == 200
         data = r.json()
-        assert data["filtered_table_rows_count"] == 81
+        assert data["filtered_table_rows_count"] == BUNDLED
         facet = {f["value"]: f["count"] for f in data["facet_results"]["theme"]["results"]}
         assert facet == dict(Counter(p["theme"] for p in projects)) and len(facet) == 7
         assert {"status", "kind", "counties"} <= set(data["facet_results"])  # default facets
@@ -307,10 +307,10 @@ def test_datasette_reads_the_written_metadata_file(cli, tmp_path):
 
 
 @pytest.mark.parametrize("selection", [(), ("--region", "Dalarna")], ids=["all", "dalarna"])
-def test_csv_package_passes_frictionless_validate(cli, tmp_path, selection):
+def test_csv_package_passes_frictionless_validate(cli, tmp_path, selection, page_data):
     pytest.importorskip("frictionless")
     folder = tmp_path / "kb-csv"
-    assert cli("export", "csv", folder, *selection).exit_code == 0
+    assert cli("export", "csv", folder, *selection, "--data-dir", page_data).exit_code == 0
     proc = subprocess.run(
         [sys.executable, "-m", "frictionless", "validate", "--json", str(folder / "datapackage.json")],
         capture_output=True,
@@ -323,7 +323,7 @@ def test_csv_package_passes_frictionless_validate(cli, tmp_path, selection):
     # The CSV files hold what the database holds.
     with open(folder / "projects.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert len(rows) == (13 if selection else 81)
+    assert len(rows) == (13 if selection else len(list((page_data / "projects").iterdir())))
     dalarna = [r for r in rows if "Dalarna" in json.loads(r["counties"])]
     assert sum(int(r["total_cost_sek"]) for r in dalarna if r["total_cost_sek"]) == 32_037_624
     assert (folder / "projects.csv").read_bytes().count(b"\r\n") >= len(rows) + 1

@@ -17,7 +17,7 @@ def exported(cli, tmp_path):
 
 
 @pytest.mark.parametrize("word", ["ombud", "paketautomat", "lanthandel"])
-def test_datasette_finds_what_servicekb_search_finds(cli, exported, word):
+def test_datasette_finds_what_servicekb_search_finds(cli, exported, word, page_data):
     pytest.importorskip("datasette")
     from datasette.app import Datasette
 
@@ -33,8 +33,8 @@ def test_datasette_finds_what_servicekb_search_finds(cli, exported, word):
 
     got = asyncio.run(found())
     assert got == wanted, (sorted(wanted - got), sorted(got - wanted))
-    if word == "ombud":
-        assert len(got) == 16
+    if word == "ombud":  # issue 26.10: plain FTS5 found 4 of the source page's 16
+        assert len(got & {f.stem for f in (page_data / "projects").iterdir()}) == 16
 
 
 def test_the_projects_page_shows_rows_before_any_column_note(exported):

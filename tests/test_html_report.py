@@ -40,12 +40,14 @@ def text_of(tree) -> str:
 
 
 @pytest.fixture(scope="module")
-def dalarna():
+def dalarna(page_data):
+    """Dalarna's report on the projects of the source page, whose numbers the tests know."""
     from typer.testing import CliRunner
 
     from servicekb.cli import app
 
-    result = CliRunner().invoke(app, ["report", "--region", "Dalarna", "--format", "html"], catch_exceptions=False)
+    args = ["report", "--region", "Dalarna", "--format", "html", "--data-dir", str(page_data)]
+    result = CliRunner().invoke(app, args, catch_exceptions=False)
     assert result.exit_code == 0
     return result.stdout
 
@@ -193,7 +195,7 @@ def tiles(tree) -> dict[str, dict]:
     return out
 
 
-def test_county_map_shows_all_21_counties_with_the_reported_one_outlined(dalarna, cli):
+def test_county_map_shows_all_21_counties_with_the_reported_one_outlined(dalarna, cli, page_data):
     counties = [
         line.split("name: ")[1].split(",")[0]
         for line in (DATA / "reference" / "counties.yaml").read_text().splitlines()
@@ -204,11 +206,14 @@ def test_county_map_shows_all_21_counties_with_the_reported_one_outlined(dalarna
     assert [n for n, v in t.items() if v["marked"]] == ["Dalarna"]
     assert t["Dalarna"]["count"] == "13 projekt"
     assert t["Dalarna"]["title"].startswith("Dalarna: 13 projekt, total kostnad 32 037 624 kr")
-    stats = {r["value"]: r["projects"] for r in json.loads(cli("stats", "--by", "county", "--format", "json").stdout)}
+    stats = {
+        r["value"]: r["projects"]
+        for r in json.loads(cli("stats", "--by", "county", "--format", "json", "--data-dir", page_data).stdout)
+    }
     for name, v in t.items():
         assert v["count"] == f"{stats.get(name, 0)} projekt"
     assert "plats 1 av 21 län" in text_of(parse(dalarna))
-    national = tiles(parse(html_of(cli)))
+    national = tiles(parse(html_of(cli, "--data-dir", page_data)))
     assert not any(v["marked"] for v in national.values())
     assert national == {n: {**v, "marked": False} for n, v in t.items()}  # same numbers, nothing outlined
 

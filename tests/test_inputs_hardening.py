@@ -4,7 +4,7 @@ closed or full standard streams, an empty id."""
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES
+from conftest import BUNDLED, FIXTURES
 
 
 @pytest.fixture(autouse=True)
@@ -23,7 +23,7 @@ def test_huge_amount_in_a_file_leaves_the_rest_usable(kb_copy, cli):
         result = cli(*args, "--data-dir", kb_copy, "--format", "json")
         assert result.exit_code == 0, result.stderr
         assert "2 file(s) with problems" in result.stderr and "implausibly large" in result.stderr
-    assert len(cli("list", "--data-dir", kb_copy, "--format", "ids").stdout.split()) == 81
+    assert len(cli("list", "--data-dir", kb_copy, "--format", "ids").stdout.split()) == BUNDLED
     assert cli("list", "--data-dir", kb_copy, "--min-cost", "999999999999999", "--format", "ids").exit_code == 1
 
 
@@ -95,7 +95,7 @@ def test_closed_standard_streams_never_give_a_traceback(tmp_path):
         proc = _shell(f"list --format ids {redirect}", tmp_path)
         assert "Traceback" not in proc.stderr and "unexpected" not in proc.stderr, redirect
         if ">&-" not in redirect:
-            assert proc.returncode == 0 and len(proc.stdout.split()) == 81, redirect
+            assert proc.returncode == 0 and len(proc.stdout.split()) == BUNDLED, redirect
     # The index never took a standard descriptor's number: it is intact after all that.
     proc = _shell("list --format ids", tmp_path)
-    assert proc.returncode == 0 and proc.stderr == "" and len(proc.stdout.split()) == 81
+    assert proc.returncode == 0 and proc.stderr == "" and len(proc.stdout.split()) == BUNDLED

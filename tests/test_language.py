@@ -337,10 +337,13 @@ def test_lang_option_chooses_the_language_of_help_too(args, env, start):
     assert proc.stdout.startswith(start)
 
 
-def test_lang_option_in_a_run(cli):
-    result = cli("list", "--region", "Dalarna", "--format", "table", "--lang", "en")
+def test_lang_option_in_a_run(cli, page_data):
+    result = cli("list", "--region", "Dalarna", "--format", "table", "--lang", "en", "--data-dir", page_data)
     assert result.exit_code == 0 and result.stdout.startswith("13 project(s)")
-    result = cli("--lang=sv", "list", "--region", "Dalarna", "--format", "table", env={"SERVICEKB_LANG": "en"})
+    result = cli(
+        "--lang=sv", "list", "--region", "Dalarna", "--format", "table", "--data-dir", page_data,
+        env={"SERVICEKB_LANG": "en"},
+    )  # fmt: skip
     assert result.stdout.startswith("13 projekt")
 
 

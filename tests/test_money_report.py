@@ -14,7 +14,7 @@ import sys
 
 import pytest
 import yaml
-from conftest import DATA
+from conftest import BUNDLED, DATA
 
 from servicekb.money import MoneySummary, format_sek, summarise
 
@@ -162,7 +162,7 @@ def test_stats_bad_grouping(cli):
 
 def test_json_round_trip(cli, raw):
     data = json.loads(cli("list", "--format", "json").stdout)
-    assert len(data) == 81
+    assert len(data) == BUNDLED
     by_id = {p["id"]: p for p in raw}
     for record in data:
         assert record["funding"] == by_id[record["id"]]["funding"]
@@ -170,7 +170,7 @@ def test_json_round_trip(cli, raw):
 
 def test_jsonl_one_object_per_line(cli):
     lines = cli("list", "--format", "jsonl").stdout.splitlines()
-    assert len(lines) == 81
+    assert len(lines) == BUNDLED
     assert all(json.loads(line)["id"] for line in lines)
 
 
@@ -199,7 +199,7 @@ def test_csv_is_rfc4180_and_neutralises_formulas(cli, tmp_path, valid_text):
 
 def test_csv_real_data_parses(cli):
     rows = list(csv.DictReader(io.StringIO(cli("list", "--format", "csv").stdout)))
-    assert len(rows) == 81
+    assert len(rows) == BUNDLED
     assert {r["cost_sek"] for r in rows if r["id"] == "leaxw-dalarna-gavleborg"} == {"2969000"}
 
 
@@ -254,10 +254,10 @@ def test_unknown_ids_are_named(cli):
     assert "nope-1, nope-2" in result.output
 
 
-def test_pipeline_as_real_processes():
+def test_pipeline_as_real_processes(page_data):
     cmd = (
-        f'"{sys.executable}" -m servicekb search paketautomat --format ids | '
-        f'"{sys.executable}" -m servicekb report --ids - --format json'
+        f'"{sys.executable}" -m servicekb search paketautomat --format ids --data-dir "{page_data}" | '
+        f'"{sys.executable}" -m servicekb report --ids - --format json --data-dir "{page_data}"'
     )
     proc = subprocess.run(cmd, shell=True, capture_output=True, text=True, executable="/bin/bash")
     assert proc.returncode == 0, proc.stderr

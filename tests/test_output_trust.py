@@ -13,7 +13,7 @@ import sys
 
 import pytest
 import yaml
-from conftest import DATA, run_servicekb
+from conftest import DATA, copy_page_projects, run_servicekb
 
 from servicekb.messages import MESSAGES
 
@@ -71,16 +71,15 @@ README_DAY = "2026-12-01"  # the README's sample: made on this day, from data fi
 
 def readme_report(tmp_path) -> str:
     """The Dalarna report as the README shows it: made on README_DAY (SERVICEKB_TODAY) from a copy
-    of the bundled data whose files were last changed that day (not in git, so the stamp names
-    the files' date and not a revision that moves with every commit)."""
+    of the source page's projects (as the README says: a project from another source may join the
+    bundled data without making the sample wrong) whose files were last changed that day (not in
+    git, so the stamp names the files' date and not a revision that moves with every commit)."""
     import datetime as dt
     import os
-    import shutil
 
-    copy = tmp_path / "kb"
+    copy = copy_page_projects(tmp_path / "kb")
     stamp = dt.datetime.fromisoformat(README_DAY + "T12:00:00").timestamp()
     for folder in ("projects", "reference"):
-        shutil.copytree(DATA / folder, copy / folder)
         for f in (copy / folder).iterdir():
             os.utime(f, (stamp, stamp))
     env = {"COLUMNS": "100", "SERVICEKB_LANG": "sv", "SERVICEKB_TODAY": README_DAY}
@@ -206,8 +205,8 @@ def test_excel_implies_csv_and_ignored_options_are_refused(cli):
     assert cli("report", "--region", "Dalarna", "--fields", "id", "--format", "ids").exit_code == 0
 
 
-def test_report_on_a_selection_is_not_padded_with_empty_counties(cli):
-    doc = json.loads(cli("report", "-m", "Mora", "--format", "json").stdout)
+def test_report_on_a_selection_is_not_padded_with_empty_counties(cli, page_data):
+    doc = json.loads(cli("report", "-m", "Mora", "--format", "json", "--data-dir", page_data).stdout)
     assert [r["value"] for r in doc["by_county"]] == ["Dalarna"]
     assert len(json.loads(cli("report", "--format", "json").stdout)["by_county"]) == 22  # 21 counties + nationwide
 

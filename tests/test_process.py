@@ -9,7 +9,7 @@ import venv
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_servicekb
+from conftest import BUNDLED, ROOT, run_servicekb
 
 
 def test_piped_list_is_plain_tsv_without_colour():
@@ -115,7 +115,7 @@ def test_installed_wheel_runs_from_another_directory(tmp_path):
         env=env,
     )
     assert proc.returncode == 0, proc.stderr
-    assert len(proc.stdout.splitlines()) == 81
+    assert len(proc.stdout.splitlines()) == BUNDLED
     located = subprocess.run(
         [
             str(py),

@@ -7,6 +7,7 @@ import os
 import sqlite3
 
 import pytest
+from conftest import BUNDLED
 
 from servicekb.cache import IndexDamage, cache_path, is_index_trouble
 
@@ -33,7 +34,7 @@ def test_a_query_sqlite_refuses_is_a_usage_error_and_leaves_the_cache(kb_copy, c
     assert result.stderr.startswith("servicekb: error: ") and "damaged" not in result.stderr
     assert len(result.stderr) < 400  # one line, not the query repeated
     assert state(index) == before
-    assert cli("list", "--data-dir", kb_copy, "--format", "ids").stdout.count("\n") == 81
+    assert cli("list", "--data-dir", kb_copy, "--format", "ids").stdout.count("\n") == BUNDLED
 
 
 def test_a_query_sqlite_refuses_without_the_cache_is_a_usage_error_too(kb_copy, cli):
