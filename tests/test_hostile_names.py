@@ -31,6 +31,7 @@ def _english_messages(monkeypatch):
 def arrange(kb, case) -> None:
     projects = kb / "projects"
     name = os.fsdecode(bytes.fromhex(case["to_hex"])) if "to_hex" in case else case["to"]
+    os.makedirs(os.path.dirname(os.path.join(projects, name)), exist_ok=True)
     shutil.copy(projects / case["copy"], os.path.join(projects, name))
     if case["remove_original"]:
         (projects / case["copy"]).unlink()
@@ -57,3 +58,19 @@ def test_validate_counts_and_reports_the_file(kb_copy, cli, case):
     assert result.exit_code == 1
     assert case["problem"] in result.stdout
     assert f"{BUNDLED} file(s) checked" in result.stdout or f"{BUNDLED + 1} file(s) checked" in result.stdout
+
+
+def test_a_backup_copy_never_replaces_the_real_project(kb_copy, cli):
+    """The file nearest the top of projects/ keeps its id, whatever the folder names sort as."""
+    for folder in ("a-backup", "0-old", "aaa/deeper"):
+        copy = kb_copy / "projects" / folder / "ica.yaml"
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        text = (kb_copy / "projects" / "ica.yaml").read_text(encoding="utf-8")
+        copy.write_text(text.replace("title: Ica", "title: Gammal kopia"), encoding="utf-8")
+    for no_cache in ((), ("--no-cache",)):
+        shown = cli("show", "ica", "--format", "json", "--data-dir", kb_copy, *no_cache)
+        assert shown.exit_code == 0 and '"title": "Ica"' in shown.stdout, shown.stdout[:200]
+        assert "3 file(s) with problems: projects/0-old/ica.yaml" in shown.stderr
+    problems = cli("validate", "--data-dir", kb_copy).stdout
+    for folder in ("a-backup", "0-old", "aaa/deeper"):
+        assert f"{folder}/ica.yaml:1:1: id: id 'ica' is already used by projects/ica.yaml" in problems

@@ -26,9 +26,10 @@ def _texts(value) -> list[tuple[int, str]]:
 
 
 def _kronor(value) -> int | None:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    return int(value) if isinstance(value, str) and value.isdigit() and len(value) <= 16 else None
+    """An amount as the model reads it, or None where the model refuses it (that is its problem)."""
+    from .model import kronor_or_none
+
+    return kronor_or_none(value)
 
 
 def _section_of(source) -> tuple[str | None, str | None]:
@@ -166,16 +167,23 @@ class FileEntry:
         return f"projects/{self.key}" if self.key else self.file
 
 
+def _precedence(e: FileEntry) -> tuple[int, str]:
+    """Which of two files with one id keeps it: the shallower path, then path order."""
+    where = e.key or e.file
+    return where.count("/"), where
+
+
 def cross_file_problems(entries: Iterable[FileEntry], known_ids: Iterable[str] = ()) -> tuple[set[str], list[Problem]]:
     """The rules that span files, for `validate` and the index alike.
 
-    - Ids are unique: the first file in path order keeps an id; every later file with the
-      same id is a problem and is left out (returned in the first set). A project's former
+    - Ids are unique: the file nearest the top of projects/ keeps an id (then the first in path
+      order), so a copy in `projects/a-backup/` never replaces the real file; every other file
+      with the same id is a problem and is left out (returned in the first set). A project's former
       ids (kept by `servicekb rename`) count as taken too.
     - `related` names a project of the knowledge base (or one of `known_ids`), by its
       current id, and the project it names links back.
     """
-    ordered: Sequence[FileEntry] = sorted(entries, key=lambda e: e.key or e.file)
+    ordered: Sequence[FileEntry] = sorted(entries, key=_precedence)
     owner: dict[str, str] = {}
     losers: set[str] = set()
     problems: list[Problem] = []

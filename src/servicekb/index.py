@@ -22,8 +22,9 @@ from .money import cost_amount
 from .text import fold, swedish_key
 
 # bump when the layout below changes (6: problems stored as message key and values; 7: files
-# recorded by their whole stat data — ctime and inode too — and the racily clean ones marked)
-INDEX_VERSION = 7
+# recorded by their whole stat data — ctime and inode too — and the racily clean ones marked;
+# 8: of two files with one id, the shallower keeps it)
+INDEX_VERSION = 8
 
 # FTS columns in weight order; search.py weights them with bm25().
 FTS_COLUMNS = ("title", "owner", "tags", "summary", "places", "activities", "results", "lessons")

@@ -1196,6 +1196,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "problem.literal_error": ("måste vara ett av {expected}", "must be one of {expected}"),
     "problem.extra_forbidden": ("okänt fält {name!r}.{hint}", "unknown field {name!r}.{hint}"),
     "problem.blank": ("får inte vara tomt", "must not be empty"),
+    "problem.kronor_leading_zero": (
+        "en inledande nolla: YAML 1.1-läsare (PyYAML m.fl.) läser talet som oktalt och får ett annat "
+        "belopp; skriv {plain}",
+        "a leading zero: YAML 1.1 readers (PyYAML and others) take the number as octal, another amount; write {plain}",
+    ),
     "problem.kronor_format": (
         "måste vara ett helt antal kronor skrivet med bara siffror, utan mellanslag, tecken eller "
         "decimaler (t.ex. 1442919); skriv null när källan inte anger något belopp",

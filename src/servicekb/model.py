@@ -22,6 +22,7 @@ Status = Literal[STATUSES]  # type: ignore[valid-type]
 Scope = Literal[SCOPES]  # type: ignore[valid-type]
 
 _DIGITS = re.compile(r"[0-9]+")
+_LEADING_ZERO = re.compile(r"0[0-9]+")  # 0100: 100 here, 64 to a YAML 1.1 reader (octal)
 
 
 def _whole_kronor(value):
@@ -35,6 +36,10 @@ def _whole_kronor(value):
     """
     if value is None or isinstance(value, bool):
         return value
+    if isinstance(value, str) and _LEADING_ZERO.fullmatch(value):
+        raise PydanticCustomError(
+            "kronor_leading_zero", "a leading zero: write {plain}", {"plain": value.lstrip("0") or "0"}
+        )
     if isinstance(value, str) and _DIGITS.fullmatch(value) and len(value) <= 16:
         value = int(value)
     elif isinstance(value, str) and _DIGITS.fullmatch(value):
@@ -45,6 +50,16 @@ def _whole_kronor(value):
             raise PydanticCustomError(problem, "amount out of range (at most {max} kr)", {"max": MAX_KRONOR - 1})
         return value
     raise PydanticCustomError("kronor_format", "must be a whole number of kronor written with digits only")
+
+
+def kronor_or_none(value) -> int | None:
+    """The amount `_whole_kronor` accepts, or None where it refuses the value (for the rules that
+    compare amounts: a refused amount is reported once, by the model, not compared)."""
+    try:
+        amount = _whole_kronor(value)
+    except PydanticCustomError:
+        return None
+    return amount if isinstance(amount, int) and not isinstance(amount, bool) else None
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
