@@ -348,7 +348,15 @@ def build_rows(records: Sequence[dict], ref: Reference) -> dict[str, list[tuple]
             ("project_lessons", r["lessons"]),
         ):
             rows[name] += [(pid, n, v) for n, v in enumerate(values, 1)]
-    return rows
+    # As in every other format, control, bidi and zero-width characters are shown as escapes
+    # (a NUL would end the text in many SQLite and CSV readers; an RLO would reorder a cell).
+    return {name: [tuple(_shown(v) for v in row) for row in table] for name, table in rows.items()}
+
+
+def _shown(value):
+    from .text import visible
+
+    return visible(value) if isinstance(value, str) else value
 
 
 def fts_rows(records: Sequence[dict], ref: Reference, index: Optional[sqlite3.Connection] = None) -> list[tuple]:

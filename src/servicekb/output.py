@@ -529,9 +529,18 @@ def unbreakable_amounts(text: str) -> str:
     return _AMOUNT.sub(lambda m: m.group().replace(" ", "\u00a0"), text)
 
 
+# What CommonMark reads as markup inside a line (raw HTML, emphasis, links, code, entities,
+# table cells), and what it reads as a block at the start of one (headings, lists, quotes).
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+_MD_LINE_START = re.compile(r"^(\d+)([.)])|^([#+=-])")
+
+
 def md_escape(text: str) -> str:
-    """Data text as one Markdown table cell or line: no control characters, no table breaks."""
-    return visible(" ".join(str(text).split())).replace("\\", "\\\\").replace("|", "\\|")
+    """Data text as one Markdown table cell or line, shown as written: control characters
+    visible, and every character CommonMark would read as markup (a `<script>`, `*emphasis*`,
+    a link, a table break, a heading or list at the start) escaped with a backslash."""
+    escaped = _MD_INLINE.sub(r"\\\1", visible(" ".join(str(text).split())))
+    return _MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
 
 
 def table_cell(value: Any, kind: str):

@@ -506,8 +506,7 @@ def markdown(blocks: Sequence[Block]) -> str:
         if isinstance(block, Heading):
             lines += ["#" * block.level + " " + md(block.text), ""]
         elif isinstance(block, Paragraph):
-            text = md(block.text)
-            lines += [text.replace("*", "\\*", 1) if text.startswith("*") else text, ""]
+            lines += [md(block.text), ""]
         elif isinstance(block, Facts):
             lines += [f"- {md(line)}" for line in block.lines] + [""]
         elif isinstance(block, MoneyTable):

@@ -44,10 +44,13 @@ def _reference():
 
 
 def _matching(values, incomplete: str) -> list[str]:
-    from ..text import fold
+    """The values that begin as typed. A value holding a control, bidi or zero-width character
+    (from a file name or a damaged reference file) is never offered: the shell would put it
+    into the command line raw, where it can drive the terminal or hide what the line says."""
+    from ..text import fold, has_invisible
 
     key = fold(incomplete)
-    return [v for v in values if fold(v).startswith(key)]
+    return [v for v in values if fold(v).startswith(key) and not has_invisible(v)]
 
 
 def shell_escaped(value: str) -> str:

@@ -40,6 +40,7 @@ def show(
     from ..errors import UsageError
     from ..output import command_format, dump_document
     from ..status import citation, provenance
+    from ..text import visible
     from .common import document_console, load_kb, stdout_is_terminal
     from .options import read_ids
 
@@ -59,7 +60,7 @@ def show(
         dump_document(documents[0] if single else documents, fmt, sys.stdout)
     elif fmt == "citation":
         for p in projects:
-            sys.stdout.write(citation(p, kb.reference.sources) + "\n")
+            sys.stdout.write(visible(citation(p, kb.reference.sources), one_line=True) + "\n")
     else:
         from ..render_project import project_text
 
