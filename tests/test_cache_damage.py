@@ -114,6 +114,31 @@ def test_damaged_index_as_processes(kb_copy, tmp_path):
         assert "unexpected" not in proc.stderr and len(proc.stderr.splitlines()) <= 1
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        # what random damage made of the index with other seeds (7, 99, 2024): a NULL where a
+        # file's path was (a TypeError deep in the sync), text that no longer decodes as UTF-8
+        "UPDATE files SET path = NULL WHERE rowid = (SELECT min(rowid) FROM files)",
+        "UPDATE files SET size = 'tolv' WHERE rowid = (SELECT min(rowid) FROM files)",
+        "UPDATE meta SET value = CAST(x'c3287a' AS TEXT) WHERE key = 'fingerprint'",
+        "UPDATE projects SET title = CAST(x'f2f2' AS TEXT) WHERE rowid = (SELECT min(rowid) FROM projects)",
+    ],
+    ids=["null-path", "text-size", "bad-utf8-meta", "bad-utf8-title"],
+)
+def test_values_of_the_wrong_shape_are_damage_not_an_error(kb_copy, damage):
+    open_kb(kb_copy).conn.close()
+    conn = sqlite3.connect(cache_path(kb_copy))
+    conn.execute(damage)
+    conn.commit()
+    conn.close()
+    for _ in range(2):  # the damaged run, then the run after it
+        notices: list[str] = []
+        kb = open_kb(kb_copy, notice=notices.append)
+        assert len(kb.select()) == BUNDLED and kb.problems == [] and len(notices) <= 1, notices
+        kb.conn.close()
+
+
 def test_damage_found_by_a_query_is_repaired(kb_copy, monkeypatch):
     """The warm path: opening works, the first query fails (a malformed page)."""
     open_kb(kb_copy).conn.close()

@@ -29,7 +29,8 @@ T = TypeVar("T")
 # or decodes to the wrong shape, is turned into sqlite3.DatabaseError where it is read
 # (sync.stored_json, _record), so that a ValueError/KeyError/TypeError elsewhere stays what it
 # is — a bug, reported as one — instead of costing two rebuilds as "damage".
-INDEX_ERRORS = (sqlite3.Error,)
+# What a damaged index can raise: SQLite's errors, and text that no longer decodes as UTF-8.
+INDEX_ERRORS = (sqlite3.Error, UnicodeDecodeError)
 
 
 @dataclass

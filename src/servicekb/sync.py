@@ -261,14 +261,15 @@ PARALLEL_MIN = 500  # from this many changed files on, parse in worker processes
 def _stored(conn: sqlite3.Connection) -> dict[str, tuple]:
     """path → (stat data, hash, project rowid, racy), as the index recorded each file."""
     try:
-        return {
-            r[0]: (tuple(r[1:5]), r[5], r[6], r[7])
-            for r in conn.execute("SELECT path, size, mtime_ns, ctime_ns, ino, hash, project, racy FROM files")
-        }
+        rows = conn.execute("SELECT path, size, mtime_ns, ctime_ns, ino, hash, project, racy FROM files").fetchall()
     except sqlite3.OperationalError as exc:  # a new, empty index
         if "no such table" in str(exc):
             return {}
         raise
+    for r in rows:  # damage SQLite cannot see: a value of another type (a NULL path, text for a size)
+        if not (isinstance(r[0], str) and all(isinstance(v, int) for v in (*r[1:5], r[7]))):
+            raise IndexDamage("a file row of the index has values of the wrong type")
+    return {r[0]: (tuple(r[1:5]), r[5], r[6], r[7]) for r in rows}
 
 
 def _changed(stored: dict[str, tuple], current: dict[str, tuple]) -> list[str]:
