@@ -25,8 +25,9 @@ from typing import Optional
 
 from .constants import SCOPES, STATUSES
 from .errors import ServiceKBError
+from .messages import MESSAGES
 from .messages import t as tr  # `t` names a table in this module
-from .money import NATIONAL, project_amount
+from .money import project_amount
 from .reference import Reference
 
 SCHEMA_VERSION = 2  # 2: projects_fts.search_terms, servicekb's Swedish analysis of the text
@@ -541,12 +542,16 @@ _COUNT_MONEY = """count(p.id) AS projects,
   sum(p.public_support_sek) AS public_support_sek, count(p.public_support_sek) AS public_support_projects,
   count(p.id) - count(p.amount_sek) AS without_amount"""
 
+# The export's documents are English in every run (as its metadata): the row of the projects
+# without a county carries the message table's English label of that group.
+NO_COUNTY_ROW = MESSAGES["group.no_county"][1]
+
 CANNED_QUERIES: dict[str, dict[str, str]] = {
     "money_per_county": {
         "title": "Money per county",
         "description": "As `servicekb report`: a project in several counties counts in each county; total cost, "
         "budget and public support are summed separately; projects without an amount are counted, "
-        f"not summed as 0. The last row, {NATIONAL}, holds the nationwide projects (no county).",
+        f"not summed as 0. The last row, {NO_COUNTY_ROW}, holds the nationwide projects (no county).",
         "sql": f"""WITH per_county AS (
 SELECT c.name AS county, c.official_name, c.code,
   {_COUNT_MONEY}
@@ -555,7 +560,7 @@ LEFT JOIN project_counties pc ON pc.county = c.name
 LEFT JOIN projects p ON p.id = pc.project_id
 GROUP BY c.name
 UNION ALL
-SELECT '{NATIONAL}', NULL, NULL,
+SELECT '{NO_COUNTY_ROW}', NULL, NULL,
   {_COUNT_MONEY}
 FROM projects p
 WHERE NOT EXISTS (SELECT 1 FROM project_counties pc WHERE pc.project_id = p.id)

@@ -5,7 +5,7 @@ Built when asked for (not at import): headers follow this run's language.
 
 from __future__ import annotations
 
-from .money import cost_kind, project_amount
+from .money import NATIONAL, cost_kind, placeholder_label, project_amount
 from .output import Column, dotted_getter
 
 # The model's field names, listed here so that listing a project never imports pydantic
@@ -53,11 +53,10 @@ DEFAULT_LIST_FIELDS = ("id", "title", "counties", "theme", "status", "cost_sek",
 
 
 def counties_or_national(r: dict):
-    """A project's counties for people: a nationwide one says so instead of showing nothing."""
-    from .messages import t
-
+    """A project's counties for people: a nationwide one says so instead of showing nothing, in
+    the words every grouping by county uses (money.NATIONAL)."""
     geo = r.get("geography") or {}
-    return geo.get("counties") or ([t("scope.national")] if geo.get("scope") == "national" else [])
+    return geo.get("counties") or ([placeholder_label(NATIONAL)] if geo.get("scope") == "national" else [])
 
 
 def _past_end(r: dict):

@@ -1397,7 +1397,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ", varav {amount} i {n} projekt som delas med andra län",
         ", of which {amount} in {n} project(s) shared with other counties",
     ),
-    "rep.national_group": ("(nationellt)", "(nationwide)"),
+    # the groups of projects without a county (nationwide ones), an owner, a municipality (money.PLACEHOLDER_LABELS)
+    "group.no_county": ("(nationellt)", "(nationwide)"),
+    "group.no_owner": ("(ingen ägare angiven)", "(no owner given)"),
+    "group.no_municipality": ("(ingen kommun angiven)", "(no municipality given)"),
     "col.shared_projects": ("Delade projekt", "Shared projects"),
     "col.shared_total_cost": ("Kostnad i delade", "Cost in shared"),
     "col.shared_budget": ("Budget i delade", "Budget in shared"),
