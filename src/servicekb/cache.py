@@ -85,12 +85,12 @@ def in_the_way(path: Path) -> str | None:
             st = os.stat(name)  # a link to a regular file is fine
         except FileNotFoundError:
             if os.path.islink(name):
-                return "a dangling link"
+                return t("blocker.dangling_link")
             continue
         except OSError as exc:
-            return f"unreadable ({exc.strerror or exc})"
+            return t("blocker.unreadable", reason=exc.strerror or exc)
         if not stat.S_ISREG(st.st_mode):
-            kind = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+            kind = t("blocker.folder" if stat.S_ISDIR(st.st_mode) else "blocker.not_regular")
             return f"{kind}{' (' + suffix.lstrip('-') + ')' if suffix else ''}"
     return None
 

@@ -509,7 +509,7 @@ def markdown_table(rows: Sequence[Any], columns: Sequence[Column]) -> str:
     def cell(c: Column, r) -> str:
         v = c.get(r)
         if c.kind == "cost":
-            s = format_sek(v[0]) + (" (budget)" if v[1] == "budget" else "")
+            s = format_sek(v[0]) + (" " + t("cost.budget_mark") if v[1] == "budget" else "")
         else:
             s = format_sek(v) if c.kind == "money" else _plain(v)
         return md_escape(s)
@@ -543,9 +543,8 @@ def table_cell(value: Any, kind: str):
     if kind == "cost":  # (amount, 'total_cost' | 'budget' | None): a budget says so
         amount, which = value
         # "(budget)" on a line of its own: the column stays as narrow as the amount
-        return Text(
-            format_sek(amount) + ("\n(budget)" if which == "budget" else ""), style="dim" if amount is None else ""
-        )
+        mark = "\n" + t("cost.budget_mark") if which == "budget" else ""
+        return Text(format_sek(amount) + mark, style="dim" if amount is None else "")
     if kind == "title_id":  # (title, id[, snippet parts]): the title, its id dimmed, a snippet
         title, ident, *rest = value
         cell = Text()

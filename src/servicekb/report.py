@@ -275,7 +275,7 @@ def build_report(
 def amount_label(record: dict) -> str:
     """The project's own amount; a budget says so."""
     which = cost_kind(record)
-    return format_sek(project_amount(record)) + (" (budget)" if which == "budget" else "")
+    return format_sek(project_amount(record)) + (" " + t("cost.budget_mark") if which == "budget" else "")
 
 
 def where(record: dict, ref: Reference, county: Optional[County] = None) -> str:

@@ -29,9 +29,9 @@ def command_app(**settings: Any) -> typer.Typer:
     return typer.Typer(rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False, **settings)
 
 
-FILTERS = "Filters"
-OUTPUT = "Output"
-KB = "Knowledge base"
+FILTERS = t("panel.filters")
+OUTPUT = t("panel.output")
+KB = t("panel.kb")
 
 
 def _opt(*names: str, help: str, panel: str = FILTERS, complete: str = "") -> Any:

@@ -61,10 +61,11 @@ class SearchRow:
         return {**self.record, "provenance": provenance(self.record, self.sources), "search": search}
 
 
-def _why_text(why: Optional[list[dict]]) -> str:
-    """'hemkörning: synonym (hemsändning); glesbygd: exact'"""
+def _why_text(why: Optional[list[dict]], people: bool = False) -> str:
+    """'hemkörning: synonym (hemsändning); glesbygd: exact' — the tiers in this run's words for
+    `people` (a table, Markdown), else as the machine formats' stable values."""
     return "; ".join(
-        f"{w['word']}: {w['tier']}"
+        f"{w['word']}: {t('tier.' + w['tier']) if people else w['tier']}"
         + (f" ({', '.join(w['matched'])})" if w["matched"] and w["matched"] != [w["word"]] else "")
         for w in why or []
     )
@@ -177,7 +178,8 @@ def _render(
     from ..search import snippet_text
 
     snip = Column("snippet", t("col.snippet"), lambda r: snippet_text(r.snippet))
-    why = Column("why", t("col.why"), lambda r: _why_text(r.why))
+    for_people = fmt in ("table", "markdown")
+    why = Column("why", t("col.why"), lambda r: _why_text(r.why, people=for_people))
     available = {**{n: on_record(c) for n, c in all_columns().items()}, "rank": rank, "snippet": snip, "why": why}
     if fmt == "table" and not options.fields:
         columns = [
