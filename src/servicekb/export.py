@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Optional
 
 from .constants import SCOPES, STATUSES
-from .errors import ServiceKBError
+from .errors import EXIT_PROBLEMS, ServiceKBError
 from .messages import MESSAGES
 from .messages import t as tr  # `t` names a table in this module
 from .money import project_amount
@@ -525,11 +525,11 @@ def write_sqlite(
             )
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
             if broken:  # the loader's checks should make this impossible
-                raise ServiceKBError(tr("err.export_foreign_keys", broken=broken[:3]), exit_code=1)
+                raise ServiceKBError(tr("err.export_foreign_keys", broken=broken[:3]), exit_code=EXIT_PROBLEMS)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            raise ServiceKBError(tr("err.cannot_write", path=path, reason=exc), exit_code=1) from None
+            raise ServiceKBError(tr("err.cannot_write", path=path, reason=exc), exit_code=EXIT_PROBLEMS) from None
         finally:
             conn.close()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Optional, TypeVar
 
 from .cache import IndexDamage, is_index_trouble
-from .errors import ServiceKBError, UsageError
+from .errors import EXIT_PROBLEMS, ServiceKBError, UsageError
 from .messages import t
 from .paths import data_dir as resolve_data_dir
 from .paths import reference_dir
@@ -209,7 +209,7 @@ class KnowledgeBase:
         why, file = found
         first = next((p for p in self._problems if p.file == file), None)
         problem = str(first).rstrip(".") if first is not None else ""
-        raise ServiceKBError(t(f"err.id_{why}_file", id=project_id, file=file, problem=problem), 1)
+        raise ServiceKBError(t(f"err.id_{why}_file", id=project_id, file=file, problem=problem), EXIT_PROBLEMS)
 
     def find(self, typed: str) -> dict:
         """One project by what a person types: the id in any case, an id it had before it was

@@ -10,14 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from .errors import ServiceKBError
+from .errors import EXIT_PROBLEMS, ServiceKBError
 from .messages import t
 
 if TYPE_CHECKING:
     from .model import Project
     from .problem import Problem
-
-EXIT_PROBLEMS = 1  # the input or the knowledge base has problems: nothing was written
 
 
 @dataclass

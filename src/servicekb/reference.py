@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Optional
 
-from .errors import ServiceKBError, UsageError
+from .errors import ReferenceDataError, UsageError
 from .messages import t as tr
 from .text import did_you_mean, fold, suggest, swedish_key
 
@@ -90,10 +90,6 @@ class Vocabulary:
             )
         hint = did_you_mean(suggest(text, [t.slug for t in self.terms] + [t.label for t in self.terms]))
         raise UsageError(tr("err.vocab_unknown", what=tr(f"what.{self.what}"), text=text, hint=hint, valid=valid))
-
-
-class ReferenceDataError(ServiceKBError):
-    """A reference file that is missing or broken: the knowledge base cannot be used (exit 2)."""
 
 
 # Each reference file: a list of mappings with these fields (True: required text; False:

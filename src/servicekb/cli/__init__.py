@@ -399,8 +399,9 @@ def _click_exceptions():
 def error(message: str) -> None:
     """The one error format: `servicekb: error: …` on stderr, control characters made visible."""
     from ..text import visible
+    from .common import PREFIX
 
-    sys.stderr.write(f"servicekb: error: {visible(message)}\n")
+    sys.stderr.write(f"{PREFIX}error: {visible(message)}\n")
 
 
 def _flush_or_quiet() -> None:
@@ -462,13 +463,15 @@ def _is_output_error(exc: OSError) -> bool:
 def _output_failed(exc: OSError) -> None:
     import os
 
+    from ..errors import EXIT_USAGE
+
     error(t("err.output_failed", reason=exc.strerror or exc))
     try:  # the interpreter flushes stdout again on exit: let that go nowhere, quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, AttributeError, ValueError):
         pass
-    sys.exit(2)
+    sys.exit(EXIT_USAGE)
 
 
 def _quiet_broken_pipe() -> None:

@@ -141,14 +141,19 @@ def stdout_is_terminal() -> bool:
         return False
 
 
-def note(message: str) -> None:
-    """A one-line notice on stderr (never mixed into data on stdout); dim on a terminal."""
-    if _stderr_is_terminal():
-        err().print(message, style="dim", soft_wrap=True)
+PREFIX = "servicekb: "  # before every notice and error: the one place it is written (and error's)
+
+
+def note(message: str, dim: bool = True) -> None:
+    """A notice on stderr (never mixed into data on stdout), `servicekb: ` before it — the one
+    writer of notices, so no message carries the prefix itself. `dim` on a terminal: a side
+    remark (a limit, a rebuilt cache); not dim: the command's own answer (`new`, `fmt`, `import`)."""
+    if dim and _stderr_is_terminal():
+        err().print(PREFIX + message, style="dim", soft_wrap=True)
     else:  # no need for rich (start-up time) when nobody sees colour
         from ..text import visible
 
-        sys.stderr.write(visible(message) + "\n")
+        sys.stderr.write(PREFIX + visible(message) + "\n")
 
 
 def load_kb(data_dir: Optional[Path], no_cache: bool = False):

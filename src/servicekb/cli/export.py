@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..errors import EXIT_NO_RESULTS
 from ..messages import command_help, help_text, t
 from .common import load_kb, note
 from .options import (
@@ -109,7 +110,7 @@ def _select(options: ListingOptions):
     projects = kb.select(filters, ids)
     if not projects:
         note(t("note.nothing_written"))
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_NO_RESULTS)
     return projects, kb.reference, _describe(filters, ids), kb.conn
 
 

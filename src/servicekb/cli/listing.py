@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from ..errors import EXIT_NO_RESULTS
 from ..messages import command_help
 from .options import (
     DataDir,
@@ -64,7 +65,7 @@ def list_(
         fmt,
     )
     if not projects:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_NO_RESULTS)
 
 
 def project_listing(projects: list[dict], options: ListingOptions, fmt: str, title=None, columns=None, sources=None):

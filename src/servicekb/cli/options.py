@@ -29,6 +29,17 @@ def command_app(**settings: Any) -> typer.Typer:
     return typer.Typer(rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False, **settings)
 
 
+def vocabulary_help(key: str) -> str:
+    """A help text that lists a reference vocabulary's slugs ({kinds}, {owner_types}): from the
+    knowledge base's reference files, so that a kind added there is in the help too."""
+    from ..messages import MESSAGES
+    from ..paths import reference_slugs
+
+    template = MESSAGES[key][0]
+    values = {name: ", ".join(reference_slugs(name)) for name in ("kinds", "owner_types") if f"{{{name}}}" in template}
+    return t(key, **values)
+
+
 FILTERS = t("panel.filters")
 OUTPUT = t("panel.output")
 KB = t("panel.kb")
@@ -54,8 +65,10 @@ Municipality = Annotated[
     Optional[list[str]], _opt("--municipality", "-m", complete="municipalities", help=t("opt.municipality"))
 ]
 Status = Annotated[Optional[list[str]], _opt("--status", complete="statuses", help=t("opt.status"))]
-Kind = Annotated[Optional[list[str]], _opt("--kind", complete="kinds", help=t("opt.kind"))]
-OwnerType = Annotated[Optional[list[str]], _opt("--owner-type", complete="owner_types", help=t("opt.owner_type"))]
+Kind = Annotated[Optional[list[str]], _opt("--kind", complete="kinds", help=vocabulary_help("opt.kind"))]
+OwnerType = Annotated[
+    Optional[list[str]], _opt("--owner-type", complete="owner_types", help=vocabulary_help("opt.owner_type"))
+]
 Tag = Annotated[Optional[list[str]], _opt("--tag", complete="tags", help=t("opt.tag"))]
 MinCost = Annotated[Optional[str], _opt("--min-cost", help=t("opt.min_cost"))]
 MaxCost = Annotated[Optional[str], _opt("--max-cost", help=t("opt.max_cost"))]

@@ -7,6 +7,7 @@ from typing import IO, Any, Optional
 
 import typer
 
+from ..errors import EXIT_NO_RESULTS
 from ..messages import command_help, t
 from .options import (
     DataDir,
@@ -121,7 +122,7 @@ def report(
         write(rep, kb, options, fmt, buf)
         write_file(output, buf.getvalue(), force)
     if not projects:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_NO_RESULTS)
 
 
 def _layout(rep, kb):

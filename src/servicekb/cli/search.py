@@ -7,6 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from ..errors import EXIT_NO_RESULTS
 from ..messages import command_help, t
 from .options import (
     OUTPUT,
@@ -104,7 +105,7 @@ def search(
     """servicekb search (its help: messages `cmd.search`, `help.search`)."""
     from ..errors import UsageError
     from ..search import no_match_message, parse_query, snippet
-    from .common import err, load_kb, note, stdout_is_terminal
+    from .common import load_kb, note, stdout_is_terminal
 
     options = ListingOptions.of(locals())
     if limit is not None and limit < 0:
@@ -130,11 +131,11 @@ def search(
     from ..search import notices
 
     for line in notices(result):  # a corrected, split or relaxed word: said once, on stderr
-        note("servicekb: " + line)
+        note(line)
     if not result.hits:
         filtered = filters.active or wanted is not None
-        err().print(no_match_message(result, filtered), soft_wrap=True)
-        raise typer.Exit(1)
+        note(no_match_message(result, filtered), dim=False)
+        raise typer.Exit(EXIT_NO_RESULTS)
     from ..search import explain as explain_hit
 
     # "why" goes into JSON/YAML always, elsewhere when asked for (it costs a pass over each record's text)

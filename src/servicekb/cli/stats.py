@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import EXIT_NO_RESULTS
 from ..messages import command_help, t
 from .options import (
     DataDir,
@@ -174,4 +175,4 @@ def stats(
     )
     emit_listing(listing, fmt)
     if not projects:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_NO_RESULTS)
