@@ -111,3 +111,21 @@ def test_a_broken_reference_file_is_one_exit_code_whichever_it_is(tmp_path, cli)
     from servicekb.errors import EXIT_REFERENCE
 
     assert set(codes.values()) == {EXIT_REFERENCE}, codes
+
+
+def test_did_you_mean_has_one_helper():
+    """Every "did you mean" goes through text.did_you_mean (hint_for: suggest + did_you_mean)."""
+    for path in SRC.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if path.name not in ("text.py", "messages.py"):
+            assert '"hint.did_you_mean"' not in text, path
+            assert "did_you_mean(suggest(" not in text, path
+
+
+def test_did_you_mean_reads_the_same_everywhere(cli):
+    from servicekb.text import hint_for
+
+    assert hint_for("mroa", ["Mora", "Malung"]) == " Menade du 'Mora'?"
+    assert hint_for("xyz", ["Mora"]) == ""
+    assert "Menade du 'stats'?" in cli("statz").stderr
+    assert "Menade du 'county'?" in cli("stats", "--by", "cuonty").stderr

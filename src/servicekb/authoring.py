@@ -234,13 +234,13 @@ def resolve(values: dict[str, Any], ref: Reference) -> tuple[dict[str, Any], lis
 
 
 def _unknown_source(value: str, ref: Reference) -> str:
-    from .text import did_you_mean, suggest
+    from .text import hint_for
 
     raise ServiceKBError(
         t(
             "author.source_unknown",
             value=value,
-            hint=did_you_mean(suggest(value, ref.sources)),
+            hint=hint_for(value, ref.sources),
             valid=", ".join(ref.sources),
         )
     )
@@ -437,9 +437,9 @@ def read_rows(path, shown: str) -> tuple[list[Row], list[tuple[int, ValueProblem
     problems: list[tuple[int, ValueProblem]] = []
     for name in header:
         if name not in known:
-            from .text import did_you_mean, suggest
+            from .text import hint_for
 
-            hint = did_you_mean(suggest(name, sorted(known)))
+            hint = hint_for(name, sorted(known))
             problems.append((1, ValueProblem(name, name, t("import.unknown_column", hint=hint))))
     if len(set(header)) != len(header):
         problems.append((1, ValueProblem("", "", t("import.column_twice"))))

@@ -21,7 +21,7 @@ from .paths import reference_dir
 from .problem import Problem
 from .query import Filters
 from .reference import Reference
-from .text import did_you_mean, suggest
+from .text import hint_for
 
 T = TypeVar("T")
 
@@ -174,7 +174,7 @@ class KnowledgeBase:
         found = self._fresh(compute)
         if found is None:
             self._why_left_out(project_id)
-            hint = did_you_mean(suggest(project_id, self.all_ids(), cutoff=0.5))
+            hint = hint_for(project_id, self.all_ids(), cutoff=0.5)
             raise UsageError(t("err.id_unknown", id=project_id, hint=hint))
         return found
 

@@ -88,9 +88,9 @@ def pick_columns(fields: Optional[str], default: Sequence[Column], available: di
         if not name:
             continue
         if name not in available:
-            from .text import did_you_mean, suggest
+            from .text import hint_for
 
-            hint = did_you_mean(suggest(name, available, cutoff=0.5))
+            hint = hint_for(name, available, cutoff=0.5)
             raise UsageError(t("err.unknown_field", name=repr(name), hint=hint, fields=", ".join(available)))
         out.append(available[name])
     if not out:
@@ -118,7 +118,7 @@ def choose_format(
     -o FILE, else the default: for a listing a table on a terminal and TSV when piped (as gh
     does), for a document (report, show) the document as text. An option that would be ignored
     is an error, and every error lists exactly the formats this command accepts."""
-    from .text import did_you_mean, suggest
+    from .text import hint_for
 
     if fmt is not None:
         value = fmt.strip().lower()
@@ -127,7 +127,7 @@ def choose_format(
                 t(
                     "err.unknown_format",
                     fmt=repr(fmt),
-                    hint=did_you_mean(suggest(value, allowed)),
+                    hint=hint_for(value, allowed),
                     formats=", ".join(allowed),
                 )
             )

@@ -272,11 +272,11 @@ class _Group(TyperGroup):
     def resolve_command(self, ctx, args):
         name = args[0] if args else ""
         if name and not name.startswith("-") and name not in COMMANDS:
-            from ..text import did_you_mean, suggest
+            from ..text import hint_for
 
             if name == "help":
                 ctx.fail(t("err.no_help_command"))
-            hint = did_you_mean(suggest(name, COMMANDS, n=1, cutoff=0.5))
+            hint = hint_for(name, COMMANDS, n=1, cutoff=0.5)
             ctx.fail(t("err.no_such_command", name=repr(name), hint=hint, commands=", ".join(COMMANDS)))
         return super().resolve_command(ctx, args)
 
@@ -320,7 +320,9 @@ def _translate_click(message: str) -> str:
             values["problem"] = _translate_problem(values["problem"])
         text = t(key, **values)
         if possible:  # click lists close option names: say it as everywhere else
-            text += "." + t("hint.did_you_mean", options=f" {t('word.or')} ".join(possible.split(", ")))
+            from ..text import did_you_mean
+
+            text += "." + did_you_mean(possible.split(", "), quoted=False)
         return text
     return message
 
