@@ -51,17 +51,17 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("cache.py", "_QUERY_WORDS"): "SQLite's own English, matched to tell a bad query from a damaged index",
     ("sync.py", "_stored"): "SQLite's own English ('no such table'), matched",
     ("yamlfile.py", "parse"): "PyYAML's own English, matched",
-    ("cli/__init__.py", "_help"): "click's own English, matched to translate it",
-    ("cli/__init__.py", "_ClosedOutput"): "an OSError's strerror (the system's words, as for any OSError)",
+    ("cli/app.py", "_help"): "click's own English, matched to translate it",
+    ("cli/app.py", "_ClosedOutput"): "an OSError's strerror (the system's words, as for any OSError)",
     ("atomic.py", "FileExistsError"): "an OSError's strerror (the system's words, as for any OSError)",
-    ("cli/__init__.py", "error"): "the one error format's `servicekb: error:` (README, STYLE.md): the same in "
+    ("cli/app.py", "error"): "the one error format's `servicekb: error:` (README, STYLE.md): the same in "
     "every language, so that scripts and people can grep for it",
     ("cli/new.py", "parse_and_bind"): "a readline command, not words",
     ("checks.py", "reference_problems"): "one-letter Swedish words (e, ö) the dictionary check lets pass",
     ("report.py", "document"): "the JSON/YAML report's `note` on reading its numbers: a machine format, "
     "English like its keys",
     ("cache.py", "is_disk_trouble"): "SQLite's own English, matched",
-    ("cli/__init__.py", "_version"): "`servicekb 1.2.3`: the program's name and version",
+    ("cli/app.py", "_version"): "`servicekb 1.2.3`: the program's name and version",
     ("output.py", "style"): "rich style names",
     # Left to issue 21.4 (kb.py, sync.py are another change's): what is damaged in an index,
     # inside notice.cache_damaged's ({reason}) beside SQLite's own English words there.

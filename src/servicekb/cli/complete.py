@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from ..messages import command_help, t
-from .options import command_app
+from .common import command_app
 
 completion_app = command_app()
 SHELLS = ("bash", "zsh", "fish")

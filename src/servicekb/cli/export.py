@@ -9,7 +9,7 @@ import typer
 
 from ..errors import EXIT_NO_RESULTS
 from ..messages import command_help, help_text, t
-from .common import load_kb, note
+from .common import command_app, load_kb, note
 from .options import (
     DataDir,
     HasCost,
@@ -25,7 +25,6 @@ from .options import (
     Status,
     Tag,
     Theme,
-    command_app,
 )
 
 export_app = command_app(name="export", help=help_text("export"), no_args_is_help=True)

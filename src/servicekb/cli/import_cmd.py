@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..messages import command_help, t
-from .common import note
-from .options import DataDir, command_app
+from .common import command_app, note
+from .options import DataDir
 
 if TYPE_CHECKING:
     from ..model import Project

@@ -6,6 +6,7 @@ import typer
 
 from ..errors import EXIT_NO_RESULTS
 from ..messages import command_help
+from .common import command_app
 from .options import (
     DataDir,
     Excel,
@@ -24,7 +25,6 @@ from .options import (
     Status,
     Tag,
     Theme,
-    command_app,
 )
 
 app = command_app()

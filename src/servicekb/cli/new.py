@@ -7,8 +7,8 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ..messages import command_help, t
-from .common import note
-from .options import DataDir, command_app, vocabulary_help
+from .common import command_app, note
+from .options import DataDir, vocabulary_help
 
 new_app = command_app()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -18,15 +19,11 @@ import typer
 
 from ..formats import formats_help
 from ..messages import t
+from . import complete as completers
 
 if TYPE_CHECKING:
     from ..query import Filters
     from ..reference import Reference
-
-
-def command_app(**settings: Any) -> typer.Typer:
-    """A Typer holding one command (or a family): plain click help, as the root has."""
-    return typer.Typer(rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False, **settings)
 
 
 def vocabulary_help(key: str) -> str:
@@ -45,31 +42,27 @@ OUTPUT = t("panel.output")
 KB = t("panel.kb")
 
 
-def _opt(*names: str, help: str, panel: str = FILTERS, complete: str = "") -> Any:
-    extra: dict[str, Any] = {}
-    if complete:  # values from the knowledge base, when the shell asks (see cli/complete.py)
-
-        def completer(incomplete: str) -> list[str]:
-            from . import complete as completers
-
-            return getattr(completers, complete)(incomplete)
-
-        extra["autocompletion"] = completer
+def _opt(*names: str, help: str, panel: str = FILTERS, complete: Optional[Callable[[str], list[str]]] = None) -> Any:
+    """A shared option; `complete`: a completer of cli/complete.py (values from the knowledge
+    base, when the shell asks — it reads them only then)."""
+    extra: dict[str, Any] = {"autocompletion": complete} if complete is not None else {}
     return typer.Option(*names, help=help, rich_help_panel=panel, show_default=False, **extra)
 
 
 # Help texts come from the message table (messages.py, `opt.*`), in the run's language.
-Theme = Annotated[Optional[list[str]], _opt("--theme", "-t", complete="themes", help=t("opt.theme"))]
-Region = Annotated[Optional[list[str]], _opt("--region", "--county", "-r", complete="counties", help=t("opt.region"))]
+Theme = Annotated[Optional[list[str]], _opt("--theme", "-t", complete=completers.themes, help=t("opt.theme"))]
+Region = Annotated[
+    Optional[list[str]], _opt("--region", "--county", "-r", complete=completers.counties, help=t("opt.region"))
+]
 Municipality = Annotated[
-    Optional[list[str]], _opt("--municipality", "-m", complete="municipalities", help=t("opt.municipality"))
+    Optional[list[str]], _opt("--municipality", "-m", complete=completers.municipalities, help=t("opt.municipality"))
 ]
-Status = Annotated[Optional[list[str]], _opt("--status", complete="statuses", help=t("opt.status"))]
-Kind = Annotated[Optional[list[str]], _opt("--kind", complete="kinds", help=vocabulary_help("opt.kind"))]
+Status = Annotated[Optional[list[str]], _opt("--status", complete=completers.statuses, help=t("opt.status"))]
+Kind = Annotated[Optional[list[str]], _opt("--kind", complete=completers.kinds, help=vocabulary_help("opt.kind"))]
 OwnerType = Annotated[
-    Optional[list[str]], _opt("--owner-type", complete="owner_types", help=vocabulary_help("opt.owner_type"))
+    Optional[list[str]], _opt("--owner-type", complete=completers.owner_types, help=vocabulary_help("opt.owner_type"))
 ]
-Tag = Annotated[Optional[list[str]], _opt("--tag", complete="tags", help=t("opt.tag"))]
+Tag = Annotated[Optional[list[str]], _opt("--tag", complete=completers.tags, help=t("opt.tag"))]
 MinCost = Annotated[Optional[str], _opt("--min-cost", help=t("opt.min_cost"))]
 MaxCost = Annotated[Optional[str], _opt("--max-cost", help=t("opt.max_cost"))]
 HasCost = Annotated[Optional[bool], _opt("--has-cost/--no-cost", help=t("opt.has_cost"))]

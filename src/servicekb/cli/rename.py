@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from ..messages import command_help, t
-from .common import note
-from .options import DataDir, command_app
+from .common import command_app, note
+from .options import DataDir
 
 rename_app = command_app()
 

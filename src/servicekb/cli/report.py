@@ -9,6 +9,7 @@ import typer
 
 from ..errors import EXIT_NO_RESULTS
 from ..messages import command_help, t
+from .common import command_app
 from .options import (
     DataDir,
     Excel,
@@ -30,7 +31,6 @@ from .options import (
     Status,
     Tag,
     Theme,
-    command_app,
 )
 
 app = command_app()
