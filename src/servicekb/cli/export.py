@@ -63,7 +63,7 @@ def sqlite(
         if not folder.is_dir():
             raise _usage(t("err.no_such_folder", folder=repr(str(folder))))
     _check_targets([file, metadata], force, data_dir)
-    projects, reference, selection, index = _select(ListingOptions.of(locals()))
+    projects, reference, selection, index = _select(ListingOptions.of(locals(), without=ListingOptions.OUTPUT_OPTIONS))
     write_sqlite(file, projects, reference, index)
     write_datasette_metadata(metadata, file, selection)
     note(t("note.wrote_sqlite", file=file, n=len(projects), version=SCHEMA_VERSION, metadata=metadata))
@@ -93,7 +93,7 @@ def csv(
     if folder.exists() and not folder.is_dir():
         raise _usage(t("err.not_a_folder", path=repr(str(folder))))
     _check_targets([folder / name for name in csv_files()], force, data_dir)
-    projects, reference, selection, _ = _select(ListingOptions.of(locals()))
+    projects, reference, selection, _ = _select(ListingOptions.of(locals(), without=ListingOptions.OUTPUT_OPTIONS))
     write_csv(folder, projects, reference, selection)
     note(
         t("note.wrote_csv", files=len(csv_files()), folder=folder, n=len(projects), package=folder / "datapackage.json")

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Optional
 
 import typer
 
@@ -115,10 +115,25 @@ class ListingOptions:
     data_dir: Optional[Path] = None
     no_cache: bool = False
 
+    # The output options, which a command that writes files of its own (export) does not take.
+    OUTPUT_OPTIONS: ClassVar[tuple[str, ...]] = ("format", "fields", "excel")
+
     @classmethod
-    def of(cls, params: dict[str, Any]) -> ListingOptions:
-        """Collect the options from a command's parameters (pass `locals()`)."""
-        return cls(**{f.name: params[f.name] for f in dataclasses.fields(cls) if f.name in params})
+    def of(cls, params: dict[str, Any], without: tuple[str, ...] = ()) -> ListingOptions:
+        """Collect the options from a command's parameters (pass `locals()`). Strict: every
+        option must be a parameter of the command unless it is named in `without` (and one
+        named there must not be), so a renamed parameter raises instead of silently dropping
+        its filter. A TypeError: a mistake in servicekb, not in what a user typed."""
+        names = [f.name for f in dataclasses.fields(cls)]
+        unknown = set(without) - set(names)
+        missing = [n for n in names if n not in params and n not in without]
+        taken = [n for n in without if n in params]
+        if unknown or missing or taken:
+            raise TypeError(
+                f"ListingOptions.of: missing parameters {missing}, declared without but present {taken}, "
+                f"unknown names in without {sorted(unknown)}"
+            )
+        return cls(**{n: params[n] for n in names if n not in without})
 
     def filters(self, ref: Reference) -> Filters:
         """The filter options resolved against the reference data (an unknown value is a UsageError)."""
