@@ -34,7 +34,7 @@ def _shared_options() -> list[str]:
         for meta in getattr(value, "__metadata__", ()):
             if isinstance(meta, typer.models.OptionInfo):
                 decls = [meta.default] if isinstance(meta.default, str) and meta.default.startswith("-") else []
-                for decl in [*decls, *meta.param_decls]:
+                for decl in [*decls, *(meta.param_decls or ())]:
                     flags |= {f for f in decl.split("/") if f.startswith("--")}
     root = typer.main.get_command(app)
     flags |= {opt for p in root.params for opt in p.opts if opt.startswith("--")}

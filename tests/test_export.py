@@ -336,7 +336,9 @@ def test_csv_neutralises_formulas_and_refuses_to_overwrite(cli, tmp_path, valid_
         r"(?m)^lessons:.*\n(  - .*\n)*", "lessons:\n  - '=HYPERLINK(\"http://example.invalid\")'\n", valid_text
     )
     assert "=HYPERLINK" in text
-    name = re.search(r"(?m)^id: (\S+)", text).group(1)
+    found = re.search(r"(?m)^id: (\S+)", text)
+    assert found is not None
+    name = found.group(1)
     (kb / "projects" / f"{name}.yaml").write_text(text, encoding="utf-8")
     folder = tmp_path / "out"
     assert cli("export", "csv", folder, "--data-dir", kb).exit_code == 0

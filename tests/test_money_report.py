@@ -120,7 +120,7 @@ def test_stats_sums_per_group(cli, raw, by):
         "tag": lambda p: p["tags"],
         "municipality": lambda p: p["geography"]["municipalities"] or [None],
     }[by]
-    groups = {}
+    groups: dict[object, list[dict]] = {}
     for p in raw:
         for k in keyfn(p):
             groups.setdefault(k, []).append(p)
