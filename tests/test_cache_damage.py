@@ -190,7 +190,7 @@ def _full_disk(monkeypatch):
     real_sync = sync_module.sync
 
     class Full(sqlite3.Connection):
-        def execute(self, sql, *args):  # type: ignore[override]
+        def execute(self, sql, *args):
             if sql.lstrip().upper().startswith(("INSERT", "CREATE", "DROP", "UPDATE", "DELETE")):
                 super().execute("ROLLBACK") if self.in_transaction else None
                 raise sqlite3.OperationalError("database or disk is full")

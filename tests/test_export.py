@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED, ROOT
 
-from servicekb.export import FTS_TABLE, SCHEMA_VERSION, TABLES, datasette_metadata, table, write_sqlite
-from servicekb.money import NATIONAL, project_amount
+from servicekb.export import FTS_TABLE, NO_COUNTY_ROW, SCHEMA_VERSION, TABLES, datasette_metadata, table, write_sqlite
+from servicekb.money import project_amount
 
 MONEY_KEYS = (
     "projects",
@@ -170,7 +170,7 @@ def test_canned_queries_run_and_agree_with_the_report(db, cli):
     national = json.loads(cli("report", "--format", "json").output)
     per_county = {r["county"]: dict(r) for r in db.execute(queries["money_per_county"]["sql"])}
     for row in national["by_county"]:
-        assert {k: per_county[row["value"] or NATIONAL][k] for k in MONEY_KEYS} == {k: row[k] for k in MONEY_KEYS}
+        assert {k: per_county[row["value"] or NO_COUNTY_ROW][k] for k in MONEY_KEYS} == {k: row[k] for k in MONEY_KEYS}
     for county in ("Dalarna", "dalarnas län", "20", "w"):
         (row,) = db.execute(queries["county_totals"]["sql"], {"county": county}).fetchall()
         assert row["total_cost_sek"] == 32_037_624
@@ -336,7 +336,9 @@ def test_csv_neutralises_formulas_and_refuses_to_overwrite(cli, tmp_path, valid_
         r"(?m)^lessons:.*\n(  - .*\n)*", "lessons:\n  - '=HYPERLINK(\"http://example.invalid\")'\n", valid_text
     )
     assert "=HYPERLINK" in text
-    name = re.search(r"(?m)^id: (\S+)", text).group(1)
+    found = re.search(r"(?m)^id: (\S+)", text)
+    assert found is not None
+    name = found.group(1)
     (kb / "projects" / f"{name}.yaml").write_text(text, encoding="utf-8")
     folder = tmp_path / "out"
     assert cli("export", "csv", folder, "--data-dir", kb).exit_code == 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import shutil
 import sqlite3
+from typing import Any
 
 import pytest
 from conftest import FIXTURES
@@ -18,7 +19,7 @@ from servicekb.cli import COMMANDS, load_command
 
 def leaf_commands():
     """(path, click command) of every command that runs, sub-commands included."""
-    out = []
+    out: list[tuple[tuple[str, ...], Any]] = []
     for name in COMMANDS:
         command = load_command(name)
         subs = getattr(command, "commands", None)

@@ -52,6 +52,7 @@ class Visit:
 def visit(page: Path, out: Path, window: tuple[int, int] = (1280, 2000)) -> Visit:
     """Open a local page offline in headless Chromium: screenshot, PDF, console, requests."""
     screenshot, pdf, netlog = out / f"{page.stem}.png", out / f"{page.stem}.pdf", out / f"{page.stem}-net.json"
+    assert CHROMIUM is not None  # the module is skipped without it
     command = [
         CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
@@ -117,6 +118,7 @@ def pixels(png: Path) -> tuple[int, int, list[tuple[int, ...]]]:
 
 
 def pdf_pages_and_text(pdf: Path) -> tuple[int, str]:
+    assert PDFTOTEXT is not None  # the module is skipped without it
     text = subprocess.run([PDFTOTEXT, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return text.count("\f"), " ".join(text.split())
 

@@ -116,11 +116,11 @@ def test_stats_sums_per_group(cli, raw, by):
         "theme": lambda p: [p["theme"]],
         "status": lambda p: [p["status"]],
         "kind": lambda p: [p["kind"]],
-        "owner-type": lambda p: [p["owner"]["type"]] if p["owner"] else ["(ingen ägare angiven)"],
+        "owner-type": lambda p: [p["owner"]["type"]] if p["owner"] else [None],
         "tag": lambda p: p["tags"],
-        "municipality": lambda p: p["geography"]["municipalities"] or ["(ingen kommun angiven)"],
+        "municipality": lambda p: p["geography"]["municipalities"] or [None],
     }[by]
-    groups = {}
+    groups: dict[object, list[dict]] = {}
     for p in raw:
         for k in keyfn(p):
             groups.setdefault(k, []).append(p)

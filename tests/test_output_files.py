@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from servicekb import atomic
+import servicekb.atomic as atomic
 
 
 @pytest.fixture(autouse=True)

@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional
 
-from .errors import ServiceKBError
+from .errors import EXIT_PROBLEMS, EXIT_USAGE, ServiceKBError
 from .messages import t
 
 if TYPE_CHECKING:
@@ -234,13 +234,13 @@ def resolve(values: dict[str, Any], ref: Reference) -> tuple[dict[str, Any], lis
 
 
 def _unknown_source(value: str, ref: Reference) -> str:
-    from .text import did_you_mean, suggest
+    from .text import hint_for
 
     raise ServiceKBError(
         t(
             "author.source_unknown",
             value=value,
-            hint=did_you_mean(suggest(value, ref.sources)),
+            hint=hint_for(value, ref.sources),
             valid=", ".join(ref.sources),
         )
     )
@@ -382,7 +382,7 @@ def _decode_csv(raw: bytes, shown: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ServiceKBError(t("import.not_utf8", file=shown, line=line), 1) from None
+        raise ServiceKBError(t("import.not_utf8", file=shown, line=line), EXIT_PROBLEMS) from None
 
 
 def _read_table(path, shown: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
@@ -394,11 +394,11 @@ def _read_table(path, shown: str) -> tuple[list[str], list[tuple[int, list[str]]
     try:
         size = os.stat(path).st_size
         if size > MAX_CSV_BYTES:
-            raise ServiceKBError(t("import.too_large", file=shown, mb=MAX_CSV_BYTES // (1024 * 1024)), 2)
+            raise ServiceKBError(t("import.too_large", file=shown, mb=MAX_CSV_BYTES // (1024 * 1024)), EXIT_USAGE)
         with open(path, "rb") as fh:
             raw = fh.read(MAX_CSV_BYTES + 1)
     except OSError as exc:
-        raise ServiceKBError(t("import.unreadable", file=shown, reason=exc.strerror or exc), 2) from None
+        raise ServiceKBError(t("import.unreadable", file=shown, reason=exc.strerror or exc), EXIT_USAGE) from None
     text = _decode_csv(raw, shown)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -407,7 +407,7 @@ def _read_table(path, shown: str) -> tuple[list[str], list[tuple[int, list[str]]
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
-        raise ServiceKBError(t("import.empty", file=shown), 1) from None
+        raise ServiceKBError(t("import.empty", file=shown), EXIT_PROBLEMS) from None
     rows = []
     try:
         while True:
@@ -419,7 +419,7 @@ def _read_table(path, shown: str) -> tuple[list[str], list[tuple[int, list[str]]
             if any(c.strip() for c in cells):
                 rows.append((start, cells))
     except csv.Error as exc:
-        raise ServiceKBError(t("import.bad_csv", file=shown, line=reader.line_num, reason=exc), 1) from None
+        raise ServiceKBError(t("import.bad_csv", file=shown, line=reader.line_num, reason=exc), EXIT_PROBLEMS) from None
     return header, rows
 
 
@@ -437,9 +437,9 @@ def read_rows(path, shown: str) -> tuple[list[Row], list[tuple[int, ValueProblem
     problems: list[tuple[int, ValueProblem]] = []
     for name in header:
         if name not in known:
-            from .text import did_you_mean, suggest
+            from .text import hint_for
 
-            hint = did_you_mean(suggest(name, sorted(known)))
+            hint = hint_for(name, sorted(known))
             problems.append((1, ValueProblem(name, name, t("import.unknown_column", hint=hint))))
     if len(set(header)) != len(header):
         problems.append((1, ValueProblem("", "", t("import.column_twice"))))

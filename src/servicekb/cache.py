@@ -17,6 +17,7 @@ import sqlite3
 import stat
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -85,12 +86,12 @@ def in_the_way(path: Path) -> str | None:
             st = os.stat(name)  # a link to a regular file is fine
         except FileNotFoundError:
             if os.path.islink(name):
-                return "a dangling link"
+                return t("blocker.dangling_link")
             continue
         except OSError as exc:
-            return f"unreadable ({exc.strerror or exc})"
+            return t("blocker.unreadable", reason=exc.strerror or exc)
         if not stat.S_ISREG(st.st_mode):
-            kind = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+            kind = t("blocker.folder" if stat.S_ISDIR(st.st_mode) else "blocker.not_regular")
             return f"{kind}{' (' + suffix.lstrip('-') + ')' if suffix else ''}"
     return None
 
@@ -189,3 +190,39 @@ def open_cache(data_root: Path, notice: Callable[[str], None]) -> Optional[sqlit
             return None
         notice(problem)
     return None
+
+
+@dataclass(frozen=True)
+class CacheDescription:
+    """What `servicekb cache info` says about a knowledge base's index, as the cache sees it."""
+
+    path: Path  # the index file
+    blocker: Optional[str] = None  # what stands in its place (in words; never opened)
+    built: bool = False  # the file exists
+    size: Optional[int] = None  # bytes, with its write-ahead log (None: not read)
+    projects: Optional[int] = None  # rows indexed (None: not read)
+    files: Optional[int] = None
+    invalid: Optional[int] = None  # files with problems
+    error: Optional[str] = None  # why it could not be read
+
+
+def describe(data_root: Path) -> CacheDescription:
+    """The index of `data_root` as it is on disk, read only (never created, repaired or locked)."""
+    path = cache_path(data_root)
+    blocker = in_the_way(path)
+    if blocker is not None:  # never open it: a pipe would block, a folder cannot be read
+        return CacheDescription(path, blocker=blocker)
+    if not path.exists():
+        return CacheDescription(path)
+    size = None
+    try:
+        size = sum(os.stat(f"{path}{s}").st_size for s in ("", "-wal") if os.path.exists(f"{path}{s}"))
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            files, invalid = conn.execute("SELECT count(*), count(problems) FROM files").fetchone()
+            projects = conn.execute("SELECT count(*) FROM projects").fetchone()[0]
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError) as exc:
+        return CacheDescription(path, built=True, size=size, error=str(exc))
+    return CacheDescription(path, built=True, size=size, projects=projects, files=files, invalid=invalid)

@@ -1,9 +1,11 @@
 """Errors are values with exit codes: raised in the library, printed once by the CLI."""
 
-# Documented exit codes (README "Exit codes").
+# Documented exit codes (README "Exit codes"); every exit goes through one of these names.
 EXIT_OK = 0
 EXIT_NO_RESULTS = 1  # no match, or validate found problems
+EXIT_PROBLEMS = 1  # the input or the knowledge base has problems: nothing was written (new, import, fmt)
 EXIT_USAGE = 2  # bad option value, unknown id, unreadable knowledge base
+EXIT_REFERENCE = EXIT_USAGE  # a reference file (tags.yaml, synonyms.yaml, …) missing or broken: nothing can be used
 EXIT_INTERRUPTED = 130
 
 
@@ -21,3 +23,11 @@ class UsageError(ServiceKBError):
 
     def __init__(self, message: str):
         super().__init__(message, EXIT_USAGE)
+
+
+class ReferenceDataError(ServiceKBError):
+    """A reference file that is missing or broken (counties.yaml, tags.yaml, synonyms.yaml …):
+    the knowledge base cannot be used (EXIT_REFERENCE, one code for every reference file)."""
+
+    def __init__(self, message: str):
+        super().__init__(message, EXIT_REFERENCE)

@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Optional
 
 from .constants import SCOPES, STATUSES
-from .errors import ServiceKBError
+from .errors import EXIT_PROBLEMS, ServiceKBError
+from .messages import MESSAGES
 from .messages import t as tr  # `t` names a table in this module
-from .money import NATIONAL, project_amount
+from .money import project_amount
 from .reference import Reference
 
 SCHEMA_VERSION = 2  # 2: projects_fts.search_terms, servicekb's Swedish analysis of the text
@@ -532,11 +533,11 @@ def write_sqlite(
             )
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
             if broken:  # the loader's checks should make this impossible
-                raise ServiceKBError(tr("err.export_foreign_keys", broken=broken[:3]), exit_code=1)
+                raise ServiceKBError(tr("err.export_foreign_keys", broken=broken[:3]), exit_code=EXIT_PROBLEMS)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            raise ServiceKBError(tr("err.cannot_write", path=path, reason=exc), exit_code=1) from None
+            raise ServiceKBError(tr("err.cannot_write", path=path, reason=exc), exit_code=EXIT_PROBLEMS) from None
         finally:
             conn.close()
 
@@ -549,12 +550,16 @@ _COUNT_MONEY = """count(p.id) AS projects,
   sum(p.public_support_sek) AS public_support_sek, count(p.public_support_sek) AS public_support_projects,
   count(p.id) - count(p.amount_sek) AS without_amount"""
 
+# The export's documents are English in every run (as its metadata): the row of the projects
+# without a county carries the message table's English label of that group.
+NO_COUNTY_ROW = MESSAGES["group.no_county"][1]
+
 CANNED_QUERIES: dict[str, dict[str, str]] = {
     "money_per_county": {
         "title": "Money per county",
         "description": "As `servicekb report`: a project in several counties counts in each county; total cost, "
         "budget and public support are summed separately; projects without an amount are counted, "
-        f"not summed as 0. The last row, {NATIONAL}, holds the nationwide projects (no county).",
+        f"not summed as 0. The last row, {NO_COUNTY_ROW}, holds the nationwide projects (no county).",
         "sql": f"""WITH per_county AS (
 SELECT c.name AS county, c.official_name, c.code,
   {_COUNT_MONEY}
@@ -563,7 +568,7 @@ LEFT JOIN project_counties pc ON pc.county = c.name
 LEFT JOIN projects p ON p.id = pc.project_id
 GROUP BY c.name
 UNION ALL
-SELECT '{NATIONAL}', NULL, NULL,
+SELECT '{NO_COUNTY_ROW}', NULL, NULL,
   {_COUNT_MONEY}
 FROM projects p
 WHERE NOT EXISTS (SELECT 1 FROM project_counties pc WHERE pc.project_id = p.id)

@@ -5,7 +5,7 @@ Built when asked for (not at import): headers follow this run's language.
 
 from __future__ import annotations
 
-from .money import cost_kind, project_amount
+from .money import NATIONAL, cost_kind, placeholder_label, project_amount
 from .output import Column, dotted_getter
 
 # The model's field names, listed here so that listing a project never imports pydantic
@@ -53,11 +53,10 @@ DEFAULT_LIST_FIELDS = ("id", "title", "counties", "theme", "status", "cost_sek",
 
 
 def counties_or_national(r: dict):
-    """A project's counties for people: a nationwide one says so instead of showing nothing."""
-    from .messages import t
-
+    """A project's counties for people: a nationwide one says so instead of showing nothing, in
+    the words every grouping by county uses (money.NATIONAL)."""
     geo = r.get("geography") or {}
-    return geo.get("counties") or ([t("scope.national")] if geo.get("scope") == "national" else [])
+    return geo.get("counties") or ([placeholder_label(NATIONAL)] if geo.get("scope") == "national" else [])
 
 
 def _past_end(r: dict):
@@ -75,34 +74,40 @@ def _source_label(r: dict):
 
 
 def all_columns() -> dict[str, Column]:
+    """Every column --fields offers, headed in this run's language (messages `field.*`, `col.*`)."""
     from .messages import t
 
     cols: dict[str, Column] = {}
     money = {"total_cost_sek", "budget_sek", "public_support_sek"}
     for name in TOP_FIELDS:
         kind = "list" if name in LIST_FIELDS else "text"
-        cols[name] = Column(name, name.replace("_", " ").capitalize(), dotted_getter(name), kind)
+        cols[name] = Column(name, _header(name), dotted_getter(name), kind)
     for prefix, names in NESTED_FIELDS.items():
         for name in names:
             dotted = f"{prefix}.{name}"
             kind = "money" if name in money else "list" if name in LIST_FIELDS else "text"
-            cols[dotted] = Column(
-                dotted, name.replace("_sek", "").replace("_", " ").capitalize(), dotted_getter(dotted), kind
-            )
+            cols[dotted] = Column(dotted, _header(dotted), dotted_getter(dotted), kind)
     # Short names for the columns people ask for most.
     cols["source"] = Column("source", t("col.source"), _source_label, "text")
     cols["counties"] = Column("counties", t("col.counties"), dotted_getter("geography.counties"), "list", max_width=18)
     cols["municipalities"] = Column(
-        "municipalities", "Municipalities", dotted_getter("geography.municipalities"), "list"
+        "municipalities", t("field.geography.municipalities"), dotted_getter("geography.municipalities"), "list"
     )
-    cols["owner"] = Column("owner", "Owner", dotted_getter("owner.name"))
+    cols["owner"] = Column("owner", t("field.owner"), dotted_getter("owner.name"))
     # The project's own amount (total cost, else budget) and which of the two it is.
     cols["cost_sek"] = Column("cost_sek", t("col.cost"), project_amount, "money")
-    cols["cost_kind"] = Column("cost_kind", "Cost kind", cost_kind)
-    cols["past_end_date"] = Column("past_end_date", "Past end date", _past_end)
-    cols["title"] = Column("title", "Title", dotted_getter("title"), ratio=1, min_width=20)
-    cols["id"] = Column("id", "Id", dotted_getter("id"), max_width=24)
+    cols["cost_kind"] = Column("cost_kind", t("field.cost_kind"), cost_kind)
+    cols["past_end_date"] = Column("past_end_date", t("field.past_end_date"), _past_end)
+    cols["title"] = Column("title", t("col.title"), dotted_getter("title"), ratio=1, min_width=20)
+    cols["id"] = Column("id", t("col.id"), dotted_getter("id"), max_width=24)
     return cols
+
+
+def _header(field: str) -> str:
+    """A field's header: `field.NAME` of the message table (`col.*` for the id and the title)."""
+    from .messages import t
+
+    return t({"id": "col.id", "title": "col.title"}.get(field, f"field.{field}"))
 
 
 def default_markdown() -> list[Column]:

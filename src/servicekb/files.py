@@ -166,14 +166,14 @@ def write_text_atomic(path: Path, text: str) -> None:
     """Write a text file whole or not at all, through the one atomic writer (atomic.py): a full
     disk or a signal leaves the old file as it was and no temporary file behind."""
     from .atomic import atomic_path
-    from .errors import ServiceKBError
+    from .errors import EXIT_PROBLEMS, ServiceKBError
     from .messages import t
 
     try:
         with atomic_path(path) as tmp:
             tmp.write_bytes(text.encode("utf-8"))
     except OSError as exc:
-        raise ServiceKBError(t("err.cannot_write", path=path, reason=exc.strerror or exc), 1) from None
+        raise ServiceKBError(t("err.cannot_write", path=path, reason=exc.strerror or exc), EXIT_PROBLEMS) from None
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:

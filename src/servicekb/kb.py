@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Optional, TypeVar
 
 from .cache import IndexDamage, is_index_trouble
-from .errors import ServiceKBError, UsageError
+from .errors import EXIT_PROBLEMS, ServiceKBError, UsageError
 from .messages import t
 from .paths import data_dir as resolve_data_dir
 from .paths import reference_dir
 from .problem import Problem
 from .query import Filters
 from .reference import Reference
-from .text import did_you_mean, suggest
+from .text import hint_for
 
 T = TypeVar("T")
 
@@ -175,7 +175,7 @@ class KnowledgeBase:
         found = self._fresh(compute)
         if found is None:
             self._why_left_out(project_id)
-            hint = did_you_mean(suggest(project_id, self.all_ids(), cutoff=0.5))
+            hint = hint_for(project_id, self.all_ids(), cutoff=0.5)
             raise UsageError(t("err.id_unknown", id=project_id, hint=hint))
         return found
 
@@ -210,7 +210,7 @@ class KnowledgeBase:
         why, file = found
         first = next((p for p in self._problems if p.file == file), None)
         problem = str(first).rstrip(".") if first is not None else ""
-        raise ServiceKBError(t(f"err.id_{why}_file", id=project_id, file=file, problem=problem), 1)
+        raise ServiceKBError(t(f"err.id_{why}_file", id=project_id, file=file, problem=problem), EXIT_PROBLEMS)
 
     def find(self, typed: str) -> dict:
         """One project by what a person types: the id in any case, an id it had before it was

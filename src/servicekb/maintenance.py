@@ -10,14 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from .errors import ServiceKBError
+from .errors import EXIT_PROBLEMS, ServiceKBError
 from .messages import t
 
 if TYPE_CHECKING:
     from .model import Project
     from .problem import Problem
-
-EXIT_PROBLEMS = 1  # the input or the knowledge base has problems: nothing was written
 
 
 @dataclass
@@ -114,9 +112,9 @@ def rename(root: Path, old: str, new: str) -> Renamed:
         projects[path] = checked.project
     by_id = {p.id: path for path, p in projects.items()}
     if old not in by_id:
-        from .text import did_you_mean, suggest
+        from .text import hint_for
 
-        raise ServiceKBError(t("rename.no_such_id", id=old, hint=did_you_mean(suggest(old, by_id))))
+        raise ServiceKBError(t("rename.no_such_id", id=old, hint=hint_for(old, by_id)))
     taken = set(by_id) | {f for p in projects.values() for f in p.former_ids}
     if new in taken and new not in projects[by_id[old]].former_ids:
         raise ServiceKBError(t("rename.taken", id=new), EXIT_PROBLEMS)

@@ -37,6 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.theme": ("Tema", "Theme"),
     "col.status": ("Status", "Status"),
     "col.cost": ("Belopp", "Amount"),
+    "cost.budget_mark": ("(budget)", "(budget)"),  # after an amount that is a budget, not a total cost
     "col.projects": ("Projekt", "Projects"),
     "col.total_cost": ("Total kostnad", "Total cost"),
     "col.budget": ("Budget", "Budget"),
@@ -46,6 +47,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.source": ("Källa", "Source"),
     "col.snippet": ("Utdrag", "Snippet"),
     "col.why": ("Varför", "Why"),
+    # --fields headers (fields.all_columns): one per field of the model, nested ones by their last part
+    "field.theme": ("Tema", "Theme"),
+    "field.kind": ("Typ", "Kind"),
+    "field.status": ("Status", "Status"),
+    "field.start_date": ("Startdatum", "Start date"),
+    "field.end_date": ("Slutdatum", "End date"),
+    "field.contact_organisation": ("Kontaktorganisation", "Contact organisation"),
+    "field.partners": ("Partner", "Partners"),
+    "field.summary": ("Sammanfattning", "Summary"),
+    "field.activities": ("Aktiviteter", "Activities"),
+    "field.results": ("Resultat", "Results"),
+    "field.lessons": ("Lärdomar", "Lessons"),
+    "field.tags": ("Taggar", "Tags"),
+    "field.related": ("Relaterade", "Related"),
+    "field.links": ("Länkar", "Links"),
+    "field.former_ids": ("Tidigare id:n", "Former ids"),
+    "field.owner.name": ("Namn", "Name"),
+    "field.owner.type": ("Ägartyp", "Type"),
+    "field.geography.scope": ("Omfattning", "Scope"),
+    "field.geography.counties": ("Län", "Counties"),
+    "field.geography.municipalities": ("Kommuner", "Municipalities"),
+    "field.geography.places": ("Orter", "Places"),
+    "field.funding.total_cost_sek": ("Total kostnad", "Total cost"),
+    "field.funding.budget_sek": ("Budget", "Budget"),
+    "field.funding.public_support_sek": ("Offentligt stöd", "Public support"),
+    "field.funding.co_funders": ("Medfinansiärer", "Co funders"),
+    "field.source.ref": ("Källa (ref)", "Ref"),
+    "field.source.publisher": ("Utgivare", "Publisher"),
+    "field.source.title": ("Källans titel", "Title"),
+    "field.source.url": ("Webbadress", "Url"),
+    "field.source.date": ("Datum", "Date"),
+    "field.source.programme": ("Program", "Programme"),
+    "field.source.section": ("Avsnitt", "Section"),
+    "field.owner": ("Projektägare", "Owner"),
+    "field.cost_kind": ("Beloppets slag", "Cost kind"),
+    "field.past_end_date": ("Slutdatum passerat", "Past end date"),
+    # help panels (shown by rich help only; typer's plain help, which servicekb uses, lists options in one block)
+    "panel.filters": ("Filter", "Filters"),
+    "panel.output": ("Utdata", "Output"),
+    "panel.kb": ("Kunskapsbank", "Knowledge base"),
     # errors of the library's resolvers (reference.py, kb.py, search.py)
     "what.theme": ("Tema", "theme"),
     "what.kind": ("Typ", "kind"),
@@ -98,21 +139,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # the index cache's notices (cache.py, kb.py); technical details (SQLite's words) stay as they are
     "notice.cache_damaged": (
-        "servicekb: indexcachen {path} är skadad ({reason}); bygger om den.",
-        "servicekb: the index cache {path} is damaged ({reason}); rebuilding it.",
+        "indexcachen {path} är skadad ({reason}); bygger om den.",
+        "the index cache {path} is damaged ({reason}); rebuilding it.",
     ),
     "notice.cache_foreign": (
-        "servicekb: indexcachen {path} är inget servicekb-index; bygger om den.",
-        "servicekb: the index cache {path} is not a servicekb index; rebuilding it.",
+        "indexcachen {path} är inget servicekb-index; bygger om den.",
+        "the index cache {path} is not a servicekb index; rebuilding it.",
     ),
     "notice.cache_blocked": (
-        "servicekb: på indexcachens plats {path} finns {blocker}; bygger om den.",
-        "servicekb: the index cache {path} is {blocker}; rebuilding it.",
+        "på indexcachens plats {path} finns {blocker}; bygger om den.",
+        "the index cache {path} is {blocker}; rebuilding it.",
     ),
     "notice.cache_memory": (
-        "servicekb: indexcachen {path} kan inte användas ({reason}); använder ett index i minnet.",
-        "servicekb: the index cache {path} cannot be used ({reason}); using an index in memory.",
+        "indexcachen {path} kan inte användas ({reason}); använder ett index i minnet.",
+        "the index cache {path} cannot be used ({reason}); using an index in memory.",
     ),
+    # what stands at the index cache's place (cache.in_the_way), inside the two messages above and cache.unusable
+    "blocker.dangling_link": ("en trasig länk", "a dangling link"),
+    "blocker.unreadable": ("något oläsbart ({reason})", "unreadable ({reason})"),
+    "blocker.folder": ("en mapp", "a folder"),
+    "blocker.not_regular": ("något som inte är en vanlig fil", "not a regular file"),
     "err.cannot_create_folder": (
         "kan inte skapa mappen {folder}: {reason}",
         "cannot create the folder {folder}: {reason}",
@@ -156,6 +202,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Add a column saying which words matched each project, and how (exact, inflection, compound part, "
         "split compound, synonym, compound head, typo, missing).",
     ),
+    # --explain's match tiers for people (search/tiers.TIER_NAMES are the machine formats' stable values)
+    "tier.exact": ("exakt", "exact"),
+    "tier.inflection": ("böjning", "inflection"),
+    "tier.compound part": ("ordled", "compound part"),
+    "tier.split compound": ("uppdelat sammansatt ord", "split compound"),
+    "tier.synonym": ("synonym", "synonym"),
+    "tier.compound head": ("efterled", "compound head"),
+    "tier.typo": ("stavfel", "typo"),
+    "tier.missing": ("saknas", "missing"),
     # search notices (search.notices)
     "search.corrected": (
         "inget projekt har '{typed}'; visar träffar för '{shown}'",
@@ -198,20 +253,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "facet.county_note": (" (ett projekt i två län räknas i båda)", " (a project in two counties counts in both)"),
     # notices
     "note.limited": (
-        "servicekb: {shown} träffar visas, fler finns; --limit 0 visar alla.",
-        "servicekb: {shown} matches shown, there are more; --limit 0 shows all.",
+        "{shown} träffar visas, fler finns; --limit 0 visar alla.",
+        "{shown} matches shown, there are more; --limit 0 shows all.",
     ),
     "note.limited_of": (
-        "servicekb: {shown} av {total} träffar visas; --limit 0 visar alla.",
-        "servicekb: {shown} of {total} matches shown; --limit 0 shows all.",
+        "{shown} av {total} träffar visas; --limit 0 visar alla.",
+        "{shown} of {total} matches shown; --limit 0 shows all.",
     ),
     "note.columns_left_out": (
         "Utelämnade kolumner (för smalt fönster): {columns}. Se allt med --format tsv eller välj med --fields.",
         "Columns left out (terminal too narrow): {columns}. See everything with --format tsv, or choose with --fields.",
     ),
     "note.problems": (
-        "servicekb: {files} fil(er) med problem: {first}{more}; kör `servicekb validate` för detaljer. Ogiltiga filer utelämnas.",
-        "servicekb: {files} file(s) with problems: {first}{more}; run `servicekb validate` for details. Invalid files are left out.",
+        "{files} fil(er) med problem: {first}{more}; kör `servicekb validate` för detaljer. Ogiltiga filer utelämnas.",
+        "{files} file(s) with problems: {first}{more}; run `servicekb validate` for details. Invalid files are left out.",
     ),
     "note.more": (" (och {n} till)", " (and {n} more)"),
     # show
@@ -423,14 +478,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "avslutat (completed), pågående (ongoing) eller planerat (planned) (kan upprepas).",
         "completed (avslutat), ongoing (pågående) or planned (planerat) (repeatable).",
     ),
-    "opt.kind": (
-        "forstudie, genomforande, information, utbildning, process (kan upprepas).",
-        "forstudie, genomforande, information, utbildning, process (repeatable).",
-    ),
-    "opt.owner_type": (
-        "kommun, region, lansstyrelse, myndighet, forening, foretag, universitet (kan upprepas).",
-        "kommun, region, lansstyrelse, myndighet, forening, foretag, universitet (repeatable).",
-    ),
+    "opt.kind": ("{kinds} (kan upprepas).", "{kinds} (repeatable)."),  # slugs of reference/kinds.yaml
+    "opt.owner_type": ("{owner_types} (kan upprepas).", "{owner_types} (repeatable)."),  # reference/owner_types.yaml
     "opt.tag": (
         "Taggens kortnamn eller benämning, t.ex. paketautomat (kan upprepas: alla måste finnas).",
         "Tag slug or label, e.g. paketautomat (repeatable: all of).",
@@ -601,10 +650,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--ids reads at most {mb} MB of ids; split the list or use filters instead.",
     ),
     "err.limit_negative": ("--limit måste vara 0 (alla) eller mer.", "--limit must be 0 (all) or more."),
-    "note.no_match": ("servicekb: inga projekt matchar sökningen.", "servicekb: no projects match the query."),
+    "note.no_match": ("inga projekt matchar sökningen.", "no projects match the query."),
     "note.no_match_filtered": (
-        "servicekb: inga projekt matchar sökningen och filtren.",
-        "servicekb: no projects match the query and filters.",
+        "inga projekt matchar sökningen och filtren.",
+        "no projects match the query and filters.",
     ),
     "err.show_needs_id": (
         "ange ett projekt-id (eller --ids FIL|-); `servicekb list --format ids` listar alla id:n.",
@@ -661,18 +710,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{names} already exist; add --force to overwrite.",
     ),
     "note.wrote_sqlite": (
-        "servicekb: skrev {file} ({n} projekt, schemaversion {version}) och {metadata}. "
-        "Bläddra: datasette {file} -m {metadata}",
-        "servicekb: wrote {file} ({n} project(s), schema version {version}) and {metadata}. "
+        "skrev {file} ({n} projekt, schemaversion {version}) och {metadata}. Bläddra: datasette {file} -m {metadata}",
+        "wrote {file} ({n} project(s), schema version {version}) and {metadata}. "
         "Browse: datasette {file} -m {metadata}",
     ),
     "note.wrote_csv": (
-        "servicekb: skrev {files} filer till {folder} ({n} projekt). Kontrollera: frictionless validate {package}",
-        "servicekb: wrote {files} files to {folder} ({n} project(s)). Check: frictionless validate {package}",
+        "skrev {files} filer till {folder} ({n} projekt). Kontrollera: frictionless validate {package}",
+        "wrote {files} files to {folder} ({n} project(s)). Check: frictionless validate {package}",
     ),
     "note.nothing_written": (
-        "servicekb: inga projekt matchar; inget skrevs.",
-        "servicekb: no projects match; nothing written.",
+        "inga projekt matchar; inget skrevs.",
+        "no projects match; nothing written.",
     ),
     "note.indexing": ("Indexerar projektfiler", "Indexing project files"),
     "err.unknown_field": (
@@ -827,15 +875,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "okänd källa {value!r}.{hint} Källor i reference/sources.yaml: {valid}. En egen källa anges med --source-publisher och --source-title",
         "unknown source {value!r}.{hint} Sources in reference/sources.yaml: {valid}. Give a source of the project's own with --source-publisher and --source-title",
     ),
-    "new.missing": ("servicekb: {option} saknas.{valid}", "servicekb: {option} is missing.{valid}"),
+    "new.missing": ("{option} saknas.{valid}", "{option} is missing.{valid}"),
     "new.valid": (" Giltiga värden: {values}.", " Valid values: {values}."),
-    "new.problem": ("servicekb: {option}: {message}", "servicekb: {option}: {message}"),
+    "new.problem": ("{option}: {message}", "{option}: {message}"),
     "new.taken": (
         "id:t {id!r} används redan; välj ett annat med --id, eller ändra projektet med servicekb import --update",
         "the id {id!r} is taken; choose another with --id, or change that project with servicekb import --update",
     ),
     "new.exists": ("{file} finns redan (id {id!r})", "{file} exists already (id {id!r})"),
-    "new.wrote": ("servicekb: skrev {file} (id {id})", "servicekb: wrote {file} (id {id})"),
+    "new.wrote": ("skrev {file} (id {id})", "wrote {file} (id {id})"),
     "new.ask.title": ("Titel", "Title"),
     "new.ask.theme": ("Tema", "Theme"),
     "new.ask.kind": ("Typ av projekt", "Kind of project"),
@@ -864,17 +912,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "new.ask.source_programme": ("Programmet som finansierar (tomt: inget)", "The funding programme (empty: none)"),
     "opt.new_title": ("Projektets titel, ordagrant.", "The project's title, verbatim."),
     "opt.new_theme": ("Tema: slug, namn eller början av namnet.", "Theme: slug, name or the start of its name."),
-    "opt.new_kind": (
-        "Typ: forstudie, genomförande, information, utbildning, process.",
-        "Kind: forstudie, genomförande, information, utbildning, process.",
-    ),
+    "opt.new_kind": ("Typ: {kinds}.", "Kind: {kinds}."),
     "opt.new_status": (
         "Status: avslutat, pågående, planerat (eller completed, ongoing, planned).",
         "Status: completed, ongoing, planned (or avslutat, pågående, planerat).",
     ),
     "opt.new_summary": ("Sammanfattning med egna ord (2–4 meningar).", "Summary in your own words (2–4 sentences)."),
     "opt.new_owner": ("Projektägaren, som källan skriver den.", "The project owner, as the source writes it."),
-    "opt.new_owner_type": ("Ägartyp, t.ex. Kommun, Region, Förening.", "Owner type, e.g. kommun, region, förening."),
+    "opt.new_owner_type": ("Ägartyp: {owner_types}.", "Owner type: {owner_types}."),
     "opt.new_contact": (
         "Organisationen bakom en namngiven kontakt (aldrig personen).",
         "The organisation of a named contact (never the person).",
@@ -994,34 +1039,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.column": ("kolumn {name}", "column {name}"),
     "import.problem": ("{file}:{line}: {column}{value}: {message}", "{file}:{line}: {column}{value}: {message}"),
     "import.refused": (
-        "servicekb: inget skrevs: {problems} problem på {rows} rad(er). Rätta dem och kör igen.",
-        "servicekb: nothing written: {problems} problem(s) on {rows} row(s). Fix them and run again.",
+        "inget skrevs: {problems} problem på {rows} rad(er). Rätta dem och kör igen.",
+        "nothing written: {problems} problem(s) on {rows} row(s). Fix them and run again.",
     ),
     "import.dry_run": (
-        "servicekb: {n} projekt är giltiga; inget skrevs (--dry-run).",
-        "servicekb: {n} project(s) are valid; nothing written (--dry-run).",
+        "{n} projekt är giltiga; inget skrevs (--dry-run).",
+        "{n} project(s) are valid; nothing written (--dry-run).",
     ),
     "import.wrote": (
-        "servicekb: skrev {n} projektfil(er) i {folder}",
-        "servicekb: wrote {n} project file(s) in {folder}",
+        "skrev {n} projektfil(er) i {folder}",
+        "wrote {n} project file(s) in {folder}",
     ),
     "fmt.changed": ("formaterade {file}", "reformatted {file}"),
     "fmt.would_change": ("har inte kanonisk form: {file}", "not in canonical form: {file}"),
     "fmt.comments": (
-        "servicekb: {file} har kommentarer (rad {lines}) som den kanoniska formen inte kan behålla; flytta dem till projektets text, eller ge --drop-comments",
-        "servicekb: {file} has comments (line {lines}) that the canonical form cannot keep; move them into the project's text, or give --drop-comments",
+        "{file} har kommentarer (rad {lines}) som den kanoniska formen inte kan behålla; flytta dem till projektets text, eller ge --drop-comments",
+        "{file} has comments (line {lines}) that the canonical form cannot keep; move them into the project's text, or give --drop-comments",
     ),
     "fmt.invalid": (
-        "servicekb: {file} formaterades inte: rätta problemen först (servicekb validate)",
-        "servicekb: {file} was not formatted: fix its problems first (servicekb validate)",
+        "{file} formaterades inte: rätta problemen först (servicekb validate)",
+        "{file} was not formatted: fix its problems first (servicekb validate)",
     ),
     "fmt.summary": (
-        "servicekb: {files} fil(er): {changed} formaterade, {canonical} redan kanoniska, {skipped} hoppades över",
-        "servicekb: {files} file(s): {changed} reformatted, {canonical} already canonical, {skipped} skipped",
+        "{files} fil(er): {changed} formaterade, {canonical} redan kanoniska, {skipped} hoppades över",
+        "{files} file(s): {changed} reformatted, {canonical} already canonical, {skipped} skipped",
     ),
     "fmt.summary_check": (
-        "servicekb: {files} fil(er): {changed} utan kanonisk form, {canonical} kanoniska, {skipped} hoppades över",
-        "servicekb: {files} file(s): {changed} not canonical, {canonical} canonical, {skipped} skipped",
+        "{files} fil(er): {changed} utan kanonisk form, {canonical} kanoniska, {skipped} hoppades över",
+        "{files} file(s): {changed} not canonical, {canonical} canonical, {skipped} skipped",
     ),
     "rename.bad_id": (
         "{id!r} är inget giltigt id: gemena bokstäver a–z, siffror och enkla bindestreck",
@@ -1039,11 +1084,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rename.taken": ("id:t {id!r} används redan", "the id {id!r} is taken"),
     "rename.file_exists": ("filen {file} finns redan", "the file {file} exists already"),
     "rename.done": (
-        "servicekb: {old} heter nu {new} ({file}); {links} länk(ar) i andra filer ändrades; det gamla id:t fungerar fortfarande",
-        "servicekb: {old} is now {new} ({file}); {links} link(s) in other files changed; the old id still works",
+        "{old} heter nu {new} ({file}); {links} länk(ar) i andra filer ändrades; det gamla id:t fungerar fortfarande",
+        "{old} is now {new} ({file}); {links} link(s) in other files changed; the old id still works",
     ),
     "rename.link": ("  länken ändrad i {file}", "  link changed in {file}"),
-    "show.renamed": ("servicekb: {old} heter nu {new}", "servicekb: {old} is now {new}"),
+    "show.renamed": ("{old} heter nu {new}", "{old} is now {new}"),
     "diff.title": ("Ändringar från {old} till {new}", "Changes from {old} to {new}"),
     "diff.working_tree": ("arbetskopian", "the working tree"),
     "diff.none": ("Inga ändringar i projekt eller referensdata.", "No changes to projects or reference data."),
@@ -1402,7 +1447,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ", varav {amount} i {n} projekt som delas med andra län",
         ", of which {amount} in {n} project(s) shared with other counties",
     ),
-    "rep.national_group": ("(nationellt)", "(nationwide)"),
+    # the groups of projects without a county (nationwide ones), an owner, a municipality (money.PLACEHOLDER_LABELS)
+    "group.no_county": ("(nationellt)", "(nationwide)"),
+    "group.no_owner": ("(ingen ägare angiven)", "(no owner given)"),
+    "group.no_municipality": ("(ingen kommun angiven)", "(no municipality given)"),
     "col.shared_projects": ("Delade projekt", "Shared projects"),
     "col.shared_total_cost": ("Kostnad i delade", "Cost in shared"),
     "col.shared_budget": ("Budget i delade", "Budget in shared"),

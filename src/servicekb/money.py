@@ -193,7 +193,25 @@ def summarise(records: Iterable[dict], shared: bool = False) -> MoneySummary:
     return s
 
 
-NATIONAL = "(nationellt)"  # the group of projects with no county
+# Groups for projects without a value to group by: keys, never shown (people read `group.*` of the
+# message table, machine formats carry null). They start with "(" so that they sort after the names.
+NATIONAL = "(no-county)"  # the group of projects with no county (nationwide ones)
+NO_OWNER = "(no-owner)"
+NO_MUNICIPALITY = "(no-municipality)"
+PLACEHOLDER_LABELS = {NATIONAL: "group.no_county", NO_OWNER: "group.no_owner", NO_MUNICIPALITY: "group.no_municipality"}
+
+
+def counties_or_national(record: dict) -> list[str]:
+    """A project's county groups: its counties, or the one group of projects without a county."""
+    return record["geography"]["counties"] or [NATIONAL]
+
+
+def placeholder_label(value: str) -> str:
+    """A group's name for people: the placeholder groups in words of this run's language."""
+    from .messages import t
+
+    key = PLACEHOLDER_LABELS.get(value)
+    return t(key) if key else value
 
 
 def group_by(

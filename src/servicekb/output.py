@@ -88,9 +88,9 @@ def pick_columns(fields: Optional[str], default: Sequence[Column], available: di
         if not name:
             continue
         if name not in available:
-            from .text import did_you_mean, suggest
+            from .text import hint_for
 
-            hint = did_you_mean(suggest(name, available, cutoff=0.5))
+            hint = hint_for(name, available, cutoff=0.5)
             raise UsageError(t("err.unknown_field", name=repr(name), hint=hint, fields=", ".join(available)))
         out.append(available[name])
     if not out:
@@ -118,7 +118,7 @@ def choose_format(
     -o FILE, else the default: for a listing a table on a terminal and TSV when piped (as gh
     does), for a document (report, show) the document as text. An option that would be ignored
     is an error, and every error lists exactly the formats this command accepts."""
-    from .text import did_you_mean, suggest
+    from .text import hint_for
 
     if fmt is not None:
         value = fmt.strip().lower()
@@ -127,7 +127,7 @@ def choose_format(
                 t(
                     "err.unknown_format",
                     fmt=repr(fmt),
-                    hint=did_you_mean(suggest(value, allowed)),
+                    hint=hint_for(value, allowed),
                     formats=", ".join(allowed),
                 )
             )
@@ -509,7 +509,7 @@ def markdown_table(rows: Sequence[Any], columns: Sequence[Column]) -> str:
     def cell(c: Column, r) -> str:
         v = c.get(r)
         if c.kind == "cost":
-            s = format_sek(v[0]) + (" (budget)" if v[1] == "budget" else "")
+            s = format_sek(v[0]) + (" " + t("cost.budget_mark") if v[1] == "budget" else "")
         else:
             s = format_sek(v) if c.kind == "money" else _plain(v)
         return md_escape(s)
@@ -552,9 +552,8 @@ def table_cell(value: Any, kind: str):
     if kind == "cost":  # (amount, 'total_cost' | 'budget' | None): a budget says so
         amount, which = value
         # "(budget)" on a line of its own: the column stays as narrow as the amount
-        return Text(
-            format_sek(amount) + ("\n(budget)" if which == "budget" else ""), style="dim" if amount is None else ""
-        )
+        mark = "\n" + t("cost.budget_mark") if which == "budget" else ""
+        return Text(format_sek(amount) + mark, style="dim" if amount is None else "")
     if kind == "title_id":  # (title, id[, snippet parts]): the title, its id dimmed, a snippet
         title, ident, *rest = value
         cell = Text()

@@ -11,15 +11,21 @@ from .errors import UsageError
 from .messages import status_label, t
 from .reference import Reference
 
-SWEDISH_STATUS = {
-    "avslutat": "completed",
-    "avslutad": "completed",
-    "avslutade": "completed",
-    "pagaende": "ongoing",
-    "planerat": "planned",
-    "planerad": "planned",
-    "planerade": "planned",
-}
+
+def swedish_status_words() -> dict[str, str]:
+    """The Swedish words for each status, folded, from the message table's Swedish column
+    (`status.*`: avslutat, pågående, planerat) and the forms a participle in -at takes
+    (avslutad, avslutade): {'avslutat': 'completed', 'pagaende': 'ongoing', …}."""
+    from .messages import MESSAGES
+    from .text import fold
+
+    words: dict[str, str] = {}
+    for status in STATUSES:
+        word = fold(MESSAGES[f"status.{status}"][0])
+        words[word] = status
+        if word.endswith("at"):
+            words[word[:-1] + "d"] = words[word[:-1] + "de"] = status
+    return words
 
 
 @dataclass(frozen=True)
@@ -130,7 +136,7 @@ def resolve_status(text: str) -> str:
     from .text import fold
 
     key = fold(text.strip())
-    key = SWEDISH_STATUS.get(key, key)  # both languages' words: avslutat = completed
+    key = swedish_status_words().get(key, key)  # both languages' words: avslutat = completed
     hits = [s for s in STATUSES if s.startswith(key)] if key else []
     if len(hits) != 1:
         words = dict.fromkeys([*map(status_label, STATUSES), *STATUSES])  # both languages' words are accepted

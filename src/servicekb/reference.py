@@ -12,9 +12,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Optional
 
-from .errors import ServiceKBError, UsageError
+from .errors import ReferenceDataError, UsageError
 from .messages import t as tr
-from .text import did_you_mean, fold, suggest, swedish_key
+from .text import did_you_mean, fold, hint_for, suggest, swedish_key
 
 
 @dataclass(frozen=True)
@@ -88,12 +88,8 @@ class Vocabulary:
             raise UsageError(
                 tr("err.vocab_ambiguous", what=tr(f"what.{self.what}"), text=text, matches=", ".join(sorted(partial)))
             )
-        hint = did_you_mean(suggest(text, [t.slug for t in self.terms] + [t.label for t in self.terms]))
+        hint = hint_for(text, [t.slug for t in self.terms] + [t.label for t in self.terms])
         raise UsageError(tr("err.vocab_unknown", what=tr(f"what.{self.what}"), text=text, hint=hint, valid=valid))
-
-
-class ReferenceDataError(ServiceKBError):
-    """A reference file that is missing or broken: the knowledge base cannot be used (exit 2)."""
 
 
 # Each reference file: a list of mappings with these fields (True: required text; False:
@@ -178,7 +174,7 @@ def load_reference_file(folder: Path, name: str) -> list[dict[str, Any]]:
             kind = shape.get(key)
             where = marks.get((i, key)) or mark
             if kind is None:
-                hint = did_you_mean(suggest(key, shape))
+                hint = hint_for(key, shape)
                 raise fail(tr("ref.unknown_field", name=key, hint=hint, fields=", ".join(shape)), where, f"[{i}]")
             if kind is list:
                 if value is None:
@@ -331,7 +327,7 @@ class Reference:
         counties = self.counties
         for i, e in enumerate(municipalities):
             if e["county"] not in counties:
-                hint = did_you_mean(suggest(e["county"], counties))
+                hint = hint_for(e["county"], counties)
                 raise _error(
                     self.folder,
                     self.folder / "municipalities.yaml",
@@ -388,7 +384,7 @@ class Reference:
             raise UsageError(
                 tr("err.municipality_ambiguous", text=text, matches=", ".join(sorted(prefix, key=swedish_key)))
             )
-        hint = did_you_mean(suggest(text, self.municipalities))
+        hint = hint_for(text, self.municipalities)
         raise UsageError(tr("err.municipality_unknown", text=text, hint=hint))
 
     @cached_property

@@ -18,7 +18,7 @@ from typing import Any, Optional
 
 from . import __version__
 from .messages import t
-from .money import NATIONAL, MoneySummary, format_sek
+from .money import MoneySummary, format_sek
 from .report import (
     Block,
     CountyMap,
@@ -380,7 +380,6 @@ def render_html(blocks: Sequence[Block]) -> str:
         t=t,
         shared_cells=shared_cells,
         LANG=language(),
-        NATIONAL=NATIONAL,
         TILE_W=TILE_W,
         TILE_H=TILE_H,
         BAR_ROW=BAR_ROW,

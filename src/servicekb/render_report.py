@@ -102,6 +102,7 @@ def print_report(blocks: Sequence[Block], console: Any) -> None:
                 FitColumn(amount, no_wrap=True, justify="right"),
             ]
             rows = []
+            budget = t("cost.budget_mark")
             for p in block.rows:
                 name = Text(visible(p.title)) + (Text(" *", style="bold") if p.multi_county else Text(""))
                 rows.append(
@@ -110,7 +111,7 @@ def print_report(blocks: Sequence[Block], console: Any) -> None:
                         Text(visible(p.where)),
                         Text(visible(p.owner)),
                         Text(p.status),
-                        Text(p.amount.replace(" (budget)", "\n(budget)")),
+                        Text(p.amount.replace(" " + budget, "\n" + budget)),
                     ]
                 )
             console.print()

@@ -11,7 +11,21 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .messages import status_label, t
-from .money import NATIONAL, MoneySummary, cost_kind, format_sek, group_by, is_shared, project_amount, summarise
+from .money import (
+    NATIONAL,
+    NO_MUNICIPALITY,
+    NO_OWNER,
+    PLACEHOLDER_LABELS,
+    MoneySummary,
+    cost_kind,
+    counties_or_national,
+    format_sek,
+    group_by,
+    is_shared,
+    placeholder_label,
+    project_amount,
+    summarise,
+)
 from .reference import County, Reference
 from .status import page_citation, source_of, sources_citation, status_text
 from .text import swedish_key
@@ -22,13 +36,13 @@ GROUPINGS = ("county", "theme", "status", "kind", "owner-type", "tag", "municipa
 def group_keys(by: str) -> Callable[[dict], Iterable[str]]:
     """How `stats --by X` assigns a project to groups (several groups for counties, tags…)."""
     return {
-        "county": lambda r: r["geography"]["counties"] or [NATIONAL],
+        "county": counties_or_national,
         "theme": lambda r: [r["theme"]],
         "status": lambda r: [r["status"]],
         "kind": lambda r: [r["kind"]],
-        "owner-type": lambda r: [r["owner"]["type"]] if r.get("owner") else ["(ingen ägare angiven)"],
+        "owner-type": lambda r: [r["owner"]["type"]] if r.get("owner") else [NO_OWNER],
         "tag": lambda r: r["tags"],
-        "municipality": lambda r: r["geography"]["municipalities"] or ["(ingen kommun angiven)"],
+        "municipality": lambda r: r["geography"]["municipalities"] or [NO_MUNICIPALITY],
     }[by]
 
 
@@ -45,7 +59,7 @@ def group_label(ref: Reference, by: str) -> Callable[[str], str]:
 
 def place_label(value: str) -> str:
     """A county or municipality as people read it; the group of projects without one in words."""
-    return t("rep.national_group") if value == NATIONAL else value
+    return placeholder_label(value)
 
 
 def term_label(vocab, by: str) -> Callable[[str], str]:
@@ -54,6 +68,8 @@ def term_label(vocab, by: str) -> Callable[[str], str]:
     from .messages import MESSAGES, language
 
     def label(slug: str) -> str:
+        if slug in PLACEHOLDER_LABELS:
+            return placeholder_label(slug)
         key = f"{by}.{slug}"
         if language() == "en" and key in MESSAGES:
             return t(key)
@@ -82,16 +98,17 @@ class StatsRow:
     summary: MoneySummary
 
     def as_dict(self) -> dict:
-        """Machine formats: the projects without a county have no value (null) and say so
-        (`national: true`) instead of carrying a word of one language."""
+        """Machine formats: a placeholder group (the projects without a county, owner or
+        municipality) has no value (null) instead of a word of one language; the projects
+        without a county say so (`national: true`)."""
         if self.value == NATIONAL:
             return {"value": None, "national": True, "label": self.label, **self.summary.as_dict()}
-        return {"value": self.value, "label": self.label, **self.summary.as_dict()}
+        return {"value": self.key, "label": self.label, **self.summary.as_dict()}
 
     @property
     def key(self) -> Optional[str]:
-        """The group's value as machine formats carry it (None for projects without a county)."""
-        return None if self.value == NATIONAL else self.value
+        """The group's value as machine formats carry it (None for a placeholder group)."""
+        return None if self.value in PLACEHOLDER_LABELS else self.value
 
 
 def stats_rows(records: list[dict], by: str, ref: Reference, sort: str = "name") -> list[StatsRow]:
@@ -258,7 +275,7 @@ def build_report(
 def amount_label(record: dict) -> str:
     """The project's own amount; a budget says so."""
     which = cost_kind(record)
-    return format_sek(project_amount(record)) + (" (budget)" if which == "budget" else "")
+    return format_sek(project_amount(record)) + (" " + t("cost.budget_mark") if which == "budget" else "")
 
 
 def where(record: dict, ref: Reference, county: Optional[County] = None) -> str:

@@ -85,13 +85,20 @@ def edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-def did_you_mean(options: list[str]) -> str:
-    """' Did you mean 'a' or 'b'?' in the run's language (messages `hint.did_you_mean`); '' for none."""
+def did_you_mean(options: list[str], quoted: bool = True) -> str:
+    """' Did you mean 'a' or 'b'?' in the run's language (messages `hint.did_you_mean`); '' for none.
+    `quoted=False` for options that are already as they are typed (click's --option names)."""
     if not options:
         return ""
     from .messages import t
 
-    return t("hint.did_you_mean", options=f" {t('word.or')} ".join(repr(o) for o in options))
+    return t("hint.did_you_mean", options=f" {t('word.or')} ".join(repr(o) if quoted else o for o in options))
+
+
+def hint_for(word: str, candidates, n: int = 3, cutoff: float = 0.6) -> str:
+    """The one "did you mean" of every error about a mistyped name: ' Did you mean 'mora'?'
+    for the close matches among `candidates` (see `suggest`), '' when none is close."""
+    return did_you_mean(suggest(word, candidates, n=n, cutoff=cutoff))
 
 
 def _escape(m: re.Match) -> str:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ServiceKBError
+from .errors import ReferenceDataError
 
 FILE_NAME = "synonyms.yaml"
 # Lower-case letters, words separated by one space or hyphen (a multi-word term is a phrase).
@@ -36,11 +36,9 @@ MAX_BROADER = 10
 MAX_PAIRS = 200_000
 
 
-class ThesaurusError(ServiceKBError):
-    """A broken synonyms file: the message names the file and line (a data error, exit 1)."""
-
-    def __init__(self, message: str):
-        super().__init__(message, 1)
+class ThesaurusError(ReferenceDataError):
+    """A broken synonyms file: the message names the file and line. A reference file like the
+    others (tags.yaml, themes.yaml …), so the same exit code (EXIT_REFERENCE, 2)."""
 
 
 @dataclass

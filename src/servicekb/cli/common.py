@@ -10,6 +10,13 @@ from typing import IO, Any, Optional, cast
 _consoles: dict[str, Any] = {}
 
 
+def command_app(**settings: Any):
+    """A Typer holding one command (or a family): plain click help, as the root has."""
+    import typer
+
+    return typer.Typer(rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False, **settings)
+
+
 def reset_consoles() -> None:
     """Start of a run: consoles sized to this run's terminal."""
     _consoles.clear()
@@ -39,9 +46,7 @@ def _console(stderr: bool):
     plain = {"color_system": None} if os.environ.get("NO_COLOR") else {}
     console = Console(stderr=stderr, markup=False, highlight=False, emoji=False, **plain)  # type: ignore[arg-type]
     if not stderr:  # rich exits 1 on a closed pipe; `servicekb list | head -1` is a success
-        from . import _quiet_broken_pipe
-
-        console.on_broken_pipe = _quiet_broken_pipe  # type: ignore[method-assign]
+        console.on_broken_pipe = quiet_broken_pipe  # type: ignore[method-assign]
     return console
 
 
@@ -87,9 +92,7 @@ def document_console(stream: Optional[IO[str]] = None):
             force_terminal=False,
             soft_wrap=False,
         )
-        from . import _quiet_broken_pipe
-
-        console.on_broken_pipe = _quiet_broken_pipe  # type: ignore[method-assign]
+        console.on_broken_pipe = quiet_broken_pipe  # type: ignore[method-assign]
         if stream is not None:
             return console
         _consoles["document"] = console
@@ -141,14 +144,19 @@ def stdout_is_terminal() -> bool:
         return False
 
 
-def note(message: str) -> None:
-    """A one-line notice on stderr (never mixed into data on stdout); dim on a terminal."""
-    if _stderr_is_terminal():
-        err().print(message, style="dim", soft_wrap=True)
+PREFIX = "servicekb: "  # before every notice and error: the one place it is written (and error's)
+
+
+def note(message: str, dim: bool = True) -> None:
+    """A notice on stderr (never mixed into data on stdout), `servicekb: ` before it — the one
+    writer of notices, so no message carries the prefix itself. `dim` on a terminal: a side
+    remark (a limit, a rebuilt cache); not dim: the command's own answer (`new`, `fmt`, `import`)."""
+    if dim and _stderr_is_terminal():
+        err().print(PREFIX + message, style="dim", soft_wrap=True)
     else:  # no need for rich (start-up time) when nobody sees colour
         from ..text import visible
 
-        sys.stderr.write(visible(message) + "\n")
+        sys.stderr.write(PREFIX + visible(message) + "\n")
 
 
 def load_kb(data_dir: Optional[Path], no_cache: bool = False):
@@ -216,3 +224,12 @@ def _progress(total: int):
 
 def env_debug() -> bool:
     return os.environ.get("SERVICEKB_DEBUG", "") not in ("", "0")
+
+
+def quiet_broken_pipe() -> None:
+    """`servicekb list | head -1`: the reader left; exit quietly (Python docs' recipe)."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(0)

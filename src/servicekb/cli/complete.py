@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from ..messages import command_help, t
-from .options import command_app
+from .common import command_app
 
 completion_app = command_app()
 SHELLS = ("bash", "zsh", "fish")
@@ -22,14 +22,14 @@ def completion(shell: Annotated[str, typer.Argument(help=t("arg.shell"), show_de
     from typer.completion import get_completion_script
 
     from ..errors import UsageError
-    from ..text import did_you_mean, suggest
+    from ..text import hint_for
 
     if shell not in SHELLS:
         raise UsageError(
             t(
                 "err.unknown_shell",
                 shell=repr(shell),
-                hint=did_you_mean(suggest(shell, SHELLS)),
+                hint=hint_for(shell, SHELLS),
                 shells=", ".join(SHELLS),
             )
         )

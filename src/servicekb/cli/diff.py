@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..messages import command_help, t
-from .options import DataDir, command_app
+from .common import command_app
+from .options import DataDir
 
 diff_app = command_app()
 

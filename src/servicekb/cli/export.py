@@ -7,8 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..errors import EXIT_NO_RESULTS
 from ..messages import command_help, help_text, t
-from .common import load_kb, note
+from .common import command_app, load_kb, note
 from .options import (
     DataDir,
     HasCost,
@@ -24,7 +25,6 @@ from .options import (
     Status,
     Tag,
     Theme,
-    command_app,
 )
 
 export_app = command_app(name="export", help=help_text("export"), no_args_is_help=True)
@@ -63,7 +63,7 @@ def sqlite(
         if not folder.is_dir():
             raise _usage(t("err.no_such_folder", folder=repr(str(folder))))
     _check_targets([file, metadata], force, data_dir)
-    projects, reference, selection, index = _select(ListingOptions.of(locals()))
+    projects, reference, selection, index = _select(ListingOptions.of(locals(), without=ListingOptions.OUTPUT_OPTIONS))
     write_sqlite(file, projects, reference, index)
     write_datasette_metadata(metadata, file, selection)
     note(t("note.wrote_sqlite", file=file, n=len(projects), version=SCHEMA_VERSION, metadata=metadata))
@@ -93,7 +93,7 @@ def csv(
     if folder.exists() and not folder.is_dir():
         raise _usage(t("err.not_a_folder", path=repr(str(folder))))
     _check_targets([folder / name for name in csv_files()], force, data_dir)
-    projects, reference, selection, _ = _select(ListingOptions.of(locals()))
+    projects, reference, selection, _ = _select(ListingOptions.of(locals(), without=ListingOptions.OUTPUT_OPTIONS))
     write_csv(folder, projects, reference, selection)
     note(
         t("note.wrote_csv", files=len(csv_files()), folder=folder, n=len(projects), package=folder / "datapackage.json")
@@ -109,7 +109,7 @@ def _select(options: ListingOptions):
     projects = kb.select(filters, ids)
     if not projects:
         note(t("note.nothing_written"))
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_NO_RESULTS)
     return projects, kb.reference, _describe(filters, ids), kb.conn
 
 

@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..messages import command_help, t
-from .options import DataDir, command_app
+from .common import command_app, note
+from .options import DataDir
 
 fmt_app = command_app()
 
@@ -21,9 +22,10 @@ def fmt(
     data_dir: DataDir = None,
 ) -> None:
     """servicekb fmt (its help: messages `cmd.fmt`, `help.fmt`)."""
+    from ..errors import EXIT_PROBLEMS
     from ..files import expand_paths
     from ..loader import _display
-    from ..maintenance import EXIT_PROBLEMS, format_file
+    from ..maintenance import format_file
     from ..paths import data_dir as resolve_data_dir
     from ..paths import reference_dir
     from ..reference import Reference
@@ -41,12 +43,12 @@ def fmt(
             typer.echo(t("fmt.would_change" if check else "fmt.changed", file=shown))
         elif done.state == "comments":
             lines = ", ".join(map(str, done.comment_lines))
-            typer.echo(t("fmt.comments", file=shown, lines=lines), err=True)
+            note(t("fmt.comments", file=shown, lines=lines), dim=False)
         elif done.state == "invalid":
             for problem in done.problems:
                 typer.echo(visible(str(problem)), err=True)
-            typer.echo(t("fmt.invalid", file=shown), err=True)
-    typer.echo(
+            note(t("fmt.invalid", file=shown), dim=False)
+    note(
         t(
             "fmt.summary_check" if check else "fmt.summary",
             files=len(files),
@@ -54,7 +56,7 @@ def fmt(
             canonical=counts["canonical"],
             skipped=counts["invalid"] + counts["comments"],
         ),
-        err=True,
+        dim=False,
     )
     if counts["invalid"] or counts["comments"] or (check and counts["changed"]):
         raise typer.Exit(EXIT_PROBLEMS)

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..messages import command_help, t
-from .options import DataDir, command_app
+from .common import command_app, note
+from .options import DataDir
 
 if TYPE_CHECKING:
     from ..model import Project
@@ -26,9 +27,9 @@ def import_(
     """servicekb import (its help: messages `cmd.import`, `help.import`)."""
     from ..authoring import build, read_rows, slug
     from ..checks import FileEntry, cross_file_problems
+    from ..errors import EXIT_PROBLEMS
     from ..files import project_files, write_text_atomic
     from ..loader import load_projects
-    from ..maintenance import EXIT_PROBLEMS
     from ..paths import data_dir as resolve_data_dir
     from ..paths import reference_dir
     from ..reference import Reference
@@ -91,14 +92,14 @@ def import_(
                 ),
                 err=True,
             )
-        typer.echo(t("import.refused", problems=len(problems), rows=len({line for line, _ in problems})), err=True)
+        note(t("import.refused", problems=len(problems), rows=len({line for line, _ in problems})), dim=False)
         raise typer.Exit(EXIT_PROBLEMS)
     if dry_run:
-        typer.echo(t("import.dry_run", n=len(planned)), err=True)
+        note(t("import.dry_run", n=len(planned)), dim=False)
         return
     for pid, (_, new) in planned.items():
         write_text_atomic(root / "projects" / f"{pid}.yaml", canonical(new))
-    typer.echo(t("import.wrote", n=len(planned), folder=root / "projects"), err=True)
+    note(t("import.wrote", n=len(planned), folder=root / "projects"), dim=False)
 
 
 def _p(field: str, value: str, message: str):

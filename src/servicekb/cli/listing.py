@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from ..errors import EXIT_NO_RESULTS
 from ..messages import command_help
+from .common import command_app
 from .options import (
     DataDir,
     Excel,
@@ -23,7 +25,6 @@ from .options import (
     Status,
     Tag,
     Theme,
-    command_app,
 )
 
 app = command_app()
@@ -64,7 +65,7 @@ def list_(
         fmt,
     )
     if not projects:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_NO_RESULTS)
 
 
 def project_listing(projects: list[dict], options: ListingOptions, fmt: str, title=None, columns=None, sources=None):

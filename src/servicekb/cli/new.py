@@ -7,7 +7,8 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ..messages import command_help, t
-from .options import DataDir, command_app
+from .common import command_app, note
+from .options import DataDir, vocabulary_help
 
 new_app = command_app()
 
@@ -16,7 +17,7 @@ Many = Optional[list[str]]
 
 
 def _o(*names: str, help_key: str) -> Any:
-    return typer.Option(*names, help=t(help_key), show_default=False)
+    return typer.Option(*names, help=vocabulary_help(help_key), show_default=False)
 
 
 @new_app.command(help=command_help("new"))
@@ -62,9 +63,9 @@ def new(
     import sys
 
     from ..authoring import build, missing
-    from ..errors import ServiceKBError
+    from ..errors import EXIT_PROBLEMS, EXIT_USAGE, ServiceKBError
     from ..files import project_files
-    from ..maintenance import EXIT_PROBLEMS, write_new
+    from ..maintenance import write_new
     from ..paths import data_dir as resolve_data_dir
     from ..paths import reference_dir
     from ..reference import Reference
@@ -114,15 +115,13 @@ def new(
     gone = missing(values)
     if gone:
         for name in gone:
-            typer.echo(t("new.missing", option=_OPTION[name], valid=_valid(name, ref)), err=True)
-        raise typer.Exit(2)
+            note(t("new.missing", option=_OPTION[name], valid=_valid(name, ref)), dim=False)
+        raise typer.Exit(EXIT_USAGE)
     taken = {p.stem for p in project_files(root / "projects")}
     project, problems = build(values, ref, taken)
     if project is None:
         for problem in problems:
-            typer.echo(
-                t("new.problem", option=_OPTION.get(problem.field, problem.field), message=problem.message), err=True
-            )
+            note(t("new.problem", option=_OPTION.get(problem.field, problem.field), message=problem.message), dim=False)
         raise typer.Exit(EXIT_PROBLEMS)
     if project.id in taken:
         raise ServiceKBError(t("new.taken", id=project.id), EXIT_PROBLEMS)
@@ -130,7 +129,7 @@ def new(
         sys.stdout.write(canonical(project))
         return
     path = write_new(root, project)
-    typer.echo(t("new.wrote", file=path, id=project.id), err=True)
+    note(t("new.wrote", file=path, id=project.id), dim=False)
 
 
 # Flat field → the option that gives it (for messages).

@@ -10,53 +10,59 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Optional
 
 import typer
 
 from ..formats import formats_help
 from ..messages import t
+from . import complete as completers
 
 if TYPE_CHECKING:
     from ..query import Filters
     from ..reference import Reference
 
 
-def command_app(**settings: Any) -> typer.Typer:
-    """A Typer holding one command (or a family): plain click help, as the root has."""
-    return typer.Typer(rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False, **settings)
+def vocabulary_help(key: str) -> str:
+    """A help text that lists a reference vocabulary's slugs ({kinds}, {owner_types}): from the
+    knowledge base's reference files, so that a kind added there is in the help too."""
+    from ..messages import MESSAGES
+    from ..paths import reference_slugs
+
+    template = MESSAGES[key][0]
+    values = {name: ", ".join(reference_slugs(name)) for name in ("kinds", "owner_types") if f"{{{name}}}" in template}
+    return t(key, **values)
 
 
-FILTERS = "Filters"
-OUTPUT = "Output"
-KB = "Knowledge base"
+FILTERS = t("panel.filters")
+OUTPUT = t("panel.output")
+KB = t("panel.kb")
 
 
-def _opt(*names: str, help: str, panel: str = FILTERS, complete: str = "") -> Any:
-    extra: dict[str, Any] = {}
-    if complete:  # values from the knowledge base, when the shell asks (see cli/complete.py)
-
-        def completer(incomplete: str) -> list[str]:
-            from . import complete as completers
-
-            return getattr(completers, complete)(incomplete)
-
-        extra["autocompletion"] = completer
+def _opt(*names: str, help: str, panel: str = FILTERS, complete: Optional[Callable[[str], list[str]]] = None) -> Any:
+    """A shared option; `complete`: a completer of cli/complete.py (values from the knowledge
+    base, when the shell asks — it reads them only then)."""
+    extra: dict[str, Any] = {"autocompletion": complete} if complete is not None else {}
     return typer.Option(*names, help=help, rich_help_panel=panel, show_default=False, **extra)
 
 
 # Help texts come from the message table (messages.py, `opt.*`), in the run's language.
-Theme = Annotated[Optional[list[str]], _opt("--theme", "-t", complete="themes", help=t("opt.theme"))]
-Region = Annotated[Optional[list[str]], _opt("--region", "--county", "-r", complete="counties", help=t("opt.region"))]
-Municipality = Annotated[
-    Optional[list[str]], _opt("--municipality", "-m", complete="municipalities", help=t("opt.municipality"))
+Theme = Annotated[Optional[list[str]], _opt("--theme", "-t", complete=completers.themes, help=t("opt.theme"))]
+Region = Annotated[
+    Optional[list[str]], _opt("--region", "--county", "-r", complete=completers.counties, help=t("opt.region"))
 ]
-Status = Annotated[Optional[list[str]], _opt("--status", complete="statuses", help=t("opt.status"))]
-Kind = Annotated[Optional[list[str]], _opt("--kind", complete="kinds", help=t("opt.kind"))]
-OwnerType = Annotated[Optional[list[str]], _opt("--owner-type", complete="owner_types", help=t("opt.owner_type"))]
-Tag = Annotated[Optional[list[str]], _opt("--tag", complete="tags", help=t("opt.tag"))]
+Municipality = Annotated[
+    Optional[list[str]], _opt("--municipality", "-m", complete=completers.municipalities, help=t("opt.municipality"))
+]
+Status = Annotated[Optional[list[str]], _opt("--status", complete=completers.statuses, help=t("opt.status"))]
+Kind = Annotated[Optional[list[str]], _opt("--kind", complete=completers.kinds, help=vocabulary_help("opt.kind"))]
+OwnerType = Annotated[
+    Optional[list[str]], _opt("--owner-type", complete=completers.owner_types, help=vocabulary_help("opt.owner_type"))
+]
+Tag = Annotated[Optional[list[str]], _opt("--tag", complete=completers.tags, help=t("opt.tag"))]
 MinCost = Annotated[Optional[str], _opt("--min-cost", help=t("opt.min_cost"))]
 MaxCost = Annotated[Optional[str], _opt("--max-cost", help=t("opt.max_cost"))]
 HasCost = Annotated[Optional[bool], _opt("--has-cost/--no-cost", help=t("opt.has_cost"))]
@@ -109,10 +115,25 @@ class ListingOptions:
     data_dir: Optional[Path] = None
     no_cache: bool = False
 
+    # The output options, which a command that writes files of its own (export) does not take.
+    OUTPUT_OPTIONS: ClassVar[tuple[str, ...]] = ("format", "fields", "excel")
+
     @classmethod
-    def of(cls, params: dict[str, Any]) -> ListingOptions:
-        """Collect the options from a command's parameters (pass `locals()`)."""
-        return cls(**{f.name: params[f.name] for f in dataclasses.fields(cls) if f.name in params})
+    def of(cls, params: dict[str, Any], without: tuple[str, ...] = ()) -> ListingOptions:
+        """Collect the options from a command's parameters (pass `locals()`). Strict: every
+        option must be a parameter of the command unless it is named in `without` (and one
+        named there must not be), so a renamed parameter raises instead of silently dropping
+        its filter. A TypeError: a mistake in servicekb, not in what a user typed."""
+        names = [f.name for f in dataclasses.fields(cls)]
+        unknown = set(without) - set(names)
+        missing = [n for n in names if n not in params and n not in without]
+        taken = [n for n in without if n in params]
+        if unknown or missing or taken:
+            raise TypeError(
+                f"ListingOptions.of: missing parameters {missing}, declared without but present {taken}, "
+                f"unknown names in without {sorted(unknown)}"
+            )
+        return cls(**{n: params[n] for n in names if n not in without})
 
     def filters(self, ref: Reference) -> Filters:
         """The filter options resolved against the reference data (an unknown value is a UsageError)."""

@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from ..messages import command_help, t
-from .options import DataDir, command_app
+from .common import command_app, note
+from .options import DataDir
 
 rename_app = command_app()
 
@@ -23,6 +24,6 @@ def rename(
     from ..paths import data_dir as resolve_data_dir
 
     done = rename_project(resolve_data_dir(data_dir), old, new)
-    typer.echo(t("rename.done", old=done.old, new=done.new, file=done.file, links=len(done.links)), err=True)
+    note(t("rename.done", old=done.old, new=done.new, file=done.file, links=len(done.links)), dim=False)
     for path in done.links:
         typer.echo(t("rename.link", file=path), err=True)

@@ -7,7 +7,9 @@ from typing import IO, Any, Optional
 
 import typer
 
+from ..errors import EXIT_NO_RESULTS
 from ..messages import command_help, t
+from .common import command_app
 from .options import (
     DataDir,
     Excel,
@@ -29,7 +31,6 @@ from .options import (
     Status,
     Tag,
     Theme,
-    command_app,
 )
 
 app = command_app()
@@ -121,7 +122,7 @@ def report(
         write(rep, kb, options, fmt, buf)
         write_file(output, buf.getvalue(), force)
     if not projects:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_NO_RESULTS)
 
 
 def _layout(rep, kb):

@@ -7,7 +7,9 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from ..errors import EXIT_NO_RESULTS
 from ..messages import command_help, t
+from .common import command_app
 from .options import (
     OUTPUT,
     DataDir,
@@ -27,7 +29,6 @@ from .options import (
     Status,
     Tag,
     Theme,
-    command_app,
 )
 
 app = command_app()
@@ -61,10 +62,11 @@ class SearchRow:
         return {**self.record, "provenance": provenance(self.record, self.sources), "search": search}
 
 
-def _why_text(why: Optional[list[dict]]) -> str:
-    """'hemkörning: synonym (hemsändning); glesbygd: exact'"""
+def _why_text(why: Optional[list[dict]], people: bool = False) -> str:
+    """'hemkörning: synonym (hemsändning); glesbygd: exact' — the tiers in this run's words for
+    `people` (a table, Markdown), else as the machine formats' stable values."""
     return "; ".join(
-        f"{w['word']}: {w['tier']}"
+        f"{w['word']}: {t('tier.' + w['tier']) if people else w['tier']}"
         + (f" ({', '.join(w['matched'])})" if w["matched"] and w["matched"] != [w["word"]] else "")
         for w in why or []
     )
@@ -103,7 +105,7 @@ def search(
     """servicekb search (its help: messages `cmd.search`, `help.search`)."""
     from ..errors import UsageError
     from ..search import no_match_message, parse_query, snippet
-    from .common import err, load_kb, note, stdout_is_terminal
+    from .common import load_kb, note, stdout_is_terminal
 
     options = ListingOptions.of(locals())
     if limit is not None and limit < 0:
@@ -129,11 +131,11 @@ def search(
     from ..search import notices
 
     for line in notices(result):  # a corrected, split or relaxed word: said once, on stderr
-        note("servicekb: " + line)
+        note(line)
     if not result.hits:
         filtered = filters.active or wanted is not None
-        err().print(no_match_message(result, filtered), soft_wrap=True)
-        raise typer.Exit(1)
+        note(no_match_message(result, filtered), dim=False)
+        raise typer.Exit(EXIT_NO_RESULTS)
     from ..search import explain as explain_hit
 
     # "why" goes into JSON/YAML always, elsewhere when asked for (it costs a pass over each record's text)
@@ -177,7 +179,8 @@ def _render(
     from ..search import snippet_text
 
     snip = Column("snippet", t("col.snippet"), lambda r: snippet_text(r.snippet))
-    why = Column("why", t("col.why"), lambda r: _why_text(r.why))
+    for_people = fmt in ("table", "markdown")
+    why = Column("why", t("col.why"), lambda r: _why_text(r.why, people=for_people))
     available = {**{n: on_record(c) for n, c in all_columns().items()}, "rank": rank, "snippet": snip, "why": why}
     if fmt == "table" and not options.fields:
         columns = [
@@ -226,10 +229,15 @@ def _render_facets(facet_data, fmt, kb) -> None:
     """Facets beside the results: after a table or Markdown; on stderr (as text) when the results
     are a machine format, so the data stream stays one format (`| jq`, `> file.tsv`)."""
     from ..messages import t
+    from ..money import NATIONAL, placeholder_label
     from ..output import Column, Listing, render
     from .common import err, out
 
-    labels = {"theme": kb.reference.themes.label, "kind": kb.reference.kinds.label}
+    labels = {
+        "theme": kb.reference.themes.label,
+        "kind": kb.reference.kinds.label,
+        "county": lambda v: placeholder_label(NATIONAL) if v is None else v,
+    }
     to_stderr = fmt not in ("table", "markdown")
     for facet in facet_data.values():
         name = facet["name"]

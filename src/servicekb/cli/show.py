@@ -8,7 +8,9 @@ import typer
 
 from ..formats import formats_help
 from ..messages import command_help, t
-from .options import DataDir, Ids, NoCache, command_app
+from .common import command_app
+from .complete import project_ids
+from .options import DataDir, Ids, NoCache
 
 app = command_app()
 
@@ -21,9 +23,7 @@ def show(
             metavar="ID",
             help=t("arg.id"),
             show_default=False,
-            autocompletion=lambda incomplete: __import__("servicekb.cli.complete", fromlist=["x"]).project_ids(
-                incomplete
-            ),
+            autocompletion=project_ids,
         ),
     ] = None,
     format: Annotated[

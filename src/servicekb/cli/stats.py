@@ -6,7 +6,9 @@ from typing import Annotated
 
 import typer
 
+from ..errors import EXIT_NO_RESULTS
 from ..messages import command_help, t
+from .common import command_app
 from .options import (
     DataDir,
     Excel,
@@ -26,7 +28,6 @@ from .options import (
     Status,
     Tag,
     Theme,
-    command_app,
 )
 
 app = command_app()
@@ -93,7 +94,7 @@ def stats(
     from ..money import own_projects, summarise
     from ..output import Column, Listing, pick_columns
     from ..report import GROUPINGS, SORTS, StatsRow, stats_rows
-    from ..text import did_you_mean, suggest
+    from ..text import hint_for
     from .common import emit_listing, load_kb, stdout_is_terminal
 
     options = ListingOptions.of(locals())
@@ -104,14 +105,12 @@ def stats(
             t(
                 "err.unknown_grouping",
                 by=repr(by),
-                hint=did_you_mean(suggest(by, GROUPINGS)),
+                hint=hint_for(by, GROUPINGS),
                 valid=", ".join(GROUPINGS),
             )
         )
     if sort not in SORTS:
-        raise UsageError(
-            t("err.unknown_sort", sort=repr(sort), hint=did_you_mean(suggest(sort, SORTS)), valid=", ".join(SORTS))
-        )
+        raise UsageError(t("err.unknown_sort", sort=repr(sort), hint=hint_for(sort, SORTS), valid=", ".join(SORTS)))
     kb = load_kb(options.data_dir, options.no_cache)
     projects = kb.select(options.filters(kb.reference), options.read_ids())
     if own:  # every sum from projects that no other county shares
@@ -174,4 +173,4 @@ def stats(
     )
     emit_listing(listing, fmt)
     if not projects:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_NO_RESULTS)

@@ -306,7 +306,8 @@ def notices(result: SearchResult) -> list[str]:
 
 
 def no_match_message(result: SearchResult, filtered: bool) -> str:
-    """The one-line answer to a search that found nothing (with 'servicekb: '), in the run's language."""
+    """The one-line answer to a search that found nothing, in the run's language (the notice
+    writer puts `servicekb: ` before it)."""
     from ..messages import t
 
     return t("note.no_match_filtered" if filtered else "note.no_match") + did_you_mean(result.suggestions)
