@@ -418,22 +418,24 @@ def test_report_on_a_phone_scrolls_only_down(tmp_path, record_property, args, na
 
 
 @pytest.mark.parametrize(
-    ("args", "name", "total", "max_pages"),
+    ("args", "name", "total", "max_pages", "min_fill"),
     [
         # Pages measured with the old print rules (a page break before every section) → now:
         # Dalarna 12 → 9, Norrbotten 11 → 8, Västra Götaland 8 → 4, Jämtland 8 → 5. The bound
-        # leaves one page for the data to grow and is still below the old count.
-        (["--region", "Dalarna"], "dalarna", "32 037 624 kr", 10),
-        (["--region", "Norrbotten"], "norrbotten", "22 532 856 kr", 9),
-        (["--region", "Västra Götaland"], "vastra-gotaland", "6 612 513 kr", 5),
-        (["--region", "Jämtland"], "jamtland", "18 092 018 kr", 6),
+        # leaves one page for the data to grow and is still below the old count. How full
+        # every page but the last must be: see below.
+        (["--region", "Dalarna"], "dalarna", "32 037 624 kr", 10, 0.75),
+        (["--region", "Norrbotten"], "norrbotten", "22 532 856 kr", 9, 0.75),
+        (["--region", "Västra Götaland"], "vastra-gotaland", "6 612 513 kr", 5, 0.75),
+        (["--region", "Jämtland"], "jamtland", "18 092 018 kr", 6, 0.75),
         # 34 pages before, but shrunk to 79 %: the county table was wider than the page and
-        # Chromium scaled the whole document down to fit it. 44 at full size now.
-        ([], "sverige", "122 022 560 kr", 48),
+        # Chromium scaled the whole document down to fit it. 44 at full size now. Its row of
+        # charts with 21 county bars is half a page and cannot be split.
+        ([], "sverige", "122 022 560 kr", 48, 0.5),
     ],
     ids=["Dalarna", "Norrbotten", "Västra Götaland", "Jämtland", "national"],
 )
-def test_report_on_a4_uses_the_page(tmp_path, record_property, args, name, total, max_pages):
+def test_report_on_a4_uses_the_page(tmp_path, record_property, args, name, total, max_pages, min_fill):
     """Issue 26: the A4 PDF of a county was 9 pages with pages 1–4 half empty."""
     page = tmp_path / f"{name}.html"
     made = run_servicekb("report", *args, "--format", "html", "-o", page)
@@ -446,11 +448,12 @@ def test_report_on_a4_uses_the_page(tmp_path, record_property, args, name, total
     count = len(pages)
     assert 1 <= count <= max_pages, count
     assert all(abs(p.size[0] - A4[0]) < 2 and abs(p.size[1] - A4[1]) < 2 for p in pages)
-    # No page but the last ends early. What may rightly end a page a little short is the
-    # next block that cannot be split: a row, a heading with its first lines, a row of charts
-    # (a county's are under a fifth of a page). Measured now: 0.83 and up; before: 0.14–0.73.
+    # No page but the last ends early. What may rightly end a page short is the next block
+    # that cannot be split: a row, a heading with its first lines, a row of charts (a
+    # county's are under a fifth of a page). Measured now: counties 0.83 and up, national
+    # 0.72 and up; with the old rules: 0.14–0.73 (national 0.15).
     fills = [round(p.fill, 2) for p in pages]
-    assert all(fill >= 0.75 for fill in fills[:-1]), fills
+    assert all(fill >= min_fill for fill in fills[:-1]), fills
     # At full size: the title's words are set in 18 pt (a box of about 20–21 pt); a document
     # Chromium shrank to fit something too wide has smaller ones.
     word, height = pages[0].words[0]
