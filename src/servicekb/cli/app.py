@@ -260,9 +260,10 @@ class _Group(TyperGroup):
 
     def invoke(self, ctx):
         from ..errors import ServiceKBError
-        from .common import reset_consoles
+        from .common import RunContext
 
-        reset_consoles()  # one pair of consoles per run, sized to this run's terminal
+        if not isinstance(ctx.obj, RunContext):  # a test may give its own (CliRunner's obj=)
+            ctx.obj = RunContext.from_environment()  # one context per run: consoles sized to its terminal
         try:
             return super().invoke(ctx)
         except ServiceKBError as exc:
