@@ -43,3 +43,21 @@ def test_outside_a_run_the_context_is_read_from_the_environment(monkeypatch):
     context = current()
     assert context.no_color and context.debug
     assert out() is not None and err() is not None
+
+
+def test_help_is_put_in_words_when_printed_not_when_imported(monkeypatch):
+    """A command's module imported in one language prints its help in the run's language
+    (tests/conftest.py no longer imports every command in Swedish first to keep them apart)."""
+    from servicekb.cli import load_command
+
+    monkeypatch.setenv("SERVICEKB_LANG", "en")
+    english = load_command("stats")  # imported (or not) in whatever language came first
+    english_help = {p.name: p.help for p in english.params}
+    monkeypatch.setenv("SERVICEKB_LANG", "sv")
+    swedish = load_command("stats")
+    assert swedish.help.startswith("Räkna projekt") and not english.help.startswith("Räkna")
+    differ = [p.name for p in swedish.params if p.help and p.help != english_help[p.name]]
+    assert {"theme", "region", "by", "data_dir"} <= set(differ)
+    for lang, word in (("en", "Usage:"), ("sv", "Användning:")):
+        result = CliRunner().invoke(app, ["stats", "--help"], env={"SERVICEKB_LANG": lang})
+        assert result.stdout.startswith(word), result.stdout[:40]
