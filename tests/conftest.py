@@ -13,19 +13,6 @@ from typer.testing import CliRunner
 # for English explicitly where they test it. Set at import too, for module-scoped fixtures.
 os.environ["SERVICEKB_LANG"] = "sv"
 
-
-def _import_every_command() -> None:
-    """Help texts are evaluated when a command's module is imported, in that moment's language.
-    Import them all now, in Swedish, so that a test running a command in English (env=…) cannot
-    make every later test in this worker see that command's help in English."""
-    from servicekb.cli import COMMANDS, load_command
-
-    for name in COMMANDS:
-        load_command(name)
-
-
-_import_every_command()
-
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

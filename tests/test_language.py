@@ -68,6 +68,12 @@ def _names() -> set[str]:
 
     for name in COMMANDS:
         add(load_command(name))
+    # --fields names (past_end_date, funding.total_cost_sek) are names too: an error lists them as
+    # they are typed, in both languages; their headers are words of the table (messages `field.*`).
+    from servicekb.fields import all_columns
+
+    for field in all_columns():
+        names.update(_words(field))
     return names
 
 

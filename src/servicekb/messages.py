@@ -8,6 +8,8 @@ English. Data stays as written (Swedish); machine formats keep stable English ke
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from typing import Optional
 
 LANGUAGES = ("sv", "en")
 
@@ -1703,8 +1705,36 @@ def t(key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+# Help is put in words when a command's module is imported (typer wants strings), and put in
+# words again, in the run's language, when the command is loaded for a run (cli.app.load_command
+# → reword): each help text remembers how it was made. A cache of how to make constants, not
+# state of a run.
+_HELP_MAKERS: dict[str, Callable[[], str]] = {}
+
+
+def _remembered(make: Callable[[], str]) -> str:
+    text = make()
+    _HELP_MAKERS.setdefault(text, make)
+    return text
+
+
+def reword(text: Optional[str]) -> Optional[str]:
+    """A help text in this run's language (the same text when it was not made by help_t &c.)."""
+    make = _HELP_MAKERS.get(text) if text else None
+    return make() if make is not None else text
+
+
+def help_t(key: str, **values: object) -> str:
+    """`t` for help texts of options and arguments: worded again when printed (see reword)."""
+    return _remembered(lambda: t(key, **values))
+
+
 def help_text(name: str) -> str:
     """The help after a command's summary: `help.NAME` (if any), then its examples."""
+    return _remembered(lambda: _help_text(name))
+
+
+def _help_text(name: str) -> str:
     parts = [t(f"help.{name}")] if f"help.{name}" in MESSAGES else []
     lines = EXAMPLES.get(name, ())
     if lines:
@@ -1716,7 +1746,7 @@ def help_text(name: str) -> str:
 def command_help(name: str) -> str:
     """A command's help: its one-line summary (`cmd.NAME`, also shown by `servicekb --help`),
     then the rest (see `help_text`)."""
-    return t(f"cmd.{name}") + "\n\n" + help_text(name)
+    return _remembered(lambda: t(f"cmd.{name}") + "\n\n" + _help_text(name))
 
 
 def status_label(status: str) -> str:

@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__
-from ..messages import help_text, t
+from ..messages import help_t, help_text, t
 from .common import PREFIX, quiet_broken_pipe
 from .options import NoCache, RootDataDir
 
@@ -69,13 +69,25 @@ def load_command(name: str) -> Any:
 
 
 def _speak_the_run_language(command: Any) -> None:
-    """click's own words in help (Usage, Options, [required] …) from the message table too,
-    and --lang listed in each command's help."""
+    """Help in this run's language, put in words now (messages.reword: the texts made when the
+    module was imported, in whatever language that run had), click's own words in help (Usage,
+    Options, [required] …) from the message table too, and --lang listed in each command's help."""
+    _reword(command)
     command.context_class = _Context
     if not hasattr(command, "commands") and not any(p.name == "lang" for p in command.params):
         command.params.append(_lang_option())
     for sub in getattr(command, "commands", {}).values():
         _speak_the_run_language(sub)
+
+
+def _reword(command: Any) -> None:
+    from ..messages import reword
+
+    command.help = reword(command.help)
+    command.short_help = reword(command.short_help)
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = reword(param.help)
 
 
 def _click_module() -> Any:
@@ -165,7 +177,7 @@ def _lang_option() -> Any:
     """--lang in every command's help (its value is taken before parsing: messages.take_language_option)."""
     from typer.core import TyperOption
 
-    return TyperOption(param_decls=["--lang"], metavar="sv|en", help=t("opt.lang"), expose_value=False)
+    return TyperOption(param_decls=["--lang"], metavar="sv|en", help=help_t("opt.lang"), expose_value=False)
 
 
 class _Context(_click.Context):  # type: ignore[misc,name-defined,unused-ignore]
@@ -221,6 +233,7 @@ class _Group(TyperGroup):
             except ValueError as exc:
                 error(str(exc))
                 sys.exit(EXIT_USAGE)
+            _reword(self)  # the root's help and options, in the language --lang just chose
             code = super().main(args, prog_name or "servicekb", complete_var, standalone_mode=False, **extra)
             if standalone_mode:
                 _flush_or_quiet()  # inside the try: a full disk shows up here
@@ -260,9 +273,10 @@ class _Group(TyperGroup):
 
     def invoke(self, ctx):
         from ..errors import ServiceKBError
-        from .common import reset_consoles
+        from .common import RunContext
 
-        reset_consoles()  # one pair of consoles per run, sized to this run's terminal
+        if not isinstance(ctx.obj, RunContext):  # a test may give its own (CliRunner's obj=)
+            ctx.obj = RunContext.from_environment()  # one context per run: consoles sized to its terminal
         try:
             return super().invoke(ctx)
         except ServiceKBError as exc:
@@ -363,10 +377,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     ctx: typer.Context,
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help=t("opt.version")),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help=help_t("opt.version")),
     data_dir: RootDataDir = None,
     no_cache: NoCache = False,
-    lang: Optional[str] = typer.Option(None, "--lang", metavar="sv|en", show_default=False, help=t("opt.lang")),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="sv|en", show_default=False, help=help_t("opt.lang")),
 ) -> None:
     """A knowledge base of rural-service pilot projects."""
     # --lang is listed here for the help; its value is taken before parsing (messages.take_language_option).

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..messages import command_help, t
+from ..messages import command_help, help_t, t
 from .common import command_app, out
 from .options import DataDir
 
@@ -46,7 +46,7 @@ def info(data_dir: DataDir = None) -> None:
 @cache_app.command(help=command_help("cache.clear"))
 def clear(
     data_dir: DataDir = None,
-    all_: Annotated[bool, typer.Option("--all", help=t("opt.cache_all"))] = False,
+    all_: Annotated[bool, typer.Option("--all", help=help_t("opt.cache_all"))] = False,
 ) -> None:
     """servicekb cache clear (its help: messages `cmd.cache.clear`, `help.cache.clear`)."""
     from ..cache import cache_dir, cache_path, remove_cache_file

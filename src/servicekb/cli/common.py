@@ -1,13 +1,66 @@
-"""What every command shares: consoles, notices, opening the knowledge base, writing a listing."""
+"""What every command shares: the run's context (consoles, terminal facts), notices, opening the
+knowledge base, writing a listing."""
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Optional, cast
 
-_consoles: dict[str, Any] = {}
+
+@dataclass
+class RunContext:
+    """One run's shared state, on the click context (`ctx.obj`, as hatch keeps its app there;
+    httpie's `Environment` is the model): whether stdout and stderr are terminals, NO_COLOR,
+    debug, and the consoles, made once per run and sized to this run's terminal. Read from the
+    environment when the run starts (`from_environment`); a test can give its own
+    (`CliRunner().invoke(app, args, obj=RunContext(stdout_terminal=True))`) to see a terminal's
+    output without a pseudo-terminal. Outside a run (library code, tests calling functions
+    directly) `current()` gives a fresh one read from the environment."""
+
+    stdout_terminal: Optional[bool] = None  # None: ask sys.stdout when needed
+    stderr_terminal: Optional[bool] = None
+    no_color: bool = False
+    debug: bool = False
+    consoles: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_environment(cls) -> RunContext:
+        return cls(no_color=bool(os.environ.get("NO_COLOR")), debug=env_debug())
+
+    def stdout_is_terminal(self) -> bool:
+        return _isatty(sys.stdout) if self.stdout_terminal is None else self.stdout_terminal
+
+    def stderr_is_terminal(self) -> bool:
+        return _isatty(sys.stderr) if self.stderr_terminal is None else self.stderr_terminal
+
+    def console(self, stderr: bool):
+        """The stdout (or stderr) console of this run: no markup, no highlighting."""
+        name = "err" if stderr else "out"
+        if name not in self.consoles:
+            self.consoles[name] = _console(stderr, self)
+        return self.consoles[name]
+
+
+def current() -> RunContext:
+    """This run's context (see RunContext): the click context's `obj`, set when the run starts."""
+    try:  # the click typer uses (newer typer vendors it as typer._click), imported by every run already
+        from typer._click.globals import get_current_context  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        from click import get_current_context  # type: ignore[import-not-found,no-redef,unused-ignore]
+
+    ctx = get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return obj if isinstance(obj, RunContext) else RunContext.from_environment()
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 def command_app(**settings: Any):
@@ -15,11 +68,6 @@ def command_app(**settings: Any):
     import typer
 
     return typer.Typer(rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False, **settings)
-
-
-def reset_consoles() -> None:
-    """Start of a run: consoles sized to this run's terminal."""
-    _consoles.clear()
 
 
 def tolerant_streams() -> None:
@@ -39,12 +87,15 @@ def tolerant_streams() -> None:
             del os.environ[name]
 
 
-def _console(stderr: bool):
+def _console(stderr: bool, run: RunContext):
     from rich.console import Console
 
     # NO_COLOR (no-color.org): no ANSI styling at all, not even bold — rich alone keeps bold.
-    plain = {"color_system": None} if os.environ.get("NO_COLOR") else {}
-    console = Console(stderr=stderr, markup=False, highlight=False, emoji=False, **plain)  # type: ignore[arg-type]
+    plain: dict[str, Any] = {"color_system": None} if run.no_color else {}
+    terminal = run.stderr_terminal if stderr else run.stdout_terminal
+    if terminal is not None:  # the run's context says what the stream is (a test's RunContext)
+        plain["force_terminal"] = terminal
+    console = Console(stderr=stderr, markup=False, highlight=False, emoji=False, **plain)
     if not stderr:  # rich exits 1 on a closed pipe; `servicekb list | head -1` is a success
         console.on_broken_pipe = quiet_broken_pipe  # type: ignore[method-assign]
     return console
@@ -52,9 +103,7 @@ def _console(stderr: bool):
 
 def out():
     """The stdout console: no markup, no highlighting — data is shown as it is."""
-    if "out" not in _consoles:
-        _consoles["out"] = _console(stderr=False)
-    return _consoles["out"]
+    return current().console(stderr=False)
 
 
 def _document_width() -> int:
@@ -76,9 +125,10 @@ def document_console(stream: Optional[IO[str]] = None):
     """Where a document (report, show) goes: the terminal console, or — piped or saved (to
     `stream`, -o FILE) — plain text without colour, as wide as $COLUMNS, else as the terminal the
     command runs in (so `| less` fits it), else 100 columns."""
-    if stream is None and stdout_is_terminal():
+    run = current()
+    if stream is None and run.stdout_is_terminal():
         return out()
-    if stream is not None or "document" not in _consoles:
+    if stream is not None or "document" not in run.consoles:
         from rich.console import Console
 
         width = _document_width()
@@ -95,8 +145,8 @@ def document_console(stream: Optional[IO[str]] = None):
         console.on_broken_pipe = quiet_broken_pipe  # type: ignore[method-assign]
         if stream is not None:
             return console
-        _consoles["document"] = console
-    return _consoles["document"]
+        run.consoles["document"] = console
+    return run.consoles["document"]
 
 
 class _TrimmedLines:
@@ -132,16 +182,12 @@ class _TrimmedLines:
 
 
 def err():
-    if "err" not in _consoles:
-        _consoles["err"] = _console(stderr=True)
-    return _consoles["err"]
+    """The stderr console of this run."""
+    return current().console(stderr=True)
 
 
 def stdout_is_terminal() -> bool:
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
+    return current().stdout_is_terminal()
 
 
 PREFIX = "servicekb: "  # before every notice and error: the one place it is written (and error's)
@@ -191,10 +237,7 @@ def emit_listing(listing, fmt: str, stream: Optional[IO[str]] = None) -> None:
 
 
 def _stderr_is_terminal() -> bool:
-    try:
-        return sys.stderr.isatty()
-    except (AttributeError, ValueError):
-        return False
+    return current().stderr_is_terminal()
 
 
 def _progress(total: int):

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..messages import command_help, t
+from ..messages import command_help, help_t, t
 from .common import command_app
 
 completion_app = command_app()
@@ -17,7 +17,7 @@ SHELLS = ("bash", "zsh", "fish")
 
 
 @completion_app.command(help=command_help("completion"))
-def completion(shell: Annotated[str, typer.Argument(help=t("arg.shell"), show_default=False)]) -> None:
+def completion(shell: Annotated[str, typer.Argument(help=help_t("arg.shell"), show_default=False)]) -> None:
     """servicekb completion (its help: messages `cmd.completion`, `help.completion`)."""
     from typer.completion import get_completion_script
 

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..messages import command_help, t
+from ..messages import command_help, help_t, t
 from .common import command_app
 from .options import DataDir
 
@@ -18,12 +18,12 @@ DIFF_FORMATS = ("table", "text", "markdown", "json")
 
 @diff_app.command(help=command_help("diff"))
 def diff(
-    revs: Annotated[Optional[list[str]], typer.Argument(help=t("arg.diff_revs"), show_default=False)] = None,
+    revs: Annotated[Optional[list[str]], typer.Argument(help=help_t("arg.diff_revs"), show_default=False)] = None,
     against: Annotated[
-        Optional[Path], typer.Option("--against", help=t("opt.diff_against"), show_default=False)
+        Optional[Path], typer.Option("--against", help=help_t("opt.diff_against"), show_default=False)
     ] = None,
     format: Annotated[
-        Optional[str], typer.Option("--format", "-f", help=t("opt.diff_format"), show_default=False)
+        Optional[str], typer.Option("--format", "-f", help=help_t("opt.diff_format"), show_default=False)
     ] = None,
     data_dir: DataDir = None,
 ) -> None:

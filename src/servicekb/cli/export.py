@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import EXIT_NO_RESULTS
-from ..messages import command_help, help_text, t
+from ..messages import command_help, help_t, help_text, t
 from .common import command_app, load_kb, note
 from .options import (
     DataDir,
@@ -29,13 +29,15 @@ from .options import (
 
 export_app = command_app(name="export", help=help_text("export"), no_args_is_help=True)
 
-Force = Annotated[bool, typer.Option("--force", help=t("opt.export_force"))]
+Force = Annotated[bool, typer.Option("--force", help=help_t("opt.export_force"))]
 
 
 @export_app.command("sqlite", help=command_help("export.sqlite"))
 def sqlite(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help=t("arg.export_file"), show_default=False)],
-    metadata: Annotated[Optional[Path], typer.Option("--metadata", help=t("opt.metadata"), show_default=False)] = None,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help=help_t("arg.export_file"), show_default=False)],
+    metadata: Annotated[
+        Optional[Path], typer.Option("--metadata", help=help_t("opt.metadata"), show_default=False)
+    ] = None,
     force: Force = False,
     theme: Theme = None,
     region: Region = None,
@@ -71,7 +73,7 @@ def sqlite(
 
 @export_app.command("csv", help=command_help("export.csv"))
 def csv(
-    folder: Annotated[Path, typer.Argument(metavar="DIR", help=t("arg.export_dir"), show_default=False)],
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help=help_t("arg.export_dir"), show_default=False)],
     force: Force = False,
     theme: Theme = None,
     region: Region = None,

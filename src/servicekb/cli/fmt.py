@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..messages import command_help, t
+from ..messages import command_help, help_t, t
 from .common import command_app, note
 from .options import DataDir
 
@@ -16,9 +16,9 @@ fmt_app = command_app()
 
 @fmt_app.command(help=command_help("fmt"))
 def fmt(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help=t("arg.fmt_paths"), show_default=False)] = None,
-    check: Annotated[bool, typer.Option("--check", help=t("opt.fmt_check"))] = False,
-    drop_comments: Annotated[bool, typer.Option("--drop-comments", help=t("opt.drop_comments"))] = False,
+    paths: Annotated[Optional[list[Path]], typer.Argument(help=help_t("arg.fmt_paths"), show_default=False)] = None,
+    check: Annotated[bool, typer.Option("--check", help=help_t("opt.fmt_check"))] = False,
+    drop_comments: Annotated[bool, typer.Option("--drop-comments", help=help_t("opt.drop_comments"))] = False,
     data_dir: DataDir = None,
 ) -> None:
     """servicekb fmt (its help: messages `cmd.fmt`, `help.fmt`)."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..messages import command_help, t
+from ..messages import command_help, help_t, t
 from .common import command_app, note
 from .options import DataDir
 
@@ -19,9 +19,9 @@ import_app = command_app()
 
 @import_app.command(help=command_help("import"))
 def import_(
-    file: Annotated[Path, typer.Argument(help=t("arg.import_file"), show_default=False)],
-    update: Annotated[bool, typer.Option("--update", help=t("opt.import_update"))] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.import_dry_run"))] = False,
+    file: Annotated[Path, typer.Argument(help=help_t("arg.import_file"), show_default=False)],
+    update: Annotated[bool, typer.Option("--update", help=help_t("opt.import_update"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=help_t("opt.import_dry_run"))] = False,
     data_dir: DataDir = None,
 ) -> None:
     """servicekb import (its help: messages `cmd.import`, `help.import`)."""

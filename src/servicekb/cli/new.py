@@ -6,7 +6,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ..messages import command_help, t
+from ..messages import command_help, help_t, t
 from .common import command_app, note
 from .options import DataDir, vocabulary_help
 
@@ -55,8 +55,8 @@ def new(
     programme: Annotated[Text, _o("--programme", help_key="opt.new_programme")] = None,
     section: Annotated[Text, _o("--section", help_key="opt.new_section")] = None,
     project_id: Annotated[Text, _o("--id", help_key="opt.new_id")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.new_dry_run"))] = False,
-    no_input: Annotated[bool, typer.Option("--no-input", help=t("opt.no_input"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=help_t("opt.new_dry_run"))] = False,
+    no_input: Annotated[bool, typer.Option("--no-input", help=help_t("opt.no_input"))] = False,
     data_dir: DataDir = None,
 ) -> None:
     """servicekb new (its help: messages `cmd.new`, `help.new`)."""

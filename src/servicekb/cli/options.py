@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Optional
 import typer
 
 from ..formats import formats_help
-from ..messages import t
+from ..messages import help_t, t
 from . import complete as completers
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def vocabulary_help(key: str) -> str:
 
     template = MESSAGES[key][0]
     values = {name: ", ".join(reference_slugs(name)) for name in ("kinds", "owner_types") if f"{{{name}}}" in template}
-    return t(key, **values)
+    return help_t(key, **values)
 
 
 FILTERS = t("panel.filters")
@@ -50,48 +50,52 @@ def _opt(*names: str, help: str, panel: str = FILTERS, complete: Optional[Callab
 
 
 # Help texts come from the message table (messages.py, `opt.*`), in the run's language.
-Theme = Annotated[Optional[list[str]], _opt("--theme", "-t", complete=completers.themes, help=t("opt.theme"))]
+Theme = Annotated[Optional[list[str]], _opt("--theme", "-t", complete=completers.themes, help=help_t("opt.theme"))]
 Region = Annotated[
-    Optional[list[str]], _opt("--region", "--county", "-r", complete=completers.counties, help=t("opt.region"))
+    Optional[list[str]], _opt("--region", "--county", "-r", complete=completers.counties, help=help_t("opt.region"))
 ]
 Municipality = Annotated[
-    Optional[list[str]], _opt("--municipality", "-m", complete=completers.municipalities, help=t("opt.municipality"))
+    Optional[list[str]],
+    _opt("--municipality", "-m", complete=completers.municipalities, help=help_t("opt.municipality")),
 ]
-Status = Annotated[Optional[list[str]], _opt("--status", complete=completers.statuses, help=t("opt.status"))]
+Status = Annotated[Optional[list[str]], _opt("--status", complete=completers.statuses, help=help_t("opt.status"))]
 Kind = Annotated[Optional[list[str]], _opt("--kind", complete=completers.kinds, help=vocabulary_help("opt.kind"))]
 OwnerType = Annotated[
     Optional[list[str]], _opt("--owner-type", complete=completers.owner_types, help=vocabulary_help("opt.owner_type"))
 ]
-Tag = Annotated[Optional[list[str]], _opt("--tag", complete=completers.tags, help=t("opt.tag"))]
-MinCost = Annotated[Optional[str], _opt("--min-cost", help=t("opt.min_cost"))]
-MaxCost = Annotated[Optional[str], _opt("--max-cost", help=t("opt.max_cost"))]
-HasCost = Annotated[Optional[bool], _opt("--has-cost/--no-cost", help=t("opt.has_cost"))]
-Ids = Annotated[Optional[str], _opt("--ids", help=t("opt.ids"))]
-Own = Annotated[bool, _opt("--own", help=t("opt.own"))]  # report, stats: no project another county shares
+Tag = Annotated[Optional[list[str]], _opt("--tag", complete=completers.tags, help=help_t("opt.tag"))]
+MinCost = Annotated[Optional[str], _opt("--min-cost", help=help_t("opt.min_cost"))]
+MaxCost = Annotated[Optional[str], _opt("--max-cost", help=help_t("opt.max_cost"))]
+HasCost = Annotated[Optional[bool], _opt("--has-cost/--no-cost", help=help_t("opt.has_cost"))]
+Ids = Annotated[Optional[str], _opt("--ids", help=help_t("opt.ids"))]
+Own = Annotated[bool, _opt("--own", help=help_t("opt.own"))]  # report, stats: no project another county shares
 
 Format = Annotated[
-    Optional[str], _opt("--format", "-f", panel=OUTPUT, help=t("opt.format", formats=formats_help("list")))
+    Optional[str], _opt("--format", "-f", panel=OUTPUT, help=help_t("opt.format", formats=formats_help("list")))
 ]
-Fields = Annotated[Optional[str], _opt("--fields", panel=OUTPUT, help=t("opt.fields"))]
-Excel = Annotated[bool, _opt("--excel", panel=OUTPUT, help=t("opt.excel"))]
+Fields = Annotated[Optional[str], _opt("--fields", panel=OUTPUT, help=help_t("opt.fields"))]
+Excel = Annotated[bool, _opt("--excel", panel=OUTPUT, help=help_t("opt.excel"))]
 ReportFormat = Annotated[
-    Optional[str], _opt("--format", "-f", panel=OUTPUT, help=t("opt.report_format", formats=formats_help("report")))
+    Optional[str],
+    _opt("--format", "-f", panel=OUTPUT, help=help_t("opt.report_format", formats=formats_help("report"))),
 ]
-Output = Annotated[Optional[Path], _opt("--output", "-o", panel=OUTPUT, help=t("opt.output"))]
-Force = Annotated[bool, _opt("--force", panel=OUTPUT, help=t("opt.force"))]
+Output = Annotated[Optional[Path], _opt("--output", "-o", panel=OUTPUT, help=help_t("opt.output"))]
+Force = Annotated[bool, _opt("--force", panel=OUTPUT, help=help_t("opt.force"))]
 
 # A command's --data-dir reads no environment variable of its own: $SERVICEKB_DATA is the root's
 # (RootDataDir), so that --data-dir on the command line wins, before or after the command name
 # (cli._Context.lookup_default); paths.data_dir falls back to it as well.
 DataDir = Annotated[
     Optional[Path],
-    typer.Option("--data-dir", show_default=False, rich_help_panel=KB, help=t("opt.data_dir")),
+    typer.Option("--data-dir", show_default=False, rich_help_panel=KB, help=help_t("opt.data_dir")),
 ]
 RootDataDir = Annotated[
     Optional[Path],
-    typer.Option("--data-dir", envvar="SERVICEKB_DATA", show_default=False, rich_help_panel=KB, help=t("opt.data_dir")),
+    typer.Option(
+        "--data-dir", envvar="SERVICEKB_DATA", show_default=False, rich_help_panel=KB, help=help_t("opt.data_dir")
+    ),
 ]
-NoCache = Annotated[bool, typer.Option("--no-cache", rich_help_panel=KB, help=t("opt.no_cache"))]
+NoCache = Annotated[bool, typer.Option("--no-cache", rich_help_panel=KB, help=help_t("opt.no_cache"))]
 
 
 @dataclass(frozen=True)

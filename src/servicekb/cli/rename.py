@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..messages import command_help, t
+from ..messages import command_help, help_t, t
 from .common import command_app, note
 from .options import DataDir
 
@@ -15,8 +15,8 @@ rename_app = command_app()
 
 @rename_app.command(help=command_help("rename"))
 def rename(
-    old: Annotated[str, typer.Argument(help=t("arg.rename_old"), show_default=False)],
-    new: Annotated[str, typer.Argument(help=t("arg.rename_new"), show_default=False)],
+    old: Annotated[str, typer.Argument(help=help_t("arg.rename_old"), show_default=False)],
+    new: Annotated[str, typer.Argument(help=help_t("arg.rename_new"), show_default=False)],
     data_dir: DataDir = None,
 ) -> None:
     """servicekb rename (its help: messages `cmd.rename`, `help.rename`)."""

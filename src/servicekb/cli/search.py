@@ -8,7 +8,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ..errors import EXIT_NO_RESULTS
-from ..messages import command_help, t
+from ..messages import command_help, help_t, t
 from .common import command_app
 from .options import (
     OUTPUT,
@@ -76,15 +76,15 @@ def _why_text(why: Optional[list[dict]], people: bool = False) -> str:
 def search(
     query: Annotated[
         Optional[list[str]],
-        typer.Argument(help=t("arg.query"), show_default=False),
+        typer.Argument(help=help_t("arg.query"), show_default=False),
     ] = None,
     limit: Annotated[
         Optional[int],
-        typer.Option("--limit", "-n", help=t("opt.limit"), rich_help_panel=OUTPUT, show_default=False),
+        typer.Option("--limit", "-n", help=help_t("opt.limit"), rich_help_panel=OUTPUT, show_default=False),
     ] = None,
-    show_facets: Annotated[bool, typer.Option("--facets", help=t("opt.facets"), rich_help_panel=OUTPUT)] = False,
-    all_words: Annotated[bool, typer.Option("--all-words", help=t("opt.all_words"))] = False,
-    explain: Annotated[bool, typer.Option("--explain", rich_help_panel=OUTPUT, help=t("opt.explain"))] = False,
+    show_facets: Annotated[bool, typer.Option("--facets", help=help_t("opt.facets"), rich_help_panel=OUTPUT)] = False,
+    all_words: Annotated[bool, typer.Option("--all-words", help=help_t("opt.all_words"))] = False,
+    explain: Annotated[bool, typer.Option("--explain", rich_help_panel=OUTPUT, help=help_t("opt.explain"))] = False,
     theme: Theme = None,
     region: Region = None,
     municipality: Municipality = None,

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..formats import formats_help
-from ..messages import command_help, t
+from ..messages import command_help, help_t, t
 from .common import command_app
 from .complete import project_ids
 from .options import DataDir, Ids, NoCache
@@ -21,14 +21,16 @@ def show(
         Optional[str],
         typer.Argument(
             metavar="ID",
-            help=t("arg.id"),
+            help=help_t("arg.id"),
             show_default=False,
             autocompletion=project_ids,
         ),
     ] = None,
     format: Annotated[
         Optional[str],
-        typer.Option("--format", "-f", help=t("opt.show_format", formats=formats_help("show")), show_default=False),
+        typer.Option(
+            "--format", "-f", help=help_t("opt.show_format", formats=formats_help("show")), show_default=False
+        ),
     ] = None,
     ids: Ids = None,
     data_dir: DataDir = None,

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_NO_RESULTS
-from ..messages import command_help, t
+from ..messages import command_help, help_t, t
 from .common import command_app
 from .options import (
     DataDir,
@@ -69,8 +69,8 @@ BY_ALIASES = {
 
 @app.command(help=command_help("stats"))
 def stats(
-    by: Annotated[str, typer.Option("--by", "-b", help=t("opt.by"))] = "county",
-    sort: Annotated[str, typer.Option("--sort", "-s", help=t("opt.sort"))] = "name",
+    by: Annotated[str, typer.Option("--by", "-b", help=help_t("opt.by"))] = "county",
+    sort: Annotated[str, typer.Option("--sort", "-s", help=help_t("opt.sort"))] = "name",
     theme: Theme = None,
     region: Region = None,
     municipality: Municipality = None,

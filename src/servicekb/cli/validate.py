@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..messages import command_help, t
+from ..messages import command_help, help_t, t
 from .common import command_app
 from .options import DataDir
 
@@ -19,9 +19,9 @@ schema_app = command_app()
 def validate(
     paths: Annotated[
         Optional[list[Path]],
-        typer.Argument(help=t("arg.paths"), show_default=False),
+        typer.Argument(help=help_t("arg.paths"), show_default=False),
     ] = None,
-    spelling: Annotated[bool, typer.Option("--spelling", help=t("opt.spelling"))] = False,
+    spelling: Annotated[bool, typer.Option("--spelling", help=help_t("opt.spelling"))] = False,
     data_dir: DataDir = None,
 ) -> None:
     """servicekb validate (its help: messages `cmd.validate`, `help.validate`)."""
