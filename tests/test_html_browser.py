@@ -131,7 +131,7 @@ def pixels(png: Path) -> tuple[int, int, list[tuple[int, ...]]]:
 
 def pdf_pages_and_text(pdf: Path) -> tuple[int, str]:
     assert PDFTOTEXT is not None  # the module is skipped without it
-    text = subprocess.run([PDFTOTEXT, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run([str(PDFTOTEXT), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return text.count("\f"), " ".join(text.split())
 
 
@@ -166,7 +166,7 @@ class DevTools:
         to_browser, self._to_browser = os.pipe()
         self._from_browser, from_browser = os.pipe()
         command = [
-            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
             f"--user-data-dir={profile}", *OFFLINE, "--remote-debugging-pipe", "about:blank",
         ]  # fmt: skip
@@ -181,7 +181,8 @@ class DevTools:
         os.close(to_browser)
         os.close(from_browser)
         self.deadline = time.monotonic() + timeout
-        self._buffer, self._next, self.events = b"", 0, []
+        self._buffer, self._next = b"", 0
+        self.events: list[dict[str, Any]] = []
         self.session = None
         try:
             target = next(t for t in self.send("Target.getTargets")["targetInfos"] if t["type"] == "page")
@@ -197,7 +198,8 @@ class DevTools:
                 raise TimeoutError("Chromium did not answer over the DevTools pipe")
             chunk = os.read(self._from_browser, 1 << 16)
             if not chunk:
-                raise RuntimeError(f"Chromium closed the DevTools pipe: {self.proc.stderr.read().decode()[-2000:]}")
+                said = self.proc.stderr.read().decode()[-2000:] if self.proc.stderr else ""
+                raise RuntimeError(f"Chromium closed the DevTools pipe: {said}")
             self._buffer += chunk
         message, self._buffer = self._buffer.split(b"\0", 1)
         return json.loads(message)
@@ -233,7 +235,8 @@ class DevTools:
         finally:
             os.close(self._to_browser)
             os.close(self._from_browser)
-            self.proc.stderr.close()
+            if self.proc.stderr:
+                self.proc.stderr.close()
 
     def __enter__(self) -> DevTools:
         return self
@@ -334,7 +337,7 @@ class PrintedPage:
 def printed_pages(pdf: Path) -> list[PrintedPage]:
     """Each page's size and how full it is, from pdftotext's word boxes; the page number in the
     bottom margin is not counted."""
-    xml = subprocess.run([PDFTOTEXT, "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    xml = subprocess.run([str(PDFTOTEXT), "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     top, bottom = (mm / 25.4 * 72 for mm in MARGINS_MM)
     pages = []
     for width, height, body in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', xml, re.S):
@@ -352,7 +355,7 @@ def printed_pages(pdf: Path) -> list[PrintedPage]:
 
 def pdf_lines(pdf: Path) -> list[str]:
     """The PDF's text line by line, as laid out (pdftotext -layout)."""
-    text = subprocess.run([PDFTOTEXT, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run([str(PDFTOTEXT), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return text.splitlines()
 
 
