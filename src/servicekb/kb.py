@@ -160,6 +160,15 @@ class KnowledgeBase:
 
         return self._fresh(compute)
 
+    def similar(self, record: dict, limit: Optional[int] = 10, related_boost: Optional[float] = None):
+        """The projects most like `record` (search/similar.py), best first: [Similar]."""
+        from .index import Labels
+        from .search.similar import RELATED_BOOST, similar
+
+        labels = Labels(self.reference)
+        boost = RELATED_BOOST if related_boost is None else related_boost
+        return self._fresh(lambda: similar(self.conn, record, labels, limit=limit, related_boost=boost))
+
     def get(self, project_id: str) -> dict:
         """One project by id; an unknown id is a UsageError with the closest ids."""
         if not project_id.strip():

@@ -322,6 +322,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "List projects (sorted by title), optionally filtered.",
     ),
     "cmd.show": ("Visa alla uppgifter om ett projekt.", "Show every field of one project."),
+    "cmd.similar": (
+        "Visa de projekt som mest liknar ett projekt, med skälet för var och en.",
+        "Show the projects most like one project, with the reason for each.",
+    ),
     "cmd.stats": (
         "Räkna projekt och summera deras pengar per län, tema, tagg …",
         "Count projects and sum their money per county, theme, tag …",
@@ -368,6 +372,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.report": (
         "Utan --region: en rad per län. Med --region: länets projekt.\n\nTotal kostnad (avslutade projekt), budget (pågående projekt) och offentligt stöd summeras\nvar för sig; projekt utan belopp redovisas som sådana, aldrig som 0. Ett projekt i flera\nlän står under varje län och räknas en gång i varje summa.\n\nRapporten är samma dokument i terminalen som när den skickas vidare eller sparas (då som\nren text utan färg). --format markdown ger den som Markdown, --format html som en\nfristående webbsida med diagram och länskarta (går att skriva ut på A4); json/yaml ger\ndess siffror; tsv/csv/jsonl/ids ger projektlistan. -o FILE skriver ett dokument till en fil.",
         "Without --region: one row per county. With --region: that county's projects.\n\nTotal cost (finished projects), budgets (ongoing ones) and public support are summed\nseparately; projects without an amount are counted as such, never as 0. A project in\nseveral counties appears under each county and counts once in every total.\n\nThe report is the same document on a terminal and when piped or saved (then plain text,\nwithout colour). --format markdown gives it as Markdown, --format html as one self-contained\nweb page with charts and a county map (prints on A4); json/yaml give its numbers;\ntsv/csv/jsonl/ids give its project list. -o FILE writes a document to a file.",
+    ),
+    "help.similar": (
+        "Likhet räknas på projektets utmärkande ord (titel, sammanfattning och taggar väger mer än\ngenomförande och resultat; böjningsformer och sammansatta ords huvudled räknas med),\ngemensamma taggar (ovanliga mer än vanliga), tema och typ, och som svagare signal samma\nlän eller kommun. Projektets egna länkar (related) hamnar bland de fem första.\n\nReturkod: 0 när något liknande finns, 1 annars, 2 vid okänt id.",
+        "Similarity counts the project's distinctive words (title, summary and tags weigh more than\nactivities and results; inflections and compounds' heads count too), shared tags (rare ones\nmore than common ones), theme and kind, and as a weaker signal the same county or\nmunicipality. The project's own related links are among the first five.\n\nExit status: 0 when something similar is found, 1 otherwise, 2 for an unknown id.",
     ),
     "help.show": (
         "Id:t kan skrivas med stora eller små bokstäver, eller som en unik början (show leaxw). Ett\nprojekt ger ett objekt i json/yaml; --ids ger en lista.",
@@ -490,6 +498,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Läs filerna på nytt i stället för att använda indexcachen.",
         "Read the files afresh instead of using the index cache.",
     ),
+    "opt.similar_limit": (
+        "Visa högst N projekt (0 för alla).",
+        "Show at most N projects (0 for all).",
+    ),
+    "title.similar": ("Projekt som liknar {title} ({id})", "Projects like {title} ({id})"),
     "opt.limit": (
         "Visa högst N träffar (0 för alla). Standard: 20 i terminalen, alla när utdata skickas vidare.",
         "Show at most N results (0 for all). Default: 20 on a terminal, all when piped.",
@@ -1043,6 +1056,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "servicekb: {old} is now {new} ({file}); {links} link(s) in other files changed; the old id still works",
     ),
     "rename.link": ("  länken ändrad i {file}", "  link changed in {file}"),
+    "similar.linked": ("länkat som relaterat", "linked as related"),
+    "similar.tag": ("delar taggen {tags}", "shares the tag {tags}"),
+    "similar.tags": ("delar taggarna {tags}", "shares the tags {tags}"),
+    "similar.words": ("gemensamma ord: {words}", "words in common: {words}"),
+    "similar.theme": ("samma tema ({theme})", "same theme ({theme})"),
+    "similar.kind": ("samma typ ({kind})", "same kind ({kind})"),
+    "similar.places": ("samma område: {places}", "same area: {places}"),
+    "similar.heading": ("Liknande projekt", "Similar projects"),
+    "similar.none": ("servicekb: inget projekt liknar {id}", "servicekb: no project is like {id}"),
+    "col.score": ("Likhet", "Similarity"),
+    "col.reason": ("Varför", "Why"),
     "show.renamed": ("servicekb: {old} heter nu {new}", "servicekb: {old} is now {new}"),
     "diff.title": ("Ändringar från {old} till {new}", "Changes from {old} to {new}"),
     "diff.working_tree": ("arbetskopian", "the working tree"),
@@ -1558,6 +1582,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "list": (
         "servicekb list --region Dalarna",
         "servicekb list --theme kommunala --format csv > kommunala.csv",
+    ),
+    "similar": (
+        "servicekb similar servicepunkt-2-0-i-hoga-kusten",
+        "servicekb similar ica --limit 5 --format json",
     ),
     "show": (
         "servicekb show servicepunkt-2-0-i-hoga-kusten",

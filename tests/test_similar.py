@@ -1,0 +1,94 @@
+"""servicekb similar: projects like one project (search/similar.py), its reasons, its floor."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from servicekb.kb import open_kb
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return open_kb(None)
+
+
+def _related_recall(kb, boost=None) -> float:
+    hit = total = 0
+    for record in kb.select():
+        if not record.get("related"):
+            continue
+        top = [s.project_id for s in kb.similar(record, limit=5, related_boost=boost)]
+        hit += sum(r in top for r in record["related"])
+        total += len(record["related"])
+    return hit / total
+
+
+def test_related_links_are_in_the_top_five(kb):
+    assert _related_recall(kb) == 1.0
+
+
+def test_content_alone_finds_most_related_links(kb):
+    # Measured 0.78 without the bonus for related links (benchmarks/relevance.py --similar).
+    assert _related_recall(kb, boost=0.0) >= 0.75
+
+
+def test_a_project_is_never_like_itself_and_scores_fall(kb):
+    record = kb.get("ica")
+    found = kb.similar(record, limit=None)
+    assert record["id"] not in [s.project_id for s in found]
+    scores = [s.score for s in found]
+    assert scores == sorted(scores, reverse=True)
+    # The other trade-chain courses come first: same theme, kind and tags.
+    assert {"menigo", "axfood", "lonsamt-ledarskap"} <= {s.project_id for s in found[:4]}
+
+
+def test_compound_heads_count(kb):
+    """A compound's head is one of the project's words: paketombud ~ apoteksombud (ombud)."""
+    from servicekb.index import Labels
+    from servicekb.search.similar import _content_words
+
+    words = _content_words(kb.conn, {**kb.get("ica"), "summary": "Paketombud i byn."}, Labels(kb.reference))
+    assert any(key.startswith("head:") and "ombud" in w.forms for key, w in words.items())
+
+
+def test_cli_similar_lists_with_reasons(cli):
+    result = cli("similar", "ica", "--format", "json", "--limit", "3", "--lang", "sv")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert len(rows) == 3
+    assert rows[0]["id"] == "lonsamt-ledarskap"
+    assert rows[0]["similar"]["rank"] == 1
+    assert "länkat som relaterat" in rows[0]["similar"]["reason"]
+    assert "delar taggarna" in rows[1]["similar"]["reason"]
+
+
+def test_cli_similar_english_reason_and_default_limit(cli):
+    result = cli("similar", "ica", "--format", "tsv", "--lang", "en")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split("\t") == ["rank", "id", "title", "score", "reason"]
+    assert len(lines) == 1 + 10
+    assert "shares the tags" in lines[2]
+
+
+def test_cli_similar_unknown_id_says_did_you_mean(cli):
+    result = cli("similar", "servicepunkt-2-0-i-hoga-kusen")
+    assert result.exit_code == 2
+    assert "servicepunkt-2-0-i-hoga-kusten" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_similar_prefix_and_ids_format(cli):
+    result = cli("similar", "leaxw", "--format", "ids", "-n", "5")
+    assert result.exit_code == 0
+    ids = result.stdout.split()
+    assert len(ids) == 5 and "leaxw-dalarna-gavleborg" not in ids
+    assert {"lokal-hub-landsbygdssamverkan-kommersiell-service", "dalarna-processledning-dalarnas-regionala"} <= set(
+        ids
+    )
+
+
+def test_cli_similar_negative_limit_is_usage_error(cli):
+    assert cli("similar", "ica", "--limit", "-1").exit_code == 2
