@@ -92,3 +92,25 @@ def test_cli_similar_prefix_and_ids_format(cli):
 
 def test_cli_similar_negative_limit_is_usage_error(cli):
     assert cli("similar", "ica", "--limit", "-1").exit_code == 2
+
+
+def test_show_ends_with_three_similar_projects(cli):
+    result = cli("show", "ica", "--lang", "sv")
+    assert result.exit_code == 0
+    tail = result.output.split("Liknande projekt", 1)[1]
+    assert tail.count("• ") == 3 and "(lonsamt-ledarskap)" in tail
+    english = cli("show", "ica", "--lang", "en").output
+    assert "Similar projects" in english
+
+
+def test_show_json_lists_similar_ids(cli):
+    doc = json.loads(cli("show", "ica", "--format", "json").stdout)
+    assert doc["similar"][0] == "lonsamt-ledarskap" and len(doc["similar"]) == 3
+    assert doc["id"] == "ica" and "provenance" in doc  # the record's keys as before
+
+
+def test_html_report_shows_similar_projects_per_project(cli):
+    html = cli("report", "--region", "Dalarna", "--format", "html", "--lang", "en").stdout
+    assert html.count('<p class="similar">') == html.count("<details id=")
+    # A similar project in the report is a link to its description; one outside it is its title.
+    assert '<a href="#p-leaxw-dalarna-gavleborg">' in html.split('id="p-dalarna-processledning-dalarnas-regionala"')[1]

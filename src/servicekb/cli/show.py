@@ -11,6 +11,7 @@ from ..messages import command_help, t
 from .options import DataDir, Ids, NoCache, command_app
 
 app = command_app()
+SHOWN_SIMILAR = 3
 
 
 @app.command(help=command_help("show"))
@@ -42,6 +43,7 @@ def show(
     from ..status import citation, provenance
     from .common import document_console, load_kb, stdout_is_terminal
     from .options import read_ids
+    from .similar import similar_rows
 
     fmt = command_format("show", format, stdout_is_terminal())
     wanted = read_ids(ids)
@@ -53,8 +55,21 @@ def show(
         from .common import note
 
         note(t("show.renamed", old=project_id.strip().lower(), new=projects[0]["id"]))
+    # The three projects most like each one (servicekb similar): ids in JSON/YAML, a section in text.
+    alike = (
+        {p["id"]: similar_rows(kb, p, kb.similar(p, limit=SHOWN_SIMILAR)) for p in projects}
+        if fmt != "citation"
+        else {}
+    )
     if fmt in ("json", "yaml"):
-        documents = [{**p, "provenance": provenance(p, kb.reference.sources)} for p in projects]
+        documents = [
+            {
+                **p,
+                "provenance": provenance(p, kb.reference.sources),
+                "similar": [row.record["id"] for row in alike[p["id"]]],
+            }
+            for p in projects
+        ]
         single = len(documents) == 1 and wanted is None
         dump_document(documents[0] if single else documents, fmt, sys.stdout)
     elif fmt == "citation":
@@ -67,4 +82,5 @@ def show(
         for i, p in enumerate(projects):
             if i:
                 console.print()
-            console.print(project_text(p, kb.reference), crop=False)  # an id wider than the terminal stays whole
+            shown = [(row.record["title"], row.record["id"], row.reason) for row in alike[p["id"]]]
+            console.print(project_text(p, kb.reference, shown), crop=False)  # an id wider than the terminal stays whole

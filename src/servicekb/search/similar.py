@@ -121,19 +121,41 @@ def _content_words(conn: sqlite3.Connection, record: dict, labels) -> dict[str, 
     return out
 
 
-def _forms(conn: sqlite3.Connection, key: str, word: _Word) -> set[str]:
-    """Index words that count as the word: its inflections; for a head, compounds ending in it."""
-    if key.startswith("head:"):
-        stem = key[5:]
-        like = "%" + stem.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = conn.execute("SELECT term FROM vocab WHERE stem LIKE ? ESCAPE '\\' LIMIT 400", (like,))
-    else:
-        stems = sorted({s for w in word.forms for s in stems_of(w)})
-        rows = conn.execute(
-            "SELECT term FROM vocab WHERE stem IN (SELECT value FROM json_each(?)) LIMIT 400",
-            (json.dumps(stems, ensure_ascii=False),),
-        )
-    return word.forms | {r[0] for r in rows}
+def _add_forms(conn: sqlite3.Connection, words: dict[str, _Word]) -> None:
+    """Each word's index forms: its inflections (one query for all the project's words)."""
+    stems: dict[str, list[str]] = {}
+    for key, word in words.items():
+        stems[key] = sorted({s for w in word.forms for s in stems_of(w)})
+    wanted = sorted({s for group in stems.values() for s in group})
+    by_stem: dict[str, set[str]] = defaultdict(set)
+    for term, stem in conn.execute(
+        "SELECT term, stem FROM vocab WHERE stem IN (SELECT value FROM json_each(?))",
+        (json.dumps(wanted, ensure_ascii=False),),
+    ):
+        by_stem[stem].add(term)
+    for key, word in words.items():
+        for stem in stems[key]:
+            word.forms |= by_stem.get(stem, set())
+
+
+def _add_compounds(conn: sqlite3.Connection, key: str, word: _Word) -> None:
+    """A compound's head also matches other compounds ending in it: ombud → apoteksombud."""
+    like = "%" + key[5:].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = conn.execute("SELECT term FROM vocab WHERE stem LIKE ? ESCAPE '\\' LIMIT 400", (like,))
+    word.forms |= {r[0] for r in rows}
+
+
+def _document_frequencies(conn: sqlite3.Connection, words: dict[str, _Word], total: int) -> dict[str, int]:
+    """How many projects have each word, from the index's term statistics (one query): the sum
+    over its forms, at most every project (an estimate: a project with two forms counts twice)."""
+    forms = sorted({f for w in words.values() for f in w.forms})
+    docs = dict(
+        conn.execute(
+            "SELECT term, doc FROM fts_terms WHERE term IN (SELECT value FROM json_each(?))",
+            (json.dumps(forms, ensure_ascii=False),),
+        ).fetchall()
+    )
+    return {key: min(total, sum(docs.get(f, 0) for f in w.forms)) for key, w in words.items()}
 
 
 def _match(forms: set[str]) -> str:
@@ -157,14 +179,16 @@ def similar(
 
     # Distinctive words: in the project, and in few others (a word in nearly every project,
     # such as `service`, says little about which are alike).
-    for key, word in words.items():
-        word.forms = _forms(conn, key, word)
-        df = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (_match(word.forms),)).fetchone()[0]
-        others = df - (1 if my_rowid else 0)
-        word.idf = math.log(1 + (total - df + 0.5) / (df + 0.5)) if others > 0 else 0.0
+    _add_forms(conn, words)
+    for key, df in _document_frequencies(conn, words, total).items():
+        word = words[key]
+        word.idf = math.log(1 + (total - df + 0.5) / (df + 0.5)) if df > 1 else 0.0
     chosen = sorted(
         (kw for kw in words.items() if kw[1].idf > 0), key=lambda kw: (-kw[1].weight * kw[1].idf, kw[1].shown)
     )[:MAX_WORDS]
+    for key, word in chosen:
+        if key.startswith("head:"):
+            _add_compounds(conn, key, word)
 
     content: dict[int, float] = defaultdict(float)
     shared_words: dict[int, list[tuple[float, str]]] = defaultdict(list)
