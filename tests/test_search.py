@@ -370,3 +370,10 @@ def test_classes_of_misses(cli, case):
         assert pid in ids, (pid, ids)
     for pid in case.get("not_top", []):
         assert pid not in ids, (pid, ids)
+    if "owner_type" in case:
+        from servicekb.kb import open_kb
+
+        owned = [
+            p["id"] for p in open_kb(None).restrict(ids) if (p.get("owner") or {}).get("type") == case["owner_type"]
+        ]
+        assert len(owned) >= case["at_least"], (ids, owned)
