@@ -10,7 +10,9 @@ nDCG@10 uses gains 2^grade - 1; Recall@20 is the share of the judged projects fo
 first 20, out of at most 20 (a query with 30 relevant projects can reach 1.0); MRR the mean of
 1/rank of the first judged project. An empty answer scores 0 on all three and is counted.
 tests/test_search.py holds the floors; `--servicekb` measures another installation (e.g. an older
-version) on the same judgements; `--cases` another judged set, e.g.
+version) on the same judgements; `--feedback` searches as a terminal's table does, with the
+projects like the first answers after a short answer (`search --similar`); `--cases` another
+judged set, e.g.
 tests/fixtures/relevance-heldout.yaml (written without looking at the engine or its thesaurus).
 
 `--similar` scores `servicekb similar` instead, in this interpreter's servicekb: the share of
@@ -142,13 +144,22 @@ def main() -> int:
     ap.add_argument("--per-query", action="store_true")
     ap.add_argument("--cases", type=Path, default=CASES, help="the judged queries (default: %(default)s)")
     ap.add_argument("--similar", action="store_true", help="score `servicekb similar` instead of search")
+    ap.add_argument(
+        "--feedback",
+        action="store_true",
+        help="search with --similar: projects like the first answers follow a short answer (as on a terminal)",
+    )
     args = ap.parse_args()
     if args.similar:
         return similar_main(args.per_query)
 
+    extra = ["--similar"] if args.feedback else []
+
     def search(query: list[str]) -> list[str]:
         out = subprocess.run(
-            [args.servicekb, "search", "--format", "ids", "--limit", "0", *query], capture_output=True, text=True
+            [args.servicekb, "search", "--format", "ids", "--limit", "0", *extra, *query],
+            capture_output=True,
+            text=True,
         )
         return out.stdout.split()
 

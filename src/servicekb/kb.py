@@ -142,8 +142,11 @@ class KnowledgeBase:
         count: bool = True,
         with_facets: bool = False,
         all_words: bool = False,
+        feedback: bool = False,
     ):
-        """Ranked search (search.py) → (SearchResult, records of the hits in rank order, facets or None)."""
+        """Ranked search (search.py) → (SearchResult, records of the hits in rank order, facets or None).
+        With `feedback`, a question finding fewer than a page of projects is followed by the
+        projects most like its first answers (search/feedback.py); facets count the word matches."""
         from .search import facets, search
 
         if limit is not None and limit >= 2**31:  # more than any index holds, and SQLite's integers end at 2^63
@@ -152,11 +155,20 @@ class KnowledgeBase:
         def compute():
             where, params = self.condition(filters, ids)
             found = search(self.conn, query, where, params, limit=limit, count=count, all_words=all_words)
-            return (
-                found,
-                self._records([h.rowid for h in found.hits]),
-                (facets(self.conn, found) if with_facets else None),
-            )
+            records = self._records([h.rowid for h in found.hits])
+            facet_data = facets(self.conn, found) if with_facets else None
+            if feedback and not all_words and not query.empty:
+                from .index import Labels
+                from .search.feedback import feedback as likes
+
+                more = likes(self.conn, found, records, Labels(self.reference), where, params, limit)
+                if more:
+                    found.hits += [hit for hit, _ in more]
+                    records += self._records([hit.rowid for hit, _ in more])
+                    found.feedback = len(more)
+                    if found.total is not None:
+                        found.total += len(more)
+            return found, records, facet_data
 
         return self._fresh(compute)
 

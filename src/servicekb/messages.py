@@ -147,8 +147,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unusable: the index path is {blocker} (the next command replaces it; `servicekb cache clear` removes it)",
     ),
     "opt.all_words": (
-        "Bara projekt som har alla orden (inga projekt med färre ord under dem).",
-        "Only projects having every word (no projects with fewer words below them).",
+        "Bara projekt som har alla orden (inga projekt med färre ord, eller som liknar träffarna, under dem).",
+        "Only projects having every word (none with fewer words, or like the matches, below them).",
     ),
     "opt.explain": (
         "Lägg till en kolumn som säger vilka ord som träffade varje projekt, och hur (exakt, böjning, "
@@ -172,6 +172,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "search.relaxed_none": (
         "inget projekt har alla orden; visar projekt utan {missing}",
         "no project has all the words; showing projects without {missing}",
+    ),
+    "search.feedback": (
+        "{n} projekt till som liknar de bästa träffarna följer, utan orden",
+        "{n} more project(s) like the best matches follow, without the words",
     ),
     "search.or": (" eller ", " or "),
     "col.value": ("Värde", "Value"),
@@ -503,6 +507,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Show at most N projects (0 for all).",
     ),
     "title.similar": ("Projekt som liknar {title} ({id})", "Projects like {title} ({id})"),
+    "opt.similar_after": (
+        "När orden hittar färre än 20 projekt: låt projekt som liknar de bästa träffarna följa dem (standard i terminalens tabell, annars av).",
+        "When the words find fewer than 20 projects: let projects like the best matches follow them (default for a terminal's table, else off).",
+    ),
     "opt.limit": (
         "Visa högst N träffar (0 för alla). Standard: 20 i terminalen, alla när utdata skickas vidare.",
         "Show at most N results (0 for all). Default: 20 on a terminal, all when piped.",

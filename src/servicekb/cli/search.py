@@ -45,6 +45,7 @@ class SearchRow:
     snippet: list[tuple[str, bool]]  # (text, is_match) pieces
     why: Optional[list[dict]] = None  # per query word: how it matched (search.explain)
     sources: Optional[dict] = None  # reference/sources.yaml, for the provenance
+    like_matches: bool = False  # a project like the first answers, not a match of the words
 
     def document(self) -> dict:
         from ..search import snippet_text
@@ -58,6 +59,8 @@ class SearchRow:
         }
         if self.why is not None:
             search["why"] = self.why
+        if self.like_matches:
+            search["like_matches"] = True
         return {**self.record, "provenance": provenance(self.record, self.sources), "search": search}
 
 
@@ -82,6 +85,9 @@ def search(
     ] = None,
     show_facets: Annotated[bool, typer.Option("--facets", help=t("opt.facets"), rich_help_panel=OUTPUT)] = False,
     all_words: Annotated[bool, typer.Option("--all-words", help=t("opt.all_words"))] = False,
+    similar_after: Annotated[
+        Optional[bool], typer.Option("--similar/--no-similar", help=t("opt.similar_after"), show_default=False)
+    ] = None,
     explain: Annotated[bool, typer.Option("--explain", rich_help_panel=OUTPUT, help=t("opt.explain"))] = False,
     theme: Theme = None,
     region: Region = None,
@@ -121,7 +127,16 @@ def search(
     counted = fmt in ("table", "markdown")
     probe = effective + 1 if effective and not counted else effective
     result, records, facet_data = kb.search(
-        parsed, filters, wanted, limit=probe, count=counted, with_facets=show_facets, all_words=all_words
+        parsed,
+        filters,
+        wanted,
+        limit=probe,
+        count=counted,
+        with_facets=show_facets,
+        all_words=all_words,
+        # A table is read by a person: the projects like its first answers follow a short answer.
+        # Elsewhere (a pipe, a file) the answer is the projects with the words, unless asked.
+        feedback=similar_after if similar_after is not None else fmt == "table",
     )
     more = bool(effective and not counted and len(result.hits) > effective)
     if more:
@@ -147,6 +162,7 @@ def search(
             snippet(record, result.matched_words) if not parsed.empty else [],
             explain_hit(result, hit, record) if want_why else None,
             kb.reference.sources,
+            hit.feedback,
         )
         for rank, (hit, record) in enumerate(zip(result.hits, records), 1)
     ]
