@@ -216,7 +216,8 @@ def test_search_exit_codes_as_a_process():
 
 def test_relevance_floors(cli):
     """Mean nDCG@10 and Recall@20 over the judged queries (benchmarks/relevance.py prints them).
-    Measured 0.943 / 0.917 when set (0.945 / 0.926 with the e-dropping stems); the floors sit just under."""
+    Measured 0.943 / 0.917 when set (0.945 / 0.926 with the e-dropping stems, 0.937 / 0.925 on the
+    rewritten data with owner types indexed); the floors sit just under."""
     import sys
 
     sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
@@ -224,14 +225,15 @@ def test_relevance_floors(cli):
 
     assert len(judged_cases()) >= 60
     mean_ndcg, mean_recall, rows = scores(lambda q: ids_for(cli, q))
-    assert mean_ndcg >= 0.92, mean_ndcg
-    assert mean_recall >= 0.90, mean_recall
+    assert mean_ndcg >= 0.93, mean_ndcg
+    assert mean_recall >= 0.92, mean_recall
     assert all(row[3] for row in rows), [row[0] for row in rows if not row[3]]
 
 
 def test_relevance_floors_on_the_held_out_set(cli):
     """The held-out set (tests/fixtures/relevance-heldout.yaml, judged without seeing the engine or
-    its thesaurus): 0.774 / 0.838 when first measured, 0.781 / 0.840 with the e-dropping stems.
+    its thesaurus): 0.774 / 0.838 when first measured, 0.781 / 0.840 with the e-dropping stems,
+    0.777 / 0.836 on the rewritten data.
     Lower than our own set, as a held-out set should be; the floors guard against regressions."""
     import sys
 
@@ -241,14 +243,15 @@ def test_relevance_floors_on_the_held_out_set(cli):
     cases = FIXTURES / "relevance-heldout.yaml"
     assert len(judged_cases(cases)) >= 40
     mean_ndcg, mean_recall, _ = scores(lambda q: ids_for(cli, q), cases)
-    assert mean_ndcg >= 0.76, mean_ndcg
-    assert mean_recall >= 0.82, mean_recall
+    assert mean_ndcg >= 0.77, mean_ndcg
+    assert mean_recall >= 0.83, mean_recall
 
 
 def test_relevance_floors_on_the_second_held_out_set(cli):
     """The second held-out set (tests/fixtures/relevance-heldout2.yaml, written from the source page
-    and the titles only): 0.769 / 0.776, MRR 0.915, one empty answer when first measured. Nothing
-    was tuned on its queries; the floors guard the general fixes against regressions."""
+    and the titles only): 0.769 / 0.776, MRR 0.915, one empty answer when first measured; 0.774 /
+    0.794, MRR 0.892, none empty with owner types indexed (issue 25). Nothing was tuned on its
+    queries; the floors guard the general fixes against regressions."""
     import sys
 
     sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
@@ -257,10 +260,10 @@ def test_relevance_floors_on_the_second_held_out_set(cli):
     cases = FIXTURES / "relevance-heldout2.yaml"
     assert len(judged_cases(cases)) >= 40
     mean_ndcg, mean_recall, rows = scores(lambda q: ids_for(cli, q), cases)
-    assert mean_ndcg >= 0.75, mean_ndcg
-    assert mean_recall >= 0.76, mean_recall
-    assert mrr(rows) >= 0.88, mrr(rows)  # 0.892 on the rewritten data (issue 24), measured after the merge
-    assert sum(1 for row in rows if not row[3]) <= 1
+    assert mean_ndcg >= 0.77, mean_ndcg
+    assert mean_recall >= 0.79, mean_recall
+    assert mrr(rows) >= 0.885, mrr(rows)  # 0.892 on the rewritten data (issue 24), measured after the merge
+    assert sum(1 for row in rows if not row[3]) == 0
 
 
 @pytest.mark.parametrize(
