@@ -28,6 +28,7 @@ from .ranking import WEIGHTS
 from .syntax import STOP_WORDS, WORD
 
 MAX_WORDS = 30  # distinctive words queried (MoreLikeThis' maxQueryTerms is 25)
+MAX_DOC_SHARE = 0.5
 HEAD_FACTOR = 0.5  # a compound's head counts half the compound: paketombud ~ apoteksombud
 # How the signals add up (content is normalised to the project's own score, so 1.0 = as much as
 # itself): words first, then tags and places, theme and kind. Places weigh as much as tags:
@@ -169,6 +170,7 @@ def similar(
     labels,
     limit: int | None = 10,
     related_boost: float = RELATED_BOOST,
+    max_words: int = MAX_WORDS,
 ) -> list[Similar]:
     """The projects most like `record` (a project of the index), best first, at most `limit`."""
     me = conn.execute("SELECT rowid FROM projects WHERE id = ? AND active", (record["id"],)).fetchone()
@@ -182,10 +184,12 @@ def similar(
     _add_forms(conn, words)
     for key, df in _document_frequencies(conn, words, total).items():
         word = words[key]
-        word.idf = math.log(1 + (total - df + 0.5) / (df + 0.5)) if df > 1 else 0.0
+        # In one other project at least, and in at most MAX_DOC_SHARE of them (MoreLikeThis'
+        # maxDocFreq): a word in most projects orders none of them, and costs the most to score.
+        word.idf = math.log(1 + (total - df + 0.5) / (df + 0.5)) if 1 < df <= MAX_DOC_SHARE * total else 0.0
     chosen = sorted(
         (kw for kw in words.items() if kw[1].idf > 0), key=lambda kw: (-kw[1].weight * kw[1].idf, kw[1].shown)
-    )[:MAX_WORDS]
+    )[:max_words]
     for key, word in chosen:
         if key.startswith("head:"):
             _add_compounds(conn, key, word)
@@ -222,51 +226,74 @@ def similar(
     }
     candidates.discard(my_rowid)
     related = set(record.get("related") or [])
+    if related_boost:  # links are kept both ways by validate, but a link one way still counts
+        related |= {
+            r[0]
+            for r in conn.execute(
+                "SELECT p.id FROM projects p, json_each(p.record, '$.related') r WHERE p.active AND r.value = ?",
+                (record["id"],),
+            )
+        }
     geo = record.get("geography") or {}
     my_places = {("c", c) for c in geo.get("counties") or []} | {("m", m) for m in geo.get("municipalities") or []}
+    # The candidates' signals from the index's own tables: no record is decoded (at 10,000
+    # projects a common word makes thousands of candidates).
+    among = json.dumps(sorted(candidates))
+    shared_tags: dict[int, set[str]] = defaultdict(set)
+    for rowid, tag in conn.execute(
+        "SELECT project, tag FROM project_tags WHERE tag IN (SELECT value FROM json_each(?)) "
+        "AND project IN (SELECT value FROM json_each(?))",
+        (json.dumps(tags), among),
+    ):
+        shared_tags[rowid].add(tag)
+    shared_places: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    for table, column, key in (("project_counties", "county", "c"), ("project_municipalities", "municipality", "m")):
+        mine = [name for k, name in my_places if k == key]
+        if not mine:
+            continue
+        for rowid, name in conn.execute(
+            f"SELECT project, {column} FROM {table} WHERE {column} IN (SELECT value FROM json_each(?)) "
+            "AND project IN (SELECT value FROM json_each(?))",
+            (json.dumps(mine, ensure_ascii=False), among),
+        ):
+            shared_places[rowid].add((key, name))
+    # A shared municipality says more than a shared county.
+    place_total = sum(2 if k == "m" else 1 for k, _ in my_places)
     rows = conn.execute(
-        "SELECT rowid, id, theme, kind, record FROM projects "
-        "WHERE active AND rowid IN (SELECT value FROM json_each(?))",
-        (json.dumps(sorted(candidates)),),
+        "SELECT rowid, id, theme, kind FROM projects WHERE active AND rowid IN (SELECT value FROM json_each(?))",
+        (among,),
     ).fetchall()
-    out: list[Similar] = []
-    for rowid, pid, theme, kind, text in rows:
-        other = json.loads(text)
-        shared_tags = [tg for tg in tags if tg in (other.get("tags") or [])]
-        ogeo = other.get("geography") or {}
-        theirs = {("c", c) for c in ogeo.get("counties") or []} | {("m", m) for m in ogeo.get("municipalities") or []}
-        common = my_places & theirs
-        # A shared municipality says more than a shared county.
-        place_share = (
-            sum(2 if kind_ == "m" else 1 for kind_, _ in common)
-            / sum(2 if kind_ == "m" else 1 for kind_, _ in my_places)
-            if my_places
-            else 0.0
-        )
-        linked = pid in related or record["id"] in (other.get("related") or [])
+    scored = []
+    for rowid, pid, theme, kind in rows:
+        its_tags = [tg for tg in tags if tg in shared_tags.get(rowid, ())]
+        common = shared_places.get(rowid, set())
+        place_share = sum(2 if k == "m" else 1 for k, _ in common) / place_total if place_total else 0.0
         score = (
             content.get(rowid, 0.0) / scale
-            + TAG_WEIGHT * sum(tag_idf[tg] for tg in shared_tags) / tag_sum
+            + TAG_WEIGHT * sum(tag_idf[tg] for tg in its_tags) / tag_sum
             + THEME_WEIGHT * (theme == record.get("theme"))
             + KIND_WEIGHT * (kind == record.get("kind"))
             + PLACE_WEIGHT * place_share
-            + (related_boost if linked else 0.0)
+            + (related_boost if pid in related else 0.0)
         )
+        scored.append((-round(score, 9), pid, score, rowid, theme, kind, its_tags, common))
+    scored.sort(key=lambda row: (row[0], row[1]))
+    out = []
+    for _, pid, score, rowid, theme, kind, its_tags, common in scored[:limit] if limit else scored:
         strongest = [w for _, w in sorted(shared_words.get(rowid, []), key=lambda g: (-g[0], g[1]))]
         out.append(
             Similar(
                 pid,
                 score,
                 strongest,
-                shared_tags,
+                its_tags,
                 theme == record.get("theme"),
                 kind == record.get("kind"),
                 sorted(name for _, name in common),
-                linked,
+                pid in related,
             )
         )
-    out.sort(key=lambda s: (-round(s.score, 9), s.project_id))
-    return out[:limit] if limit else out
+    return out
 
 
 def reason(found: Similar, tag_label, theme_label: str, kind_label: str, max_words: int = 3) -> str:
