@@ -120,6 +120,6 @@ def test_show_json_lists_similar_ids(cli):
 
 def test_html_report_shows_similar_projects_per_project(cli):
     html = cli("report", "--region", "Dalarna", "--format", "html", "--lang", "en").stdout
-    assert html.count('<p class="similar">') == html.count("<details id=")
+    assert html.count('<p class="similar screen-only">') == html.count("<details id=")
     # A similar project in the report is a link to its description; one outside it is its title.
     assert '<a href="#p-leaxw-dalarna-gavleborg">' in html.split('id="p-dalarna-processledning-dalarnas-regionala"')[1]

@@ -177,6 +177,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} projekt till som liknar de bästa träffarna följer, utan orden",
         "{n} more project(s) like the best matches follow, without the words",
     ),
+    "search.why_like": ("liknar de bästa träffarna", "like the best matches"),
     "search.or": (" eller ", " or "),
     "col.value": ("Värde", "Value"),
     "col.label": ("Benämning", "Label"),

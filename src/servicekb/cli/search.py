@@ -160,7 +160,8 @@ def search(
             hit.level,
             hit.score,
             snippet(record, result.matched_words) if not parsed.empty else [],
-            explain_hit(result, hit, record) if want_why else None,
+            # A project like the first answers matched none of the words: its why is that likeness.
+            (explain_hit(result, hit, record) if not hit.feedback else []) if want_why else None,
             kb.reference.sources,
             hit.feedback,
         )
@@ -193,7 +194,7 @@ def _render(
     from ..search import snippet_text
 
     snip = Column("snippet", t("col.snippet"), lambda r: snippet_text(r.snippet))
-    why = Column("why", t("col.why"), lambda r: _why_text(r.why))
+    why = Column("why", t("col.why"), lambda r: t("search.why_like") if r.like_matches else _why_text(r.why))
     available = {**{n: on_record(c) for n, c in all_columns().items()}, "rank": rank, "snippet": snip, "why": why}
     if fmt == "table" and not options.fields:
         columns = [
