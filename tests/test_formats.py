@@ -19,6 +19,7 @@ ARGS = {
     "stats": ["stats", "--by", "theme"],
     "report": ["report", "--region", "Dalarna"],
     "show": ["show", "servicepunkt-2-0-i-hoga-kusten"],
+    "similar": ["similar", "servicepunkt-2-0-i-hoga-kusten"],
 }
 CASES = [(command, fmt) for command, formats in COMMAND_FORMATS.items() for fmt in formats]
 

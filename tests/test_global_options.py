@@ -40,6 +40,7 @@ RUNS = {
     ("report",): (["report", "--format", "json"], "stdout"),
     ("list",): (["list", "--format", "ids"], "stdout"),
     ("show",): (["show", "valid-project", "--format", "json"], "stdout"),
+    ("similar",): (["similar", "valid-project", "--format", "ids"], "stdout"),
     ("stats",): (["stats", "--by", "status", "--format", "json"], "stdout"),
     ("validate",): (["validate"], "stdout"),
     ("fmt",): (["fmt", "--check"], "stdout"),

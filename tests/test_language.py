@@ -98,6 +98,7 @@ HELP_RUNS = [
     ["report", "-h"],
     ["list", "-h"],
     ["show", "-h"],
+    ["similar", "-h"],
     ["stats", "-h"],
     ["validate", "-h"],
     ["new", "-h"],

@@ -13,7 +13,7 @@ import pytest
 COMMANDS = [
     ["list"],
     ["list", "--format", "table"],
-    ["search", "paketautomat", "--format", "table"],
+    ["search", "paketautomat", "--format", "table", "--no-similar"],  # no notice on stderr
     ["report", "--region", "Dalarna"],
     ["show", "axfood"],
     ["stats", "--by", "county", "--format", "table"],

@@ -223,7 +223,8 @@ def test_search_exit_codes_as_a_process():
 
 def test_relevance_floors(cli, page_data):
     """Mean nDCG@10 and Recall@20 over the judged queries (benchmarks/relevance.py prints them).
-    Measured 0.943 / 0.917 when set (0.945 / 0.926 with the e-dropping stems); the floors sit just under."""
+    Measured 0.943 / 0.917 when set (0.945 / 0.926 with the e-dropping stems, 0.937 / 0.925 on the
+    rewritten data with owner types indexed); the floors sit just under."""
     import sys
 
     sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
@@ -231,14 +232,15 @@ def test_relevance_floors(cli, page_data):
 
     assert len(judged_cases()) >= 60
     mean_ndcg, mean_recall, rows = scores(judged_search(cli, page_data))
-    assert mean_ndcg >= 0.92, mean_ndcg
-    assert mean_recall >= 0.90, mean_recall
+    assert mean_ndcg >= 0.93, mean_ndcg
+    assert mean_recall >= 0.92, mean_recall
     assert all(row[3] for row in rows), [row[0] for row in rows if not row[3]]
 
 
 def test_relevance_floors_on_the_held_out_set(cli, page_data):
     """The held-out set (tests/fixtures/relevance-heldout.yaml, judged without seeing the engine or
-    its thesaurus): 0.774 / 0.838 when first measured, 0.781 / 0.840 with the e-dropping stems.
+    its thesaurus): 0.774 / 0.838 when first measured, 0.781 / 0.840 with the e-dropping stems,
+    0.777 / 0.836 on the rewritten data.
     Lower than our own set, as a held-out set should be; the floors guard against regressions."""
     import sys
 
@@ -248,14 +250,15 @@ def test_relevance_floors_on_the_held_out_set(cli, page_data):
     cases = FIXTURES / "relevance-heldout.yaml"
     assert len(judged_cases(cases)) >= 40
     mean_ndcg, mean_recall, _ = scores(judged_search(cli, page_data), cases)
-    assert mean_ndcg >= 0.76, mean_ndcg
-    assert mean_recall >= 0.82, mean_recall
+    assert mean_ndcg >= 0.77, mean_ndcg
+    assert mean_recall >= 0.83, mean_recall
 
 
 def test_relevance_floors_on_the_second_held_out_set(cli, page_data):
     """The second held-out set (tests/fixtures/relevance-heldout2.yaml, written from the source page
-    and the titles only): 0.769 / 0.776, MRR 0.915, one empty answer when first measured. Nothing
-    was tuned on its queries; the floors guard the general fixes against regressions."""
+    and the titles only): 0.769 / 0.776, MRR 0.915, one empty answer when first measured; 0.774 /
+    0.794, MRR 0.892, none empty with owner types indexed (issue 25). Nothing was tuned on its
+    queries; the floors guard the general fixes against regressions."""
     import sys
 
     sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
@@ -264,10 +267,10 @@ def test_relevance_floors_on_the_second_held_out_set(cli, page_data):
     cases = FIXTURES / "relevance-heldout2.yaml"
     assert len(judged_cases(cases)) >= 40
     mean_ndcg, mean_recall, rows = scores(judged_search(cli, page_data), cases)
-    assert mean_ndcg >= 0.75, mean_ndcg
-    assert mean_recall >= 0.76, mean_recall
-    assert mrr(rows) >= 0.88, mrr(rows)  # 0.892 on the rewritten data (issue 24), measured after the merge
-    assert sum(1 for row in rows if not row[3]) <= 1
+    assert mean_ndcg >= 0.77, mean_ndcg
+    assert mean_recall >= 0.79, mean_recall
+    assert mrr(rows) >= 0.885, mrr(rows)  # 0.892 on the rewritten data (issue 24), measured after the merge
+    assert sum(1 for row in rows if not row[3]) == 0
 
 
 @pytest.mark.parametrize(
@@ -377,3 +380,58 @@ def test_classes_of_misses(cli, case):
         assert pid in ids, (pid, ids)
     for pid in case.get("not_top", []):
         assert pid not in ids, (pid, ids)
+    if "owner_type" in case:
+        from servicekb.kb import open_kb
+
+        owned = [
+            p["id"] for p in open_kb(None).restrict(ids) if (p.get("owner") or {}).get("type") == case["owner_type"]
+        ]
+        assert len(owned) >= case["at_least"], (ids, owned)
+
+
+# --- issue 25, item 7: projects like the first answers follow a short answer (search/feedback.py) ---
+
+
+def test_feedback_floors_on_the_held_out_sets(cli, page_data):
+    """With --similar (a terminal's table has it on): Recall@20 0.897 and 0.860, nDCG@10 0.801 and
+    0.789 on the two held-out sets when set (0.836 / 0.794 and 0.777 / 0.774 without)."""
+    import sys
+
+    sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
+    from relevance import mrr, scores
+
+    for name, ndcg_floor, recall_floor in (
+        ("relevance-heldout.yaml", 0.78, 0.88),
+        ("relevance-heldout2.yaml", 0.78, 0.84),
+    ):
+        mean_ndcg, mean_recall, rows = scores(
+            lambda q: judged_search(cli, page_data)(["--similar", *q]), FIXTURES / name
+        )
+        assert mean_ndcg >= ndcg_floor, (name, mean_ndcg)
+        assert mean_recall >= recall_floor, (name, mean_recall)
+        assert mrr(rows) >= 0.88, (name, mrr(rows))
+
+
+def test_feedback_follows_the_matches_and_says_so(cli):
+    plain = cli("--lang", "en", "search", "post", "--format", "ids").stdout.split()
+    result = cli("--lang", "en", "search", "post", "--similar", "--format", "json")
+    rows = json.loads(result.stdout)
+    assert [r["id"] for r in rows[: len(plain)]] == plain  # the word matches first, in their order
+    assert len(plain) < len(rows) <= 20
+    assert all(r["search"].get("like_matches") for r in rows[len(plain) :])
+    assert not any(r["search"].get("like_matches") for r in rows[: len(plain)])
+    assert f"{len(rows) - len(plain)} more project(s) like the best matches follow" in result.stderr
+
+
+def test_feedback_keeps_filters_and_exclusions(cli):
+    found = ids_for(cli, ["--similar", "--region", "Dalarna", "--", "post", "-Coompanion"])
+    dalarna = set(ids_for(cli, ["--region", "Dalarna"]))
+    coompanion = set(ids_for(cli, ["Coompanion"]))
+    assert found and set(found) <= dalarna and not set(found) & coompanion
+
+
+def test_feedback_is_off_when_piped_and_with_all_words(cli):
+    plain = ids_for(cli, ["post"])
+    assert ids_for(cli, ["--all-words", "--similar", "post"]) == plain
+    assert len(ids_for(cli, ["--similar", "post"])) > len(plain)
+    assert ids_for(cli, ["--similar", "zzzzzz"]) == []  # nonsense still finds nothing

@@ -41,6 +41,7 @@ COMMAND_FORMATS: dict[str, tuple[str, ...]] = {
     "stats": LISTING_FORMATS,
     "report": ("text", "table", "markdown", "html", "json", "yaml", "csv", "tsv", "jsonl", "ids"),
     "show": ("text", "json", "yaml", "citation"),
+    "similar": LISTING_FORMATS,
 }
 DOCUMENT_COMMANDS = ("report", "show")  # the default is the document (text), on a terminal and piped
 # Formats that write a report as one document; --fields chooses columns of the others.

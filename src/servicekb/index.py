@@ -23,8 +23,9 @@ from .text import fold, swedish_key
 
 # bump when the layout below changes (6: problems stored as message key and values; 7: files
 # recorded by their whole stat data — ctime and inode too — and the racily clean ones marked;
-# 8: of two files with one id, the shallower keeps it)
-INDEX_VERSION = 8
+# 8: of two files with one id, the shallower keeps it; 10: the owner type's words beside the
+# owner's name)
+INDEX_VERSION = 10
 
 # FTS columns in weight order; search.py weights them with bm25().
 FTS_COLUMNS = ("title", "owner", "tags", "summary", "places", "activities", "results", "lessons")
@@ -106,8 +107,13 @@ def _join(items: Iterable[str]) -> str:
     return "\n".join(i for i in items if i)
 
 
-def fts_fields(record: dict, tag_labels: dict[str, str], theme_label: str, kind_label: str) -> tuple[str, ...]:
-    """The text of each FTS column for one project record."""
+def fts_fields(
+    record: dict, tag_labels: dict[str, str], theme_label: str, kind_label: str, owner_type_words: str = ""
+) -> tuple[str, ...]:
+    """The text of each FTS column for one project record. `owner_type_words` (the owner type's
+    label and aliases, e.g. 'Kommun kommuner') go with the owner's name: a question about a
+    class of organisation (kommunerna, regionerna, föreningarna) finds the projects its members
+    own (issue 25, class 5)."""
     geo = record["geography"]
     owner = record.get("owner") or {}
     funding = record.get("funding") or {}
@@ -128,7 +134,7 @@ def fts_fields(record: dict, tag_labels: dict[str, str], theme_label: str, kind_
     return (
         record["title"],
         owner.get("name", ""),
-        tags,
+        _join([tags, owner_type_words]),
         record["summary"],
         places,
         _join(record["activities"]),
@@ -178,7 +184,11 @@ def add_project(conn: sqlite3.Connection, record: dict, file: str, labels) -> in
     conn.executemany("INSERT INTO project_municipalities VALUES (?, ?)", [(rowid, m) for m in geo["municipalities"]])
     conn.executemany("INSERT INTO project_tags VALUES (?, ?)", [(rowid, t) for t in record["tags"]])
     fields = fts_fields(
-        record, labels.tags, labels.themes.get(record["theme"], ""), labels.kinds.get(record["kind"], "")
+        record,
+        labels.tags,
+        labels.themes.get(record["theme"], ""),
+        labels.kinds.get(record["kind"], ""),
+        labels.owner_types.get(owner["type"], "") if owner else "",
     )
     conn.execute(
         f"INSERT INTO fts(rowid, {', '.join(FTS_COLUMNS)}) VALUES (?{', ?' * len(FTS_COLUMNS)})", (rowid, *fields)
@@ -250,3 +260,4 @@ class Labels:
         self.tags = {t.slug: t.label for t in ref.tags.terms}
         self.themes = {t.slug: t.label for t in ref.themes.terms}
         self.kinds = {t.slug: t.label for t in ref.kinds.terms}
+        self.owner_types = {t.slug: t.label for t in ref.owner_types.terms}

@@ -143,8 +143,11 @@ class KnowledgeBase:
         count: bool = True,
         with_facets: bool = False,
         all_words: bool = False,
+        feedback: bool = False,
     ):
-        """Ranked search (search.py) → (SearchResult, records of the hits in rank order, facets or None)."""
+        """Ranked search (search.py) → (SearchResult, records of the hits in rank order, facets or None).
+        With `feedback`, a question finding fewer than a page of projects is followed by the
+        projects most like its first answers (search/feedback.py); facets count the word matches."""
         from .search import facets, search
 
         if limit is not None and limit >= 2**31:  # more than any index holds, and SQLite's integers end at 2^63
@@ -153,13 +156,31 @@ class KnowledgeBase:
         def compute():
             where, params = self.condition(filters, ids)
             found = search(self.conn, query, where, params, limit=limit, count=count, all_words=all_words)
-            return (
-                found,
-                self._records([h.rowid for h in found.hits]),
-                (facets(self.conn, found) if with_facets else None),
-            )
+            records = self._records([h.rowid for h in found.hits])
+            facet_data = facets(self.conn, found) if with_facets else None
+            if feedback and not all_words and not query.empty:
+                from .index import Labels
+                from .search.feedback import feedback as likes
+
+                more = likes(self.conn, found, records, Labels(self.reference), where, params, limit)
+                if more:
+                    found.hits += [hit for hit, _ in more]
+                    records += self._records([hit.rowid for hit, _ in more])
+                    found.feedback = len(more)
+                    if found.total is not None:
+                        found.total += len(more)
+            return found, records, facet_data
 
         return self._fresh(compute)
+
+    def similar(self, record: dict, limit: Optional[int] = 10, related_boost: Optional[float] = None):
+        """The projects most like `record` (search/similar.py), best first: [Similar]."""
+        from .index import Labels
+        from .search.similar import RELATED_BOOST, similar
+
+        labels = Labels(self.reference)
+        boost = RELATED_BOOST if related_boost is None else related_boost
+        return self._fresh(lambda: similar(self.conn, record, labels, limit=limit, related_boost=boost))
 
     def get(self, project_id: str) -> dict:
         """One project by id; an unknown id is a UsageError with the closest ids."""

@@ -195,8 +195,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unusable: the index path is {blocker} (the next command replaces it; `servicekb cache clear` removes it)",
     ),
     "opt.all_words": (
-        "Bara projekt som har alla orden (inga projekt med färre ord under dem).",
-        "Only projects having every word (no projects with fewer words below them).",
+        "Bara projekt som har alla orden (inga projekt med färre ord, eller som liknar träffarna, under dem).",
+        "Only projects having every word (none with fewer words, or like the matches, below them).",
     ),
     "opt.explain": (
         "Lägg till en kolumn som säger vilka ord som träffade varje projekt, och hur (exakt, böjning, "
@@ -230,6 +230,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "inget projekt har alla orden; visar projekt utan {missing}",
         "no project has all the words; showing projects without {missing}",
     ),
+    "search.feedback": (
+        "{n} projekt till som liknar de bästa träffarna följer, utan orden",
+        "{n} more project(s) like the best matches follow, without the words",
+    ),
+    "search.why_like": ("liknar de bästa träffarna", "like the best matches"),
     "search.or": (" eller ", " or "),
     "col.value": ("Värde", "Value"),
     "col.label": ("Benämning", "Label"),
@@ -379,6 +384,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "List projects (sorted by title), optionally filtered.",
     ),
     "cmd.show": ("Visa alla uppgifter om ett projekt.", "Show every field of one project."),
+    "cmd.similar": (
+        "Visa de projekt som mest liknar ett projekt, med skälet för var och en.",
+        "Show the projects most like one project, with the reason for each.",
+    ),
     "cmd.stats": (
         "Räkna projekt och summera deras pengar per län, tema, tagg …",
         "Count projects and sum their money per county, theme, tag …",
@@ -425,6 +434,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.report": (
         "Utan --region: en rad per län. Med --region: länets projekt.\n\nTotal kostnad (avslutade projekt), budget (pågående projekt) och offentligt stöd summeras\nvar för sig; projekt utan belopp redovisas som sådana, aldrig som 0. Ett projekt i flera\nlän står under varje län och räknas en gång i varje summa.\n\nRapporten är samma dokument i terminalen som när den skickas vidare eller sparas (då som\nren text utan färg). --format markdown ger den som Markdown, --format html som en\nfristående webbsida med diagram och länskarta (går att skriva ut på A4); json/yaml ger\ndess siffror; tsv/csv/jsonl/ids ger projektlistan. -o FILE skriver ett dokument till en fil.",
         "Without --region: one row per county. With --region: that county's projects.\n\nTotal cost (finished projects), budgets (ongoing ones) and public support are summed\nseparately; projects without an amount are counted as such, never as 0. A project in\nseveral counties appears under each county and counts once in every total.\n\nThe report is the same document on a terminal and when piped or saved (then plain text,\nwithout colour). --format markdown gives it as Markdown, --format html as one self-contained\nweb page with charts and a county map (prints on A4); json/yaml give its numbers;\ntsv/csv/jsonl/ids give its project list. -o FILE writes a document to a file.",
+    ),
+    "help.similar": (
+        "Likhet räknas på projektets utmärkande ord (titel, sammanfattning och taggar väger mer än\ngenomförande och resultat; böjningsformer och sammansatta ords huvudled räknas med),\ngemensamma taggar (ovanliga mer än vanliga), tema och typ, och som svagare signal samma\nlän eller kommun. Projektets egna länkar (related) hamnar bland de fem första.\n\nReturkod: 0 när något liknande finns, 1 annars, 2 vid okänt id.",
+        "Similarity counts the project's distinctive words (title, summary and tags weigh more than\nactivities and results; inflections and compounds' heads count too), shared tags (rare ones\nmore than common ones), theme and kind, and as a weaker signal the same county or\nmunicipality. The project's own related links are among the first five.\n\nExit status: 0 when something similar is found, 1 otherwise, 2 for an unknown id.",
     ),
     "help.show": (
         "Id:t kan skrivas med stora eller små bokstäver, eller som en unik början (show leaxw). Ett\nprojekt ger ett objekt i json/yaml; --ids ger en lista.",
@@ -540,6 +553,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt.no_cache": (
         "Läs filerna på nytt i stället för att använda indexcachen.",
         "Read the files afresh instead of using the index cache.",
+    ),
+    "opt.similar_limit": (
+        "Visa högst N projekt (0 för alla).",
+        "Show at most N projects (0 for all).",
+    ),
+    "title.similar": ("Projekt som liknar {title} ({id})", "Projects like {title} ({id})"),
+    "opt.similar_after": (
+        "När orden hittar färre än 20 projekt: låt projekt som liknar de bästa träffarna följa dem (standard i terminalens tabell, annars av).",
+        "When the words find fewer than 20 projects: let projects like the best matches follow them (default for a terminal's table, else off).",
     ),
     "opt.limit": (
         "Visa högst N träffar (0 för alla). Standard: 20 i terminalen, alla när utdata skickas vidare.",
@@ -1090,6 +1112,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{old} is now {new} ({file}); {links} link(s) in other files changed; the old id still works",
     ),
     "rename.link": ("  länken ändrad i {file}", "  link changed in {file}"),
+    "similar.linked": ("länkat som relaterat", "linked as related"),
+    "similar.tag": ("delar taggen {tags}", "shares the tag {tags}"),
+    "similar.tags": ("delar taggarna {tags}", "shares the tags {tags}"),
+    "similar.words": ("gemensamma ord: {words}", "words in common: {words}"),
+    "similar.theme": ("samma tema ({theme})", "same theme ({theme})"),
+    "similar.kind": ("samma typ ({kind})", "same kind ({kind})"),
+    "similar.places": ("samma område: {places}", "same area: {places}"),
+    "similar.heading": ("Liknande projekt", "Similar projects"),
+    "similar.none": ("inget projekt liknar {id}", "no project is like {id}"),
+    "col.score": ("Likhet", "Similarity"),
+    "col.reason": ("Varför", "Why"),
     "show.renamed": ("{old} heter nu {new}", "{old} is now {new}"),
     "diff.title": ("Ändringar från {old} till {new}", "Changes from {old} to {new}"),
     "diff.working_tree": ("arbetskopian", "the working tree"),
@@ -1613,6 +1646,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "list": (
         "servicekb list --region Dalarna",
         "servicekb list --theme kommunala --format csv > kommunala.csv",
+    ),
+    "similar": (
+        "servicekb similar servicepunkt-2-0-i-hoga-kusten",
+        "servicekb similar ica --limit 5 --format json",
     ),
     "show": (
         "servicekb show servicepunkt-2-0-i-hoga-kusten",

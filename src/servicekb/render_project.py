@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .messages import t
@@ -24,8 +25,9 @@ class Segments:
         yield Segment.line()
 
 
-def project_text(p: dict, ref: Reference):
-    """A project record (model field names) as a rich renderable, in this run's language."""
+def project_text(p: dict, ref: Reference, similar: Sequence[tuple[str, str, str]] = ()):
+    """A project record (model field names) as a rich renderable, in this run's language;
+    `similar` (title, id, reason) ends it under "Liknande projekt"."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -82,4 +84,8 @@ def project_text(p: dict, ref: Reference):
         if items:
             parts += [Text(), Text(t(key), style="bold")]
             parts += [Text("• ") + text(item) for item in items]
+    if similar:
+        parts += [Text(), Text(t("similar.heading"), style="bold")]
+        for title, pid, why in similar:
+            parts.append(Text("• ") + text(title) + Text(f" ({visible(pid)})", style="dim") + text(f" – {why}"))
     return Group(*parts)

@@ -6,7 +6,7 @@ Markdown here (plain text, no terminal needed).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -375,6 +375,7 @@ class ProjectRow:
     lessons: tuple[str, ...] = ()
     source: str = ""
     links: tuple[str, ...] = ()
+    similar: tuple[tuple[str, str, bool], ...] = ()  # (title, id, in this report): servicekb similar
 
 
 @dataclass(frozen=True)
@@ -411,8 +412,12 @@ class CountyMap:
 Block = Heading | Paragraph | Facts | MoneyTable | ProjectTable | Lessons | CountyMap
 
 
-def layout(report: Report, ref: Reference) -> list[Block]:
+def layout(
+    report: Report, ref: Reference, similar: Optional[Mapping[str, Sequence[tuple[str, str]]]] = None
+) -> list[Block]:
     """The report as a sequence of blocks: what it says and in which order, once.
+    `similar` gives each project's most similar projects as (title, id), for renderers that
+    show them (HTML).
 
     The terminal, plain-text, Markdown (and any future) renderers walk this list; none of
     them decides what a report contains.
@@ -443,7 +448,10 @@ def layout(report: Report, ref: Reference) -> list[Block]:
     if report.projects:
         blocks += [Heading(t("rep.per_theme")), MoneyTable(t("rep.theme"), tuple(report.by_theme))]
 
+    in_report = {p["id"] for p in report.projects}
+
     def row(p: dict) -> ProjectRow:
+        alike = tuple((title, pid, pid in in_report) for title, pid in (similar or {}).get(p["id"], ()))
         return ProjectRow(
             p["id"],
             p["title"],
@@ -458,6 +466,7 @@ def layout(report: Report, ref: Reference) -> list[Block]:
             tuple(p["lessons"]),
             source_of(p, ref.sources)["section"] or source_of(p, ref.sources)["title"],
             tuple(p["links"]),
+            alike,
         )
 
     shared = [p for p in report.projects if is_shared(p)]

@@ -43,6 +43,7 @@ COMMANDS: dict[str, CommandSpec] = {
         ("report", "report", "app"),
         ("list", "listing", "app"),
         ("show", "show", "app"),
+        ("similar", "similar", "app"),
         ("stats", "stats", "app"),
         ("validate", "validate", "validate_app"),
         ("new", "new", "new_app"),

@@ -125,13 +125,20 @@ def report(
         raise typer.Exit(EXIT_NO_RESULTS)
 
 
-def _layout(rep, kb):
+def _layout(rep, kb, with_similar: bool = False):
     """The report's blocks, with a line right under the heading when files were left out: a
-    saved report must not show smaller totals as if they were whole."""
+    saved report must not show smaller totals as if they were whole. `with_similar`: each
+    project's three most similar projects (the HTML report shows them)."""
     from ..messages import t
     from ..report import Paragraph, layout
 
-    blocks = layout(rep, kb.reference)
+    similar = None
+    if with_similar:
+        found = {p["id"]: [s.project_id for s in kb.similar(p, limit=3)] for p in rep.projects}
+        wanted = sorted({pid for ids in found.values() for pid in ids})
+        titles = {r["id"]: r["title"] for r in kb.restrict(wanted)} if wanted else {}
+        similar = {pid: [(titles[i], i) for i in ids] for pid, ids in found.items()}
+    blocks = layout(rep, kb.reference, similar)
     left_out = kb.left_out()
     if left_out:
         blocks.insert(1, Paragraph(t("rep.left_out", n=len(left_out))))
@@ -167,7 +174,7 @@ def _markdown(rep, kb, options, fmt: str, stream: Optional[IO[str]]) -> None:
 def _html(rep, kb, options, fmt: str, stream: Optional[IO[str]]) -> None:
     from ..render_html import render_html
 
-    _stream(stream).write(render_html(_layout(rep, kb)))
+    _stream(stream).write(render_html(_layout(rep, kb, with_similar=True)))
 
 
 def _data(rep, kb, options, fmt: str, stream: Optional[IO[str]]) -> None:

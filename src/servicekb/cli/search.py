@@ -46,6 +46,7 @@ class SearchRow:
     snippet: list[tuple[str, bool]]  # (text, is_match) pieces
     why: Optional[list[dict]] = None  # per query word: how it matched (search.explain)
     sources: Optional[dict] = None  # reference/sources.yaml, for the provenance
+    like_matches: bool = False  # a project like the first answers, not a match of the words
 
     def document(self) -> dict:
         from ..search import snippet_text
@@ -59,6 +60,8 @@ class SearchRow:
         }
         if self.why is not None:
             search["why"] = self.why
+        if self.like_matches:
+            search["like_matches"] = True
         return {**self.record, "provenance": provenance(self.record, self.sources), "search": search}
 
 
@@ -84,6 +87,9 @@ def search(
     ] = None,
     show_facets: Annotated[bool, typer.Option("--facets", help=help_t("opt.facets"), rich_help_panel=OUTPUT)] = False,
     all_words: Annotated[bool, typer.Option("--all-words", help=help_t("opt.all_words"))] = False,
+    similar_after: Annotated[
+        Optional[bool], typer.Option("--similar/--no-similar", help=help_t("opt.similar_after"), show_default=False)
+    ] = None,
     explain: Annotated[bool, typer.Option("--explain", rich_help_panel=OUTPUT, help=help_t("opt.explain"))] = False,
     theme: Theme = None,
     region: Region = None,
@@ -123,7 +129,16 @@ def search(
     counted = fmt in ("table", "markdown")
     probe = effective + 1 if effective and not counted else effective
     result, records, facet_data = kb.search(
-        parsed, filters, wanted, limit=probe, count=counted, with_facets=show_facets, all_words=all_words
+        parsed,
+        filters,
+        wanted,
+        limit=probe,
+        count=counted,
+        with_facets=show_facets,
+        all_words=all_words,
+        # A table is read by a person: the projects like its first answers follow a short answer.
+        # Elsewhere (a pipe, a file) the answer is the projects with the words, unless asked.
+        feedback=similar_after if similar_after is not None else fmt == "table",
     )
     more = bool(effective and not counted and len(result.hits) > effective)
     if more:
@@ -147,8 +162,10 @@ def search(
             hit.level,
             hit.score,
             snippet(record, result.matched_words) if not parsed.empty else [],
-            explain_hit(result, hit, record) if want_why else None,
+            # A project like the first answers matched none of the words: its why is that likeness.
+            (explain_hit(result, hit, record) if not hit.feedback else []) if want_why else None,
             kb.reference.sources,
+            hit.feedback,
         )
         for rank, (hit, record) in enumerate(zip(result.hits, records), 1)
     ]
@@ -180,7 +197,11 @@ def _render(
 
     snip = Column("snippet", t("col.snippet"), lambda r: snippet_text(r.snippet))
     for_people = fmt in ("table", "markdown")
-    why = Column("why", t("col.why"), lambda r: _why_text(r.why, people=for_people))
+    why = Column(
+        "why",
+        t("col.why"),
+        lambda r: t("search.why_like") if r.like_matches else _why_text(r.why, people=for_people),
+    )
     available = {**{n: on_record(c) for n, c in all_columns().items()}, "rank": rank, "snippet": snip, "why": why}
     if fmt == "table" and not options.fields:
         columns = [

@@ -13,6 +13,7 @@ from .complete import project_ids
 from .options import DataDir, Ids, NoCache
 
 app = command_app()
+SHOWN_SIMILAR = 3
 
 
 @app.command(help=command_help("show"))
@@ -45,6 +46,7 @@ def show(
     from ..text import visible
     from .common import document_console, load_kb, stdout_is_terminal
     from .options import read_ids
+    from .similar import similar_rows
 
     fmt = command_format("show", format, stdout_is_terminal())
     wanted = read_ids(ids)
@@ -56,8 +58,21 @@ def show(
         from .common import note
 
         note(t("show.renamed", old=project_id.strip().lower(), new=projects[0]["id"]))
+    # The three projects most like each one (servicekb similar): ids in JSON/YAML, a section in text.
+    alike = (
+        {p["id"]: similar_rows(kb, p, kb.similar(p, limit=SHOWN_SIMILAR)) for p in projects}
+        if fmt != "citation"
+        else {}
+    )
     if fmt in ("json", "yaml"):
-        documents = [{**p, "provenance": provenance(p, kb.reference.sources)} for p in projects]
+        documents = [
+            {
+                **p,
+                "provenance": provenance(p, kb.reference.sources),
+                "similar": [row.record["id"] for row in alike[p["id"]]],
+            }
+            for p in projects
+        ]
         single = len(documents) == 1 and wanted is None
         dump_document(documents[0] if single else documents, fmt, sys.stdout)
     elif fmt == "citation":
@@ -70,4 +85,5 @@ def show(
         for i, p in enumerate(projects):
             if i:
                 console.print()
-            console.print(project_text(p, kb.reference), crop=False)  # an id wider than the terminal stays whole
+            shown = [(row.record["title"], row.record["id"], row.reason) for row in alike[p["id"]]]
+            console.print(project_text(p, kb.reference, shown), crop=False)  # an id wider than the terminal stays whole

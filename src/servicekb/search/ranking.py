@@ -36,6 +36,7 @@ class Hit:
     score: float  # BM25 with field weights (higher is better)
     matched: int = 0  # how many of the query's words (OR groups) it matches
     tiers: tuple[int, ...] = ()  # the tier reached for each query word, 0 when missing
+    feedback: bool = False  # not a match of the words: a project like the first answers (feedback.py)
 
 
 @dataclass
@@ -53,6 +54,8 @@ class SearchResult:
     all_words_total: Optional[int] = None  # projects having every word (when fewer were relaxed in)
     relaxed: list[str] = field(default_factory=list)  # words some shown hits lack
     dropped: list[str] = field(default_factory=list)  # words no project has, left out of the search
+    excluded: list[str] = field(default_factory=list)  # FTS5 expressions of the -words
+    feedback: int = 0  # hits at the end found as projects like the first answers (feedback.py)
 
     @property
     def partial(self) -> bool:
@@ -172,6 +175,7 @@ def search(
         all_words_total,
         relaxed,
         dropped if hits else [],
+        excluded,
     )
 
 
@@ -296,6 +300,8 @@ def notices(result: SearchResult) -> list[str]:
         lines.append(t(key, typed=typed, shown=shown))
     if result.dropped:
         lines.append(t("search.dropped", words=t("search.or").join(f"'{w}'" for w in result.dropped)))
+    if result.feedback:
+        lines.append(t("search.feedback", n=result.feedback))
     if result.relaxed:
         missing = t("search.or").join(f"'{w}'" for w in result.relaxed)
         if result.all_words_total:
