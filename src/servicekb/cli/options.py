@@ -121,6 +121,11 @@ class ListingOptions:
 
     # The output options, which a command that writes files of its own (export) does not take.
     OUTPUT_OPTIONS: ClassVar[tuple[str, ...]] = ("format", "fields", "excel")
+    # The filters, which a command about one project (similar) does not take.
+    FILTER_OPTIONS: ClassVar[tuple[str, ...]] = (
+        "theme", "region", "municipality", "status", "kind", "owner_type", "tag", "min_cost", "max_cost",
+        "has_cost", "ids",
+    )  # fmt: skip
 
     @classmethod
     def of(cls, params: dict[str, Any], without: tuple[str, ...] = ()) -> ListingOptions:

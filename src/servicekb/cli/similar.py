@@ -9,7 +9,9 @@ import typer
 
 from ..formats import formats_help
 from ..messages import command_help, help_t, t
-from .options import OUTPUT, DataDir, Fields, ListingOptions, NoCache, _opt, command_app
+from .common import command_app
+from .complete import project_ids
+from .options import OUTPUT, DataDir, Fields, ListingOptions, NoCache, _opt
 
 app = command_app()
 DEFAULT_LIMIT = 10
@@ -44,9 +46,7 @@ def similar(
             metavar="ID",
             help=help_t("arg.id"),
             show_default=False,
-            autocompletion=lambda incomplete: __import__("servicekb.cli.complete", fromlist=["x"]).project_ids(
-                incomplete
-            ),
+            autocompletion=project_ids,
         ),
     ],
     limit: Annotated[
@@ -59,14 +59,14 @@ def similar(
     no_cache: NoCache = False,
 ) -> None:
     """servicekb similar (its help: messages `cmd.similar`, `help.similar`)."""
-    from ..errors import UsageError
+    from ..errors import EXIT_NO_RESULTS, UsageError
     from .common import emit_listing, load_kb, note, stdout_is_terminal
 
     if limit < 0:
         raise UsageError(t("err.limit_negative"))
     if not project_id.strip():
         raise UsageError(t("err.show_needs_id"))
-    options = ListingOptions.of(locals())
+    options = ListingOptions.of(locals(), without=(*ListingOptions.FILTER_OPTIONS, "excel"))
     fmt = options.output_format(stdout_is_terminal(), "similar")
     kb = load_kb(options.data_dir, options.no_cache)
     record = kb.find(project_id)
@@ -75,9 +75,10 @@ def similar(
     found = kb.similar(record, limit=limit or None)
     if not found:
         note(t("similar.none", id=record["id"]))
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_NO_RESULTS)
     rows = similar_rows(kb, record, found)
-    emit_listing(_listing(rows, options, fmt, t("title.similar", title=record["title"], id=record["id"])), fmt)
+    name, pid = record["title"], record["id"]
+    emit_listing(_listing(rows, options, fmt, t("title.similar", title=name, id=pid)), fmt)
 
 
 def similar_rows(kb, record: dict, found) -> list[SimilarRow]:
