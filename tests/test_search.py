@@ -435,3 +435,15 @@ def test_feedback_is_off_when_piped_and_with_all_words(cli):
     assert ids_for(cli, ["--all-words", "--similar", "post"]) == plain
     assert len(ids_for(cli, ["--similar", "post"])) > len(plain)
     assert ids_for(cli, ["--similar", "zzzzzz"]) == []  # nonsense still finds nothing
+
+
+def test_a_table_counts_the_similar_projects_apart_from_the_matches(cli):
+    """A terminal's table adds projects like the best answers: its title must not call them
+    matches ('20 projekt matchar' for 4 matches), and each such row's rank is marked ≈."""
+    data = json.loads(cli("search", "paketautomat", "--similar", "--format", "json").stdout)
+    like = [p for p in data if p["search"].get("like_matches")]
+    matches = len(data) - len(like)
+    assert like and matches == len(ids_for(cli, ["paketautomat"]))
+    table = cli("search", "paketautomat", "--format", "table").stdout
+    assert table.splitlines()[0] == f"{matches} projekt matchar + {len(like)} liknande (≈)"
+    assert table.count("≈") == len(like) + 1  # each similar row, and the title's key

@@ -247,6 +247,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "by.municipality": ("Kommun", "Municipality"),
     "title.projects": ("{n} projekt", "{n} project(s)"),
     "title.matches": ("{n} projekt matchar", "{n} project(s) match"),
+    "title.matches_like": (
+        "{n} projekt matchar + {like} liknande (≈)",
+        "{n} project(s) match + {like} similar (≈)",
+    ),
     "title.matches_shown": (
         "{n} projekt matchar, visar {shown} (--limit 0 visar alla)",
         "{n} project(s) match, showing {shown} (--limit 0 shows all)",

@@ -170,7 +170,13 @@ def search(
         for rank, (hit, record) in enumerate(zip(result.hits, records), 1)
     ]
     total = result.total if counted and result.total else len(rows)
-    title = t("title.matches_shown", n=total, shown=len(rows)) if len(rows) < total else t("title.matches", n=total)
+    like = sum(1 for r in rows if r.like_matches)
+    if like:  # the projects like the best answers are not matches: the title counts them apart
+        title = t("title.matches_like", n=len(rows) - like, like=like)
+    elif len(rows) < total:
+        title = t("title.matches_shown", n=total, shown=len(rows))
+    else:
+        title = t("title.matches", n=total)
     _render(rows, fmt, options, title, facet_data, kb, explain)
     if more or (fmt == "markdown" and len(rows) < total):  # a table says so in its title; elsewhere stderr does
         note(t("note.limited", shown=len(rows)) if more else t("note.limited_of", shown=len(rows), total=total))
@@ -192,7 +198,8 @@ def _render(
         get = column.get
         return dataclasses.replace(column, get=lambda r: get(r.record))
 
-    rank = Column("rank", "#", lambda r: r.rank, "int")
+    # In a table a project like the best answers has its rank marked (≈5): it matched no word.
+    rank = Column("rank", "#", lambda r: f"≈{r.rank}" if r.like_matches and fmt == "table" else r.rank, "int")
     from ..search import snippet_text
 
     snip = Column("snippet", t("col.snippet"), lambda r: snippet_text(r.snippet))
