@@ -61,3 +61,17 @@ def test_help_is_put_in_words_when_printed_not_when_imported(monkeypatch):
     for lang, word in (("en", "Usage:"), ("sv", "Användning:")):
         result = CliRunner().invoke(app, ["stats", "--help"], env={"SERVICEKB_LANG": lang})
         assert result.stdout.startswith(word), result.stdout[:40]
+
+
+def test_lang_holds_for_its_run_only_and_never_enters_the_environment(cli):
+    """--lang chose the language by writing SERVICEKB_LANG into os.environ: every child process
+    (git, for diff and report) and every later run in the same process inherited it."""
+    import os
+
+    import re
+
+    english = cli("--lang", "en", "list", "--region", "Dalarna", "--format", "table").stdout
+    assert re.match(r"\d+ project\(s\)\n", english), english[:40]
+    assert os.environ["SERVICEKB_LANG"] == "sv"  # as conftest set it
+    swedish = cli("list", "--region", "Dalarna", "--format", "table").stdout
+    assert re.match(r"\d+ projekt\n", swedish), swedish[:40]

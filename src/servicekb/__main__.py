@@ -4,21 +4,11 @@ import sys
 
 
 def run() -> None:
-    """Choose the language (`--lang`) before the interface is imported: help texts are put in
-    words when their module is imported."""
-    from servicekb.messages import take_language_option
-
-    try:
-        args = take_language_option(sys.argv[1:])
-    except ValueError as exc:
-        from servicekb.cli import error  # the one error format
-        from servicekb.errors import EXIT_USAGE
-
-        error(str(exc))
-        sys.exit(EXIT_USAGE)
+    """The command line as typed: `--lang` is taken by the CLI's one run (cli.app._Group.main),
+    which words the help in that language when a command is loaded."""
     from servicekb.cli import main
 
-    main(args)
+    main(sys.argv[1:])
 
 
 if __name__ == "__main__":

@@ -1699,8 +1699,22 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 }
 
 
+# The language `--lang` chose for the run in progress: set by take_language_option, cleared by the
+# CLI when the run ends (cli.app._Group.main). Never written into os.environ, so it reaches no
+# child process (git) and no later run in the same process (a test's CliRunner).
+_run_language: Optional[str] = None
+
+
+def use_language(lang: Optional[str]) -> None:
+    """Make `lang` ('sv', 'en') this run's language, or None to follow the environment again."""
+    global _run_language
+    _run_language = lang
+
+
 def language() -> str:
-    """'sv' or 'en' for this run (see the module docstring)."""
+    """'sv' or 'en' for this run (see the module docstring): --lang, else SERVICEKB_LANG, else the locale."""
+    if _run_language is not None:
+        return _run_language
     chosen = os.environ.get("SERVICEKB_LANG", "").strip().lower()
     if chosen in LANGUAGES:
         return chosen
@@ -1712,9 +1726,9 @@ def language() -> str:
 
 
 def take_language_option(args: list[str]) -> list[str]:
-    """`--lang sv|en` (or `--lang=en`) anywhere before a `--`: chooses this run's language, as
-    SERVICEKB_LANG does, and is taken out of the arguments. It is read before the command-line
-    interface is imported, because help texts are put in words when their module is imported.
+    """`--lang sv|en` (or `--lang=en`) anywhere before a `--`: chooses this run's language (over
+    SERVICEKB_LANG, see use_language), and is taken out of the arguments, before click parses
+    them: help texts are put in words again, in that language, when their command is loaded.
     Raises ValueError with the message (in the chosen or the locale's language) for a bad value."""
     out: list[str] = []
     i = 0
@@ -1732,7 +1746,7 @@ def take_language_option(args: list[str]) -> list[str]:
                 value, i = arg.split("=", 1)[1], i + 1
             if value.strip().lower() not in LANGUAGES:
                 raise ValueError(t("err.unknown_language", value=repr(value)))
-            os.environ["SERVICEKB_LANG"] = value.strip().lower()
+            use_language(value.strip().lower())
             continue
         out.append(arg)
         i += 1

@@ -211,6 +211,17 @@ class _Group(TyperGroup):
             formatter.write_dl([(name, spec.summary) for name, spec in COMMANDS.items()])
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
+        """One run: its --lang holds for this run only (a second run in the same process, as a
+        test's CliRunner makes, follows the environment again)."""
+        from ..messages import use_language
+
+        use_language(None)
+        try:
+            return self._run(args, prog_name, complete_var, standalone_mode, **extra)
+        finally:
+            use_language(None)
+
+    def _run(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         """Every way a run can end, in one place: results, library errors, click's usage errors
         (one line, not click's four-line block), Ctrl-C, a closed pipe, and the unexpected."""
         from ..errors import EXIT_INTERRUPTED, EXIT_USAGE
@@ -229,7 +240,7 @@ class _Group(TyperGroup):
         try:
             from ..messages import take_language_option
 
-            try:  # already taken by the console script; here for `app()` called directly (CliRunner)
+            try:
                 args = take_language_option(list(args) if args is not None else sys.argv[1:])
             except ValueError as exc:
                 error(str(exc))
@@ -401,7 +412,7 @@ GLOBAL_OPTIONS = "servicekb.global_options"  # ctx.meta key: the global options 
 
 
 def main(args: Optional[list[str]] = None) -> None:
-    """Console entry point, after servicekb.__main__ has taken --lang (see _Group.main for how a run ends)."""
+    """Console entry point (see _Group.main for how a run ends, and where --lang is taken)."""
     _guard_standard_streams()
     app(args=args)
 
