@@ -67,7 +67,6 @@ def test_lang_holds_for_its_run_only_and_never_enters_the_environment(cli):
     """--lang chose the language by writing SERVICEKB_LANG into os.environ: every child process
     (git, for diff and report) and every later run in the same process inherited it."""
     import os
-
     import re
 
     english = cli("--lang", "en", "list", "--region", "Dalarna", "--format", "table").stdout
