@@ -144,3 +144,14 @@ def test_markup_and_escapes_in_data_are_shown_literally(cli, tmp_path, valid_tex
         assert "[bold]Fet[/]" in result.output
         assert "\x1b" not in result.output
         assert "\\x1b[31mröd" in result.output
+
+
+@pytest.mark.parametrize("command", [["list", "--theme", "kommunala"], ["search", "bygdelots"]])
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_people_read_theme_labels_and_scripts_the_slugs(cli, command, fmt):
+    """Issue 26.7: a table showed `kommunala-processer` where show, report and facets say
+    'Kommunala processer'; TSV and JSON keep the slug, the stable value."""
+    shown = cli(*command, "--format", fmt, env={"COLUMNS": "160"}).stdout
+    assert "kommunala-processer" not in shown
+    assert "Kommunala processer" in shown or (fmt == "table" and "Kommunala " in shown)  # a table may wrap it
+    assert "kommunala-processer" in cli(*command, "--format", "tsv").stdout

@@ -110,7 +110,7 @@ def _header(field: str) -> str:
     return t({"id": "col.id", "title": "col.title"}.get(field, f"field.{field}"))
 
 
-def default_markdown() -> list[Column]:
+def default_markdown(themes=None) -> list[Column]:
     """Markdown is read by people: their words, the amount with its kind."""
     from .messages import t
     from .status import status_text
@@ -119,7 +119,7 @@ def default_markdown() -> list[Column]:
         Column("id", t("col.id"), dotted_getter("id")),
         Column("title", t("col.title"), dotted_getter("title")),
         Column("counties", t("col.counties"), counties_or_national, "list"),
-        Column("theme", t("col.theme"), dotted_getter("theme")),
+        theme_column(themes),
         Column("status", t("col.status"), status_text),
         Column("cost", t("col.cost"), lambda r: (project_amount(r), cost_kind(r)), "cost"),
     ]
@@ -131,7 +131,16 @@ def default_list() -> list[Column]:
     return [cols[n] for n in DEFAULT_LIST_FIELDS]
 
 
-def default_table() -> list[Column]:
+def theme_column(themes=None, **layout) -> Column:
+    """The theme for people: its label (`Samordnad logistik och pakethantering`) where the
+    reference data is at hand (`themes`: its Vocabulary), as show, report and facets write it."""
+    from .messages import t
+
+    get = (lambda r: themes.label(r["theme"])) if themes is not None else dotted_getter("theme")
+    return Column("theme", t("col.theme"), get, **layout)
+
+
+def default_table(themes=None) -> list[Column]:
     """On a terminal: the id under the title (the table fits 80 columns), words in this run's language."""
     from .messages import t
     from .status import status_text
@@ -139,7 +148,7 @@ def default_table() -> list[Column]:
     return [
         Column("project", t("col.project_id"), lambda r: (r["title"], r["id"]), "title_id", ratio=1, min_width=24),
         Column("counties", t("col.counties"), counties_or_national, "list", max_width=16, drop_priority=2),
-        Column("theme", t("col.theme"), dotted_getter("theme"), drop_priority=1, max_width=19),
+        theme_column(themes, drop_priority=1, max_width=22),
         Column("status", t("col.status"), lambda r: status_text(r, short=True), max_width=16, drop_priority=3),
         Column("cost", t("col.cost"), lambda r: (project_amount(r), cost_kind(r)), "cost"),
     ]

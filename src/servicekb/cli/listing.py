@@ -60,7 +60,12 @@ def list_(
 
     emit_listing(
         project_listing(
-            projects, options, fmt, title=t("title.projects", n=len(projects)), sources=kb.reference.sources
+            projects,
+            options,
+            fmt,
+            title=t("title.projects", n=len(projects)),
+            sources=kb.reference.sources,
+            themes=kb.reference.themes,
         ),
         fmt,
     )
@@ -68,14 +73,17 @@ def list_(
         raise typer.Exit(EXIT_NO_RESULTS)
 
 
-def project_listing(projects: list[dict], options: ListingOptions, fmt: str, title=None, columns=None, sources=None):
-    """Project records as a listing: the default columns for the run's format, or --fields."""
+def project_listing(
+    projects: list[dict], options: ListingOptions, fmt: str, title=None, columns=None, sources=None, themes=None
+):
+    """Project records as a listing: the default columns for the run's format, or --fields
+    (`themes`: the reference's themes, for the labels people read in a table or Markdown)."""
     from ..fields import all_columns, default_list, default_markdown, default_table
     from ..output import Listing, pick_columns
     from ..status import provenance
 
     default = columns or (
-        default_table() if fmt == "table" else default_markdown() if fmt == "markdown" else default_list()
+        default_table(themes) if fmt == "table" else default_markdown(themes) if fmt == "markdown" else default_list()
     )
     cols = pick_columns(options.fields, default, all_columns())
     return Listing(

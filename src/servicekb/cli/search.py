@@ -188,7 +188,7 @@ def _render(
     import dataclasses
     import sys
 
-    from ..fields import all_columns, counties_or_national
+    from ..fields import all_columns, counties_or_national, theme_column
     from ..messages import t
     from ..money import cost_kind, project_amount
     from ..output import Column, Listing, dump_document, pick_columns, render
@@ -229,10 +229,12 @@ def _render(
                 max_width=16,
                 drop_priority=2,
             ),
-            Column("theme", t("col.theme"), lambda r: r.record["theme"], drop_priority=1, max_width=19),
+            on_record(theme_column(kb.reference.themes, drop_priority=1, max_width=22)),  # the label, as list
             Column("cost", t("col.cost"), lambda r: (project_amount(r.record), cost_kind(r.record)), "cost"),
         ] + ([Column("why", t("col.why"), why.get, ratio=1)] if explain else [])
     else:
+        if fmt == "markdown":  # read by people: the theme's label, as in the table
+            available["theme"] = on_record(theme_column(kb.reference.themes))
         default = [rank, *(available[n] for n in ("id", "title", "counties", "theme", "cost_sek", "cost_kind")), snip]
         default += [why] if explain else []
         columns = pick_columns(options.fields, default, available)
