@@ -10,7 +10,6 @@ never become an index.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sqlite3
@@ -20,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Optional
 
+from .digest import sha256
 from .messages import t
 
 MAGIC = "servicekb-index"
@@ -39,7 +39,7 @@ def cache_dir() -> Path:
 
 def cache_path(data_root: Path) -> Path:
     """The index file of one data directory (named by a hash of its absolute path)."""
-    key = hashlib.sha256(str(data_root.resolve()).encode("utf-8")).hexdigest()[:16]
+    key = sha256(str(data_root.resolve()).encode("utf-8")).hexdigest()[:16]
     return cache_dir() / f"index-{key}.sqlite"
 
 

@@ -11,13 +11,13 @@ This module only writes; `search.py` and `kb.py` only read. The database holds
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sqlite3
 from collections.abc import Iterable
 from typing import Optional
 
+from .digest import blake2b
 from .money import cost_amount
 from .text import fold, swedish_key
 
@@ -139,7 +139,7 @@ def fts_fields(record: dict, tag_labels: dict[str, str], theme_label: str, kind_
 def record_checksum(record_text: str) -> str:
     """A stored record's checksum: a record damaged on disk is detected when it is read
     (SQLite checks its pages' structure, not the bytes of the values in them)."""
-    return hashlib.blake2b(record_text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return blake2b(record_text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 def add_project(conn: sqlite3.Connection, record: dict, file: str, labels) -> int:

@@ -17,7 +17,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any, Optional
+from typing import IO, Any, NamedTuple, Optional
 
 from .errors import UsageError
 from .formats import COMMAND_FORMATS, DOCUMENT_COMMANDS, DOCUMENT_FORMATS, LISTING_FORMATS, REGISTRY
@@ -28,8 +28,7 @@ from .text import has_invisible, json_visible, visible
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # and full-width ＝ ＋ － ＠
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A column of a listing: `name` is what --fields uses, `get` reads it from a row."""
 
     name: str
@@ -342,8 +341,7 @@ def _write_table(listing: Listing, stream: IO[str], console: Any) -> None:
 NUMERIC = ("money", "int", "cost")
 
 
-@dataclass(frozen=True)
-class FitColumn:
+class FitColumn(NamedTuple):
     """How a table column may be fitted to a terminal (see `print_fitted`)."""
 
     header: str

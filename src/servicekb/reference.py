@@ -10,15 +10,14 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from .errors import ServiceKBError, UsageError
 from .messages import t as tr
 from .text import did_you_mean, fold, suggest, swedish_key
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One entry of a controlled vocabulary (theme, kind, owner type, tag)."""
 
     slug: str
@@ -27,8 +26,9 @@ class Term:
     description: str = ""
 
 
-@dataclass(frozen=True)
-class County:
+class County(NamedTuple):
+    """A county of reference/counties.yaml: its short and official names, SCB code and letter."""
+
     name: str
     official_name: str
     code: str
@@ -37,8 +37,7 @@ class County:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """Where facts come from: a page, a report, a decision (reference/sources.yaml)."""
 
     slug: str
@@ -50,8 +49,9 @@ class Source:
     sections: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Municipality:
+class Municipality(NamedTuple):
+    """A municipality of reference/municipalities.yaml, with its SCB code and county."""
+
     name: str
     code: str
     county: str

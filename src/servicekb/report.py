@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .messages import status_label, t
 from .money import NATIONAL, MoneySummary, cost_kind, format_sek, group_by, is_shared, project_amount, summarise
@@ -73,8 +73,7 @@ SORTS = {
 }
 
 
-@dataclass(frozen=True)
-class StatsRow:
+class StatsRow(NamedTuple):
     """One group of `stats` (and of a report's per-county / per-theme table)."""
 
     value: str  # the group's key: slug or name; "(…)" for a placeholder group
@@ -107,8 +106,7 @@ def stats_rows(records: list[dict], by: str, ref: Reference, sort: str = "name")
     return rows
 
 
-@dataclass(frozen=True)
-class DataState:
+class DataState(NamedTuple):
     """Which state of the data a report shows: the data folder's git commit when it is in a git
     work tree, else the newest change to its files (dates as ISO strings)."""
 
@@ -293,27 +291,27 @@ def heading(report: Report) -> str:
 # --- the layout: one description of a report, walked by every renderer ---------------
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
+    """A heading of a report document."""
+
     text: str
     level: int = 2  # 1: the document's title; 2: a section
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
+    """A paragraph of a report document."""
+
     text: str
     note: bool = False  # a side remark (dim on a terminal)
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(NamedTuple):
     """Short lines of key figures (a bulleted list in Markdown)."""
 
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class MoneyTable:
+class MoneyTable(NamedTuple):
     """Projects and separate sums per group (county or theme), optionally with a total row."""
 
     name_header: str
@@ -341,8 +339,9 @@ class MoneyTable:
         return max((r.summary.total_cost.value or 0 for r in self.rows), default=0)
 
 
-@dataclass(frozen=True)
-class ProjectRow:
+class ProjectRow(NamedTuple):
+    """One project's line in a report's project table."""
+
     id: str
     title: str
     multi_county: bool
@@ -360,8 +359,9 @@ class ProjectRow:
     links: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class ProjectTable:
+class ProjectTable(NamedTuple):
+    """A report's table of projects."""
+
     rows: tuple[ProjectRow, ...]
 
     @property
@@ -369,21 +369,22 @@ class ProjectTable:
         return (t("col.project"), t("rep.where"), t("rep.owner"), t("col.status"), t("rep.amount"))
 
 
-@dataclass(frozen=True)
-class Lessons:
+class Lessons(NamedTuple):
+    """The lessons a report quotes, each with its project's title."""
+
     items: tuple[tuple[str, str], ...]  # (project title, lesson)
 
 
-@dataclass(frozen=True)
-class CountyTile:
+class CountyTile(NamedTuple):
+    """One county on a report's map."""
+
     name: str
     code: str  # SCB's county code: where the tile goes on a map
     summary: Optional[MoneySummary]  # None: the county is not part of the report's selection
     highlighted: bool = False  # the reported county
 
 
-@dataclass(frozen=True)
-class CountyMap:
+class CountyMap(NamedTuple):
     """Every county's projects and money, for a map (HTML draws one; text renderers skip it:
     the same numbers are in the per-county table, or the county's own totals)."""
 

@@ -13,7 +13,6 @@ process never sees half an index; two processes building at once take turns.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -26,6 +25,7 @@ from typing import Any, Optional
 from . import __version__
 from .cache import MAGIC, IndexDamage
 from .constants import MODEL_VERSION
+from .digest import blake2b, sha256
 from .files import Entry, is_racy, read_file, real_path, scan, stat_data
 from .index import (
     INDEX_VERSION,
@@ -56,6 +56,8 @@ FILES_SCHEMA = """CREATE TABLE IF NOT EXISTS files(
 
 @dataclass
 class SyncReport:
+    """What one update of the index did."""
+
     added: int = 0
     updated: int = 0
     removed: int = 0
@@ -70,7 +72,7 @@ class SyncReport:
 
 def files_digest(entries: list[Entry]) -> str:
     """One hash of every file's path and stat data: the fast path compares just this."""
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     h.update(repr(entries).encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 
@@ -101,11 +103,11 @@ def fingerprint(reference: Path) -> str:
             content = ""
             if st.st_size <= REFERENCE_HASH_BYTES and os.path.isfile(reference / name):
                 with open(reference / name, "rb") as fh:
-                    content = hashlib.blake2b(fh.read(REFERENCE_HASH_BYTES + 1), digest_size=16).hexdigest()
+                    content = blake2b(fh.read(REFERENCE_HASH_BYTES + 1), digest_size=16).hexdigest()
             parts.append(f"{name}:{stat_data(st)}:{st.st_mode}:{content}")
         except OSError as exc:
             parts.append(f"{name}:{exc.errno}")
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    return sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
 THESAURUS_FILE = "synonyms.yaml"  # read by thesaurus.load_thesaurus; its index rows are built from it
@@ -523,7 +525,7 @@ def _parse_one(job: tuple[str, str, str]):
     raw, problems = read_file(Path(full), display)
     if raw is None:
         return path, "", None, None, problems
-    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    digest = blake2b(raw, digest_size=16).hexdigest()
     if old_hash and digest == old_hash:
         return path, digest, SAME, None, []
     from .loader import check_bytes  # imports yaml and pydantic: only when a file changed

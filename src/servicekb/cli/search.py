@@ -160,7 +160,6 @@ def search(
 def _render(
     rows: list[SearchRow], fmt: str, options: ListingOptions, title: str, facet_data: Any, kb, explain: bool = False
 ) -> None:
-    import dataclasses
     import sys
 
     from ..fields import all_columns, counties_or_national
@@ -171,7 +170,7 @@ def _render(
 
     def on_record(column: Column) -> Column:  # project columns read the hit's record
         get = column.get
-        return dataclasses.replace(column, get=lambda r: get(r.record))
+        return column._replace(get=lambda r: get(r.record))
 
     rank = Column("rank", "#", lambda r: r.rank, "int")
     from ..search import snippet_text

@@ -31,6 +31,8 @@ WEIGHTS = {
 
 @dataclass
 class Hit:
+    """One matching project, with what ranks it."""
+
     rowid: int
     level: int  # the sum over query words of the tier reached (0 for a word it lacks)
     score: float  # BM25 with field weights (higher is better)
@@ -40,6 +42,8 @@ class Hit:
 
 @dataclass
 class SearchResult:
+    """A ranked search's answer: the hits shown, how many matched, and why."""
+
     hits: list[Hit]  # ranked, at most the requested limit
     total: Optional[int]  # all matches (None when not counted)
     query: Query

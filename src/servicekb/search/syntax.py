@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..errors import UsageError
 from ..messages import t as tr
@@ -36,8 +37,9 @@ WORD = re.compile(r"[^\W_]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
+    """A query word, or a quoted phrase."""
+
     words: tuple[str, ...]  # lower-case NFC words; more than one is a phrase
 
     @property
@@ -50,6 +52,8 @@ class Term:
 
 @dataclass
 class Query:
+    """A parsed query: groups of alternatives that must all match, and excluded terms."""
+
     groups: list[list[Term]] = field(default_factory=list)  # AND of ORs
     excluded: list[Term] = field(default_factory=list)
     dropped_stop_words: list[str] = field(default_factory=list)
