@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import Optional
 
 from .digest import sha256
+from .index import MAGIC
 from .messages import t
-
-MAGIC = "servicekb-index"
 
 
 def cache_dir() -> Path:

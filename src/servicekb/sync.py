@@ -23,35 +23,21 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple, Optional
 
 from . import __version__
-from .cache import MAGIC, IndexDamage
+from .cache import IndexDamage
 from .constants import MODEL_VERSION
 from .digest import blake2b, sha256
 from .files import Entry, Stat, is_racy, read_file, real_path, scan, stat_data
 from .index import (
     INDEX_VERSION,
-    TABLES,
+    MAGIC,
     Labels,
     add_project,
-    create_schema,
     refresh_vocab,
     remove_project,
+    reset,
     store_thesaurus,
 )
 from .problem import Problem
-
-FILES_SCHEMA = """CREATE TABLE IF NOT EXISTS files(
-    path TEXT PRIMARY KEY,          -- relative to projects/, '/'-separated
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    ctime_ns INTEGER NOT NULL,
-    ino INTEGER NOT NULL,
-    hash TEXT NOT NULL,
-    racy INTEGER NOT NULL,          -- 1: written too close to its reading; the hash is compared again
-    project INTEGER,                -- rowid in projects, NULL when the file is invalid
-    pid TEXT,                       -- the project's id (valid files), for the cross-file rules
-    related TEXT,                   -- JSON [[id, line, column], …] of its related ids
-    problems TEXT                   -- JSON list of the file's own problems, NULL when none
-)"""
 
 
 @dataclass
@@ -340,7 +326,7 @@ def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed, read
     """Write the parse results, inside the lock; returns the report and the entries as written."""
     report = SyncReport()
     if meta_value(conn, "fingerprint") != print_:
-        _reset(conn)
+        reset(conn)
         report.rebuilt = True
         # Warm commands read the reference data from here, without a YAML parser.
         put_checked(conn, "reference", json.dumps(ref_loader().parsed(), ensure_ascii=False))
@@ -596,18 +582,6 @@ def _drop(conn, path: str, rowid) -> None:
     if rowid is not None:
         remove_project(conn, rowid)
     conn.execute("DELETE FROM files WHERE path = ?", (path,))
-
-
-def _reset(conn: sqlite3.Connection) -> None:
-    """Empty the index (new reference data, model or layout): everything is re-indexed."""
-    for table in (*TABLES, "files"):
-        conn.execute(f"DROP TABLE IF EXISTS {table}")
-    create_schema(conn)
-    conn.execute(FILES_SCHEMA)
-    # Every command reads the problems: without this it would scan every file's row (30 ms at 100,000).
-    conn.execute("CREATE INDEX IF NOT EXISTS files_with_problems ON files(path) WHERE problems IS NOT NULL")
-    conn.execute("CREATE INDEX IF NOT EXISTS files_racy ON files(path) WHERE racy")
-    conn.execute("INSERT OR REPLACE INTO meta VALUES ('magic', ?)", (MAGIC,))
 
 
 def stored_problems(conn: sqlite3.Connection) -> list[Problem]:
