@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, TypeVar
 
-from .cache import IndexDamage, is_index_trouble
+from .cache import INDEX_ERRORS, IndexDamage, is_index_trouble, with_repairs
 from .errors import ServiceKBError, UsageError
 from .messages import t
 from .paths import data_dir as resolve_data_dir
@@ -24,12 +24,6 @@ from .reference import Reference
 from .text import did_you_mean, suggest
 
 T = TypeVar("T")
-
-# What a damaged index raises on a query: SQLite's errors. Stored JSON that no longer decodes,
-# or decodes to the wrong shape, is turned into sqlite3.DatabaseError where it is read
-# (sync.stored_json, _record), so that a ValueError/KeyError/TypeError elsewhere stays what it
-# is — a bug, reported as one — instead of costing two rebuilds as "damage".
-INDEX_ERRORS = (sqlite3.Error,)
 
 
 @dataclass
@@ -92,16 +86,15 @@ class KnowledgeBase:
 
         An error that is the query's own (SQLite refusing a pattern too complex, a value too
         big: see cache.is_index_trouble) is a usage error, and the index is left as it is."""
-        for _ in range(3):
-            try:
-                return compute()
-            except INDEX_ERRORS as exc:
-                if not is_index_trouble(exc):
-                    raise UsageError(t("err.query_refused", reason=_one_line(exc))) from None
-                if self._recover is None:
-                    raise
-                self.conn, self._problems = self._recover(exc)
-        raise ServiceKBError(t("err.index_unrepairable"))
+
+        def repair(exc: sqlite3.Error) -> None:
+            if not is_index_trouble(exc):
+                raise UsageError(t("err.query_refused", reason=_one_line(exc))) from None
+            if self._recover is None:
+                raise exc
+            self.conn, self._problems = self._recover(exc)
+
+        return with_repairs(compute, repair, t("err.index_unrepairable"))
 
     @property
     def problems(self) -> list[Problem]:
@@ -427,31 +420,27 @@ class _Index:
         from .sync import sync
 
         repaired = False
-        for _ in range(3):
+
+        def attempt():
             try:
                 report = sync(self.conn, self.root, self.refdir, lambda: self.ref, self.progress, entries)
-                return None if repaired else report
             except OSError as exc:
                 raise ServiceKBError(t("err.cannot_read_kb", root=self.root, reason=exc)) from None
-            except INDEX_ERRORS as exc:
-                if not self.on_disk:
-                    raise
-                self._switch(exc)
-                entries = None
-                repaired = True
-        raise ServiceKBError(t("err.index_unbuildable"))
+            return None if repaired else report
+
+        def repair(exc: sqlite3.Error) -> None:
+            nonlocal entries, repaired
+            if not self.on_disk:
+                raise exc
+            self._switch(exc)
+            entries, repaired = None, True  # the new index is built from a new scan
+
+        return with_repairs(attempt, repair, t("err.index_unbuildable"))
 
     def problems(self) -> list[Problem]:
         from .sync import stored_problems
 
-        for _ in range(3):
-            try:
-                return stored_problems(self.conn)
-            except INDEX_ERRORS as exc:
-                if not self.on_disk:
-                    raise
-                self.recover(exc)
-        raise ServiceKBError(t("err.index_unreadable"))
+        return with_repairs(lambda: stored_problems(self.conn), self.recover, t("err.index_unreadable"))
 
     def recover(self, exc: BaseException) -> tuple[sqlite3.Connection, list[Problem]]:
         """After a failed query: a new index (rebuilt, or in memory), up to date."""
