@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, TypeVar
 
@@ -26,20 +25,29 @@ from .text import did_you_mean, suggest
 T = TypeVar("T")
 
 
-@dataclass
 class KnowledgeBase:
     """Every answer comes through a public method here, and every such method returns an
     answer that reflects the files as they are now (see `_fresh`): a command cannot forget
-    to check freshness, because it has no other way to ask."""
+    to check freshness, because it has no other way to ask.
 
-    root: Path
-    reference: Reference
-    conn: sqlite3.Connection
-    _problems: list[Problem] = field(default_factory=list, repr=False)
-    _pending: Optional[Callable[[], bool]] = field(default=None, repr=False)
-    _recover: Optional[Callable[[BaseException], tuple[sqlite3.Connection, list[Problem]]]] = field(
-        default=None, repr=False
-    )
+    (A plain class, not a dataclass: every warm command creates this type at import.)"""
+
+    def __init__(
+        self,
+        root: Path,
+        reference: Reference,
+        conn: sqlite3.Connection,
+        problems: Optional[list[Problem]] = None,
+        pending: Optional[Callable[[], bool]] = None,
+        _recover: Optional[Callable[[BaseException], tuple[sqlite3.Connection, list[Problem]]]] = None,
+    ) -> None:
+        self.root, self.reference, self.conn = root, reference, conn
+        self._problems: list[Problem] = problems if problems is not None else []
+        self._pending = pending  # the freshness check still running (see open_kb)
+        self._recover = _recover  # how to repair the index after a failed query
+
+    def __repr__(self) -> str:
+        return f"KnowledgeBase(root={self.root!r})"
 
     def _fresh(self, compute: Callable[[], T]) -> T:
         """compute() from the index while the files are checked beside it; again if they changed.

@@ -16,7 +16,6 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import IO, Any, NamedTuple, Optional
 
 from .errors import UsageError
@@ -41,8 +40,7 @@ class Column(NamedTuple):
     drop_priority: Optional[int] = None  # tables may leave it out when too narrow: lower goes first; None never
 
 
-@dataclass
-class Listing:
+class Listing(NamedTuple):
     """What a listing command hands the output layer.
 
     `rows` are whatever the columns read (records, typed rows); `document` turns a row into
@@ -56,7 +54,7 @@ class Listing:
     title: Optional[str] = None
     fields_chosen: bool = False
     excel: bool = False
-    id_of: Callable[[Any], str] = field(default=lambda r: r["id"])
+    id_of: Callable[[Any], str] = lambda r: r["id"]
 
     def objects(self) -> list:
         if self.document is not None and not self.fields_chosen:

@@ -7,7 +7,6 @@ Every `--region`, `--theme`, `--tag` … option resolves through here, so "Dalar
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple, Optional
@@ -245,7 +244,6 @@ FILES = (
 REFERENCE_FORMAT = 3  # what the index stores as the snapshot: bump when load_reference_file's output changes
 
 
-@dataclass
 class Reference:
     """All reference data of one knowledge base, loaded lazily from its reference/ folder.
 
@@ -253,8 +251,17 @@ class Reference:
     command reads reference data from there and never imports a YAML parser.
     """
 
-    folder: Path
-    snapshot: Optional[dict[str, Any]] = field(default=None, repr=False, compare=False)
+    def __init__(self, folder: Path, snapshot: Optional[dict[str, Any]] = None) -> None:
+        self.folder = folder
+        self.snapshot = snapshot
+
+    def __repr__(self) -> str:
+        return f"Reference(folder={self.folder!r})"
+
+    def __eq__(self, other: object) -> bool:  # as the dataclass it was: the same folder
+        return isinstance(other, Reference) and other.folder == self.folder
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as before
 
     def _data(self, name: str) -> Any:
         if self.snapshot is not None and name in self.snapshot:

@@ -18,7 +18,6 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple, Optional
 
@@ -40,15 +39,21 @@ from .index import (
 from .problem import Problem
 
 
-@dataclass
 class SyncReport:
     """What one update of the index did."""
 
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
-    touched: int = 0  # mtime changed, content did not
-    rebuilt: bool = False
+    def __init__(self) -> None:
+        self.added = 0
+        self.updated = 0
+        self.removed = 0
+        self.touched = 0  # mtime changed, content did not
+        self.rebuilt = False
+
+    def __repr__(self) -> str:
+        return (
+            f"SyncReport(added={self.added}, updated={self.updated}, removed={self.removed}, "
+            f"touched={self.touched}, rebuilt={self.rebuilt})"
+        )
 
     @property
     def changed(self) -> bool:
