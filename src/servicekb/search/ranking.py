@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..index import FTS_COLUMNS
 from ..text import did_you_mean
@@ -29,8 +29,7 @@ WEIGHTS = {
 }
 
 
-@dataclass
-class Hit:
+class Hit(NamedTuple):
     """One matching project, with what ranks it."""
 
     rowid: int
