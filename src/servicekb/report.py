@@ -158,20 +158,41 @@ def _git_state(root) -> Optional[DataState]:
         return None
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
 
-    def run(*args: str) -> Optional[str]:
+    def start(*args: str) -> Optional[subprocess.Popen]:
         try:
-            done = subprocess.run(
-                [git, "-C", str(root), *args], capture_output=True, text=True, timeout=10, env=env, check=False
+            return subprocess.Popen(
+                [git, "-C", str(root), *args],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                stdin=subprocess.DEVNULL,
+                text=True,
+                env=env,
             )
-        except (OSError, subprocess.SubprocessError, ValueError):
+        except (OSError, ValueError):
             return None
-        return done.stdout if done.returncode == 0 else None
 
-    last = run("log", "-1", "--format=%h %cs", "--", ".")
+    def output(proc: Optional[subprocess.Popen]) -> Optional[str]:
+        if proc is None:
+            return None
+        try:
+            out, _ = proc.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            return None
+        except (subprocess.SubprocessError, ValueError):  # e.g. output that does not decode
+            proc.kill()
+            proc.wait()
+            return None
+        return out if proc.returncode == 0 else None
+
+    # Both at once: a report waits for one git process instead of two in turn.
+    log = start("log", "-1", "--format=%h %cs", "--", ".")
+    status = start("status", "--porcelain", "--untracked-files=normal", "--", ".")
+    last, changes = output(log), output(status)
     if not last or len(last.split()) != 2:
         return None  # not a work tree, no commit yet, or git refuses (e.g. another owner's folder)
     revision, date = last.split()
-    changes = run("status", "--porcelain", "--untracked-files=normal", "--", ".")
     return DataState(revision, date, bool(changes and changes.strip()))
 
 
