@@ -7,17 +7,17 @@ and falls back to CPython's own SHA-256 when OpenSSL lacks it. The outputs are t
 
 from __future__ import annotations
 
+import sys
+
+# By version, not by trying: a failed import searches every folder of sys.path first.
 try:
     from _blake2 import blake2b
-except ImportError:  # an interpreter built without it
-    from hashlib import blake2b
 
-try:
-    from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]  # Python 3.12+
-except ImportError:
-    try:
-        from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]  # Python 3.11
-    except ImportError:
-        from hashlib import sha256  # type: ignore[assignment,unused-ignore]
+    if sys.version_info >= (3, 12):
+        from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]
+    else:
+        from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]
+except ImportError:  # an interpreter built without them (or another implementation)
+    from hashlib import blake2b, sha256  # type: ignore[assignment,unused-ignore]
 
 __all__ = ["blake2b", "sha256"]
