@@ -7,7 +7,6 @@ Markdown here (plain text, no terminal needed).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple, Optional
 
 from .messages import status_label, t
@@ -196,24 +195,38 @@ def _git_state(root) -> Optional[DataState]:
     return DataState(revision, date, bool(changes and changes.strip()))
 
 
-@dataclass
 class Report:
-    """What `servicekb report` shows, computed once and rendered in any format."""
+    """What `servicekb report` shows, computed once and rendered in any format.
 
-    county: Optional[County]
-    projects: list[dict]  # in the report (title order)
-    summary: MoneySummary  # every project once
-    by_theme: list[StatsRow]
-    by_county: list[StatsRow] = field(default_factory=list)  # national overview only
-    national_projects: list[dict] = field(default_factory=list)  # footnote of a county report
-    lessons: list[tuple[str, str]] = field(default_factory=list)
-    scope: str = ""  # what the projects are, when not a county report: "" = all projects
-    # Every county's numbers (same filters), for a county map: the national overview's rows, or
-    # in a county report the country around it when asked for (build_report's `overview`).
-    county_overview: list[StatsRow] = field(default_factory=list)
-    own: bool = False  # --own: only projects that no other county shares
-    made_on: Optional[str] = None  # ISO date the report was made (status.today)
-    state: Optional[DataState] = None
+    (A plain class, not a dataclass: report and stats create this type at import.)"""
+
+    def __init__(
+        self,
+        county: Optional[County],
+        projects: list[dict],
+        summary: MoneySummary,
+        by_theme: list[StatsRow],
+        *,
+        national_projects: Optional[list[dict]] = None,
+        scope: str = "",
+        own: bool = False,
+        made_on: Optional[str] = None,
+        state: Optional[DataState] = None,
+    ) -> None:
+        self.county = county
+        self.projects = projects  # in the report (title order)
+        self.summary = summary  # every project once
+        self.by_theme = by_theme
+        self.by_county: list[StatsRow] = []  # national overview only
+        self.national_projects: list[dict] = national_projects or []  # footnote of a county report
+        self.lessons: list[tuple[str, str]] = []
+        self.scope = scope  # what the projects are, when not a county report: "" = all projects
+        # Every county's numbers (same filters), for a county map: the national overview's rows, or
+        # in a county report the country around it when asked for (build_report's `overview`).
+        self.county_overview: list[StatsRow] = []
+        self.own = own  # --own: only projects that no other county shares
+        self.made_on = made_on  # ISO date the report was made (status.today)
+        self.state = state
 
     @property
     def multi_county(self) -> list[dict]:
