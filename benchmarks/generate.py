@@ -81,7 +81,8 @@ def main(argv: list[str]) -> int:
                 "scope": scope,
                 "counties": counties,
                 "municipalities": munis,
-                "places": [rng.choice(words).capitalize() for _ in range(rng.randint(0, 2))],
+                # a local project names its places (checks: scope_local_places)
+                "places": [rng.choice(words).capitalize() for _ in range(rng.randint(1 if scope == "local" else 0, 2))],
             },
             "funding": {
                 "total_cost_sek": amount if status == "completed" else None,

@@ -10,7 +10,6 @@ never become an index.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sqlite3
@@ -19,11 +18,12 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Optional, TypeVar
 
+from .digest import sha256
+from .errors import ServiceKBError
+from .index import MAGIC
 from .messages import t
-
-MAGIC = "servicekb-index"
 
 
 def cache_dir() -> Path:
@@ -40,7 +40,7 @@ def cache_dir() -> Path:
 
 def cache_path(data_root: Path) -> Path:
     """The index file of one data directory (named by a hash of its absolute path)."""
-    key = hashlib.sha256(str(data_root.resolve()).encode("utf-8")).hexdigest()[:16]
+    key = sha256(str(data_root.resolve()).encode("utf-8")).hexdigest()[:16]
     return cache_dir() / f"index-{key}.sqlite"
 
 
@@ -146,6 +146,35 @@ def is_index_trouble(exc: BaseException) -> bool:
         return False
     text = str(exc).lower()
     return not (code in (None, 1) and any(words in text for words in _QUERY_WORDS))
+
+
+T = TypeVar("T")
+
+# What a damaged index raises on a query: SQLite's errors. Stored JSON that no longer decodes,
+# or decodes to the wrong shape, is turned into sqlite3.DatabaseError where it is read
+# (sync.stored_json, kb._record), so that a ValueError/KeyError/TypeError elsewhere stays what it
+# is — a bug, reported as one — instead of costing two rebuilds as "damage". Text that no longer
+# decodes as UTF-8 is damage too (SQLite hands back the damaged bytes; Python cannot decode them).
+INDEX_ERRORS = (sqlite3.Error, UnicodeDecodeError)
+
+# The one retry rule for the index: a failure is repaired (a rebuild on disk, or an index in
+# memory) and the work done again, at most this many times; a failure after that is given up.
+REPAIRS = 2
+
+
+def with_repairs(attempt: Callable[[], T], repair: Callable[[Exception], object], give_up: str) -> T:
+    """attempt(); after each failure of the index (INDEX_ERRORS), repair(exc) and attempt() again,
+    at most REPAIRS times, then ServiceKBError(give_up).
+
+    Every query, update and read of the stored problems goes through this (kb.py). `repair`
+    raises when it will not repair: an index in memory that fails is a bug, reported as one, and
+    an error that is the query's own is a usage error (see is_index_trouble)."""
+    for _ in range(REPAIRS + 1):
+        try:
+            return attempt()
+        except INDEX_ERRORS as exc:
+            repair(exc)
+    raise ServiceKBError(give_up)
 
 
 def open_cache(data_root: Path, notice: Callable[[str], None]) -> Optional[sqlite3.Connection]:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .money import cost_amount
 from .problem import Problem
@@ -151,8 +150,7 @@ def check_project(p: Project | dict, ref: Reference, stem: str) -> list[Finding]
     return out
 
 
-@dataclass(frozen=True)
-class FileEntry:
+class FileEntry(NamedTuple):
     """What the rules spanning files need to know of one valid file."""
 
     file: str  # as shown to the user

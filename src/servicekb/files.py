@@ -18,11 +18,13 @@ SUFFIX = ".yaml"  # the one spelling of a project file's name
 YAML_LOOKALIKES = (".yaml", ".yml")  # compared in lower case: .yml, .YAML, .Yml … are reported, not read
 
 
-# (relative path, size, mtime_ns, ctime_ns, inode): one file as the index compares it
+# (relative path, size, mtime_ns, ctime_ns, inode): one file as the index compares it. A plain
+# tuple on purpose: a scan makes one per file on every run, and the digest is of their repr.
 Entry = tuple[str, int, int, int, int]
+Stat = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode (see stat_data)
 
 
-def stat_data(st: os.stat_result) -> tuple[int, int, int, int]:
+def stat_data(st: os.stat_result) -> Stat:
     """What must all be equal for a file to count as unchanged without reading it (git's stat
     data): size, modification time, change time and inode. Tools keep or restore mtimes
     (`cp -p`, `rsync -a`, `tar`, `touch -r`), but no user tool can set ctime back, and a file
@@ -38,7 +40,7 @@ def stat_data(st: os.stat_result) -> tuple[int, int, int, int]:
 RACY_WINDOW_NS = 3 * 10**9
 
 
-def is_racy(stat: tuple[int, int, int, int], read_ns: int) -> bool:
+def is_racy(stat: Stat, read_ns: int) -> bool:
     """Could a later write of this file leave the same stat data? (`read_ns`: a moment not
     later than the read whose content was recorded, by the wall clock.)"""
     _, mtime_ns, ctime_ns, _ = stat

@@ -1,25 +1,43 @@
-"""Building the search index: projects → an SQLite database with FTS5.
+"""The index's layout, and building it: projects → an SQLite database with FTS5.
 
-This module only writes; `search.py` and `kb.py` only read. The database holds
+This module holds the whole layout (every table, column, version and meta key) and writes
+projects into it; `sync.py` decides what to write, `search/` and `kb.py` only read. The database holds
+- `meta`: key → value (META_KEYS below);
+- `files`: every project file as last read — its stat data, content hash, racy mark, the project's
+  rowid (NULL when invalid), id, related ids and problems (what `sync` compares against);
 - `projects`: one row per project with the columns filters need and the full record as JSON;
 - `project_counties`, `project_municipalities`, `project_tags`: the list-valued filter fields;
 - `fts`: an FTS5 table of the project's words, one column per weighted field;
 - `vocab`: every indexed word with its Snowball stem and its diacritic-folded forms, so a query
-  word expands to its inflections, compounds and keyboard-without-åäö spellings (see search.py);
+  word expands to its inflections, compounds and keyboard-without-åäö spellings (see search/);
 - `thesaurus`: the pairs of reference/synonyms.yaml (term → related term), looked up by stem.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sqlite3
 from collections.abc import Iterable
 from typing import Optional
 
+from .digest import blake2b
 from .money import cost_amount
 from .text import fold, swedish_key
+
+MAGIC = "servicekb-index"  # meta 'magic': this file is a servicekb index (cache.py checks it before use)
+
+# The meta table's keys (values are text; those marked checked carry a checksum, sync.put_checked).
+META_KEYS = {
+    "magic": "MAGIC: the file is a servicekb index",
+    "index_version": "INDEX_VERSION: the layout it was made with",
+    "fingerprint": "code, model, layout and reference data the index was built from (sync.fingerprint)",
+    "files_digest": "one hash of every file's path and stat data at the last update (sync.files_digest)",
+    "racy_files": "how many files are marked racy (their content is compared again)",
+    "active_projects": "projects in answers (a damaged index shows as a count that differs)",
+    "reference": "checked: the reference files as parsed, so warm commands need no YAML parser",
+    "cross_file_problems": "checked: the problems of the rules that span files",
+}
 
 # bump when the layout below changes (6: problems stored as message key and values; 7: files
 # recorded by their whole stat data — ctime and inode too — and the racily clean ones marked;
@@ -32,6 +50,22 @@ FTS_COLUMNS = ("title", "owner", "tags", "summary", "places", "activities", "res
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files(
+    path TEXT PRIMARY KEY,          -- relative to projects/, '/'-separated
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    ino INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    racy INTEGER NOT NULL,          -- 1: written too close to its reading; the hash is compared again
+    project INTEGER,                -- rowid in projects, NULL when the file is invalid
+    pid TEXT,                       -- the project's id (valid files), for the cross-file rules
+    related TEXT,                   -- JSON [[id, line, column], …] of its related ids
+    problems TEXT                   -- JSON list of the file's own problems, NULL when none
+);
+-- Every command reads the problems: without this it would scan every file's row (30 ms at 100,000).
+CREATE INDEX IF NOT EXISTS files_with_problems ON files(path) WHERE problems IS NOT NULL;
+CREATE INDEX IF NOT EXISTS files_racy ON files(path) WHERE racy;
 CREATE TABLE IF NOT EXISTS projects(
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL,               -- unique among active rows (see checks.cross_file_problems)
@@ -84,6 +118,7 @@ def stem_words(words: list[str]) -> list[str]:
 
 TABLES = (
     "meta",
+    "files",
     "projects",
     "project_counties",
     "project_municipalities",
@@ -101,6 +136,14 @@ def create_schema(conn: sqlite3.Connection) -> None:
         if statement.strip():
             conn.execute(statement)
     conn.execute("INSERT OR REPLACE INTO meta VALUES('index_version', ?)", (str(INDEX_VERSION),))
+
+
+def reset(conn: sqlite3.Connection) -> None:
+    """Empty the index (new reference data, model or layout): everything is indexed again."""
+    for table in TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    create_schema(conn)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('magic', ?)", (MAGIC,))
 
 
 def _join(items: Iterable[str]) -> str:
@@ -146,7 +189,7 @@ def fts_fields(
 def record_checksum(record_text: str) -> str:
     """A stored record's checksum: a record damaged on disk is detected when it is read
     (SQLite checks its pages' structure, not the bytes of the values in them)."""
-    return hashlib.blake2b(record_text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return blake2b(record_text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 def add_project(conn: sqlite3.Connection, record: dict, file: str, labels) -> int:

@@ -9,11 +9,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, TypeVar
 
-from .cache import IndexDamage, is_index_trouble
+from .cache import INDEX_ERRORS, IndexDamage, is_index_trouble, with_repairs
 from .errors import EXIT_PROBLEMS, ServiceKBError, UsageError
 from .messages import t
 from .paths import data_dir as resolve_data_dir
@@ -25,28 +24,30 @@ from .text import hint_for
 
 T = TypeVar("T")
 
-# What a damaged index raises on a query: SQLite's errors. Stored JSON that no longer decodes,
-# or decodes to the wrong shape, is turned into sqlite3.DatabaseError where it is read
-# (sync.stored_json, _record), so that a ValueError/KeyError/TypeError elsewhere stays what it
-# is — a bug, reported as one — instead of costing two rebuilds as "damage".
-# What a damaged index can raise: SQLite's errors, and text that no longer decodes as UTF-8.
-INDEX_ERRORS = (sqlite3.Error, UnicodeDecodeError)
 
-
-@dataclass
 class KnowledgeBase:
     """Every answer comes through a public method here, and every such method returns an
     answer that reflects the files as they are now (see `_fresh`): a command cannot forget
-    to check freshness, because it has no other way to ask."""
+    to check freshness, because it has no other way to ask.
 
-    root: Path
-    reference: Reference
-    conn: sqlite3.Connection
-    _problems: list[Problem] = field(default_factory=list, repr=False)
-    _pending: Optional[Callable[[], bool]] = field(default=None, repr=False)
-    _recover: Optional[Callable[[BaseException], tuple[sqlite3.Connection, list[Problem]]]] = field(
-        default=None, repr=False
-    )
+    (A plain class, not a dataclass: every warm command creates this type at import.)"""
+
+    def __init__(
+        self,
+        root: Path,
+        reference: Reference,
+        conn: sqlite3.Connection,
+        problems: Optional[list[Problem]] = None,
+        pending: Optional[Callable[[], bool]] = None,
+        _recover: Optional[Callable[[BaseException], tuple[sqlite3.Connection, list[Problem]]]] = None,
+    ) -> None:
+        self.root, self.reference, self.conn = root, reference, conn
+        self._problems: list[Problem] = problems if problems is not None else []
+        self._pending = pending  # the freshness check still running (see open_kb)
+        self._recover = _recover  # how to repair the index after a failed query
+
+    def __repr__(self) -> str:
+        return f"KnowledgeBase(root={self.root!r})"
 
     def _fresh(self, compute: Callable[[], T]) -> T:
         """compute() from the index while the files are checked beside it; again if they changed.
@@ -93,16 +94,15 @@ class KnowledgeBase:
 
         An error that is the query's own (SQLite refusing a pattern too complex, a value too
         big: see cache.is_index_trouble) is a usage error, and the index is left as it is."""
-        for _ in range(3):
-            try:
-                return compute()
-            except INDEX_ERRORS as exc:
-                if not is_index_trouble(exc):
-                    raise UsageError(t("err.query_refused", reason=_one_line(exc))) from None
-                if self._recover is None:
-                    raise
-                self.conn, self._problems = self._recover(exc)
-        raise ServiceKBError(t("err.index_unrepairable"))
+
+        def repair(exc: Exception) -> None:
+            if not is_index_trouble(exc):
+                raise UsageError(t("err.query_refused", reason=_one_line(exc))) from None
+            if self._recover is None:
+                raise exc
+            self.conn, self._problems = self._recover(exc)
+
+        return with_repairs(compute, repair, t("err.index_unrepairable"))
 
     @property
     def problems(self) -> list[Problem]:
@@ -449,31 +449,27 @@ class _Index:
         from .sync import sync
 
         repaired = False
-        for _ in range(3):
+
+        def attempt():
             try:
                 report = sync(self.conn, self.root, self.refdir, lambda: self.ref, self.progress, entries)
-                return None if repaired else report
             except OSError as exc:
                 raise ServiceKBError(t("err.cannot_read_kb", root=self.root, reason=exc)) from None
-            except INDEX_ERRORS as exc:
-                if not self.on_disk:
-                    raise
-                self._switch(exc)
-                entries = None
-                repaired = True
-        raise ServiceKBError(t("err.index_unbuildable"))
+            return None if repaired else report
+
+        def repair(exc: Exception) -> None:
+            nonlocal entries, repaired
+            if not self.on_disk:
+                raise exc
+            self._switch(exc)
+            entries, repaired = None, True  # the new index is built from a new scan
+
+        return with_repairs(attempt, repair, t("err.index_unbuildable"))
 
     def problems(self) -> list[Problem]:
         from .sync import stored_problems
 
-        for _ in range(3):
-            try:
-                return stored_problems(self.conn)
-            except INDEX_ERRORS as exc:
-                if not self.on_disk:
-                    raise
-                self.recover(exc)
-        raise ServiceKBError(t("err.index_unreadable"))
+        return with_repairs(lambda: stored_problems(self.conn), self.recover, t("err.index_unreadable"))
 
     def recover(self, exc: BaseException) -> tuple[sqlite3.Connection, list[Problem]]:
         """After a failed query: a new index (rebuilt, or in memory), up to date."""

@@ -21,6 +21,8 @@ from .yamlfile import Mark, Marks, YAMLFileError, decode, parse
 
 @dataclass
 class LoadResult:
+    """What loading files gave: the valid projects and every problem found."""
+
     projects: list[Project] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Optional
 
 MAX_KRONOR = 10**15  # amounts are 0 ≤ x < 10^15 kr: ample, and far inside SQLite's 64-bit integers
@@ -62,13 +61,24 @@ def format_sek(amount: Optional[int], unknown: str = "–") -> str:
     return grouped(amount) + " kr"
 
 
-@dataclass
 class AmountSum:
     """The sum of one amount field over some projects, honest about what is unknown."""
 
-    total: int = 0
-    known: int = 0  # projects with this amount on record
-    unknown: int = 0  # projects without it
+    __slots__ = ("known", "total", "unknown")
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.known = 0  # projects with this amount on record
+        self.unknown = 0  # projects without it
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AmountSum) and (self.total, self.known, self.unknown) == (
+            other.total,
+            other.known,
+            other.unknown,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
     def add(self, amount: Optional[int]) -> None:
         if amount is None:
@@ -83,18 +93,30 @@ class AmountSum:
         return self.total if self.known else None
 
 
-@dataclass
 class MoneySummary:
-    """Counts and separate sums over a set of projects, each project counted once."""
+    """Counts and separate sums over a set of projects, each project counted once.
 
-    projects: int = 0
-    total_cost: AmountSum = field(default_factory=AmountSum)
-    budget: AmountSum = field(default_factory=AmountSum)
-    public_support: AmountSum = field(default_factory=AmountSum)
-    without_amount: int = 0  # projects with neither a total cost nor a budget
-    costs: list[int] = field(default_factory=list)  # known totals/budgets, for the median
-    # A county's sums only: the part of them from projects shared with other counties (None: not told).
-    shared: Optional[MoneySummary] = None
+    (Plain classes, not dataclasses, here and above: report and stats create these types at
+    import, and a dataclass costs a compile of each generated method.)"""
+
+    __slots__ = ("budget", "costs", "projects", "public_support", "shared", "total_cost", "without_amount")
+
+    def __init__(self, shared: Optional[MoneySummary] = None) -> None:
+        self.projects = 0
+        self.total_cost = AmountSum()
+        self.budget = AmountSum()
+        self.public_support = AmountSum()
+        self.without_amount = 0  # projects with neither a total cost nor a budget
+        self.costs: list[int] = []  # known totals/budgets, for the median
+        # A county's sums only: the part of them from projects shared with other counties (None: not told).
+        self.shared = shared
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MoneySummary) and all(
+            getattr(self, name) == getattr(other, name) for name in self.__slots__
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
     def add(self, record: dict) -> None:
         f = record["funding"]
@@ -110,10 +132,15 @@ class MoneySummary:
 
     @property
     def median_cost(self) -> Optional[int]:
-        """Median of the known project amounts (total cost, or budget when not finished)."""
-        import statistics  # only when a median is shown (start-up time)
+        """Median of the known project amounts (total cost, or budget when not finished).
 
-        return round(statistics.median(self.costs)) if self.costs else None
+        As statistics.median (the mean of the two middle values of an even count), without
+        importing it: `statistics` brings decimal, fractions and random, a few ms per run."""
+        if not self.costs:
+            return None
+        ordered = sorted(self.costs)
+        middle = len(ordered) // 2
+        return ordered[middle] if len(ordered) % 2 else round((ordered[middle - 1] + ordered[middle]) / 2)
 
     def as_dict(self) -> dict:
         shared = {} if self.shared is None else {"shared_with_other_counties": self.shared.as_dict()}

@@ -16,8 +16,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import IO, Any, Optional
+from typing import IO, Any, NamedTuple, Optional
 
 from .errors import UsageError
 from .formats import COMMAND_FORMATS, DOCUMENT_COMMANDS, DOCUMENT_FORMATS, LISTING_FORMATS, REGISTRY
@@ -28,8 +27,7 @@ from .text import has_invisible, json_visible, visible
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # and full-width ＝ ＋ － ＠
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A column of a listing: `name` is what --fields uses, `get` reads it from a row."""
 
     name: str
@@ -42,8 +40,7 @@ class Column:
     drop_priority: Optional[int] = None  # tables may leave it out when too narrow: lower goes first; None never
 
 
-@dataclass
-class Listing:
+class Listing(NamedTuple):
     """What a listing command hands the output layer.
 
     `rows` are whatever the columns read (records, typed rows); `document` turns a row into
@@ -57,7 +54,7 @@ class Listing:
     title: Optional[str] = None
     fields_chosen: bool = False
     excel: bool = False
-    id_of: Callable[[Any], str] = field(default=lambda r: r["id"])
+    id_of: Callable[[Any], str] = lambda r: r["id"]
 
     def objects(self) -> list:
         if self.document is not None and not self.fields_chosen:
@@ -342,8 +339,7 @@ def _write_table(listing: Listing, stream: IO[str], console: Any) -> None:
 NUMERIC = ("money", "int", "cost")
 
 
-@dataclass(frozen=True)
-class FitColumn:
+class FitColumn(NamedTuple):
     """How a table column may be fitted to a terminal (see `print_fitted`)."""
 
     header: str

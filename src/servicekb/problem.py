@@ -6,14 +6,14 @@ problems across runs, and each run prints them in its own language (messages `pr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Union
+from typing import NamedTuple, Union
 
 Value = Union[str, int, tuple[str, ...]]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
+    """One problem of one file: where, which field, and a message key with its values."""
+
     file: str
     line: int | None
     column: int | None

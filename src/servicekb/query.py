@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .constants import STATUSES
 from .errors import UsageError
@@ -28,8 +27,7 @@ def swedish_status_words() -> dict[str, str]:
     return words
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     """Resolved filter values (slugs and canonical names). Empty means 'no restriction'.
 
     Repeated --region / --municipality / --theme / --status / --kind / --owner-type values

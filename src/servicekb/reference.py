@@ -7,18 +7,16 @@ Every `--region`, `--theme`, `--tag` … option resolves through here, so "Dalar
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from .errors import ReferenceDataError, UsageError
 from .messages import t as tr
 from .text import did_you_mean, fold, hint_for, suggest, swedish_key
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One entry of a controlled vocabulary (theme, kind, owner type, tag)."""
 
     slug: str
@@ -27,8 +25,9 @@ class Term:
     description: str = ""
 
 
-@dataclass(frozen=True)
-class County:
+class County(NamedTuple):
+    """A county of reference/counties.yaml: its short and official names, SCB code and letter."""
+
     name: str
     official_name: str
     code: str
@@ -37,8 +36,7 @@ class County:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """Where facts come from: a page, a report, a decision (reference/sources.yaml)."""
 
     slug: str
@@ -50,8 +48,9 @@ class Source:
     sections: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Municipality:
+class Municipality(NamedTuple):
+    """A municipality of reference/municipalities.yaml, with its SCB code and county."""
+
     name: str
     code: str
     county: str
@@ -241,7 +240,6 @@ FILES = (
 REFERENCE_FORMAT = 3  # what the index stores as the snapshot: bump when load_reference_file's output changes
 
 
-@dataclass
 class Reference:
     """All reference data of one knowledge base, loaded lazily from its reference/ folder.
 
@@ -249,8 +247,17 @@ class Reference:
     command reads reference data from there and never imports a YAML parser.
     """
 
-    folder: Path
-    snapshot: Optional[dict[str, Any]] = field(default=None, repr=False, compare=False)
+    def __init__(self, folder: Path, snapshot: Optional[dict[str, Any]] = None) -> None:
+        self.folder = folder
+        self.snapshot = snapshot
+
+    def __repr__(self) -> str:
+        return f"Reference(folder={self.folder!r})"
+
+    def __eq__(self, other: object) -> bool:  # as the dataclass it was: the same folder
+        return isinstance(other, Reference) and other.folder == self.folder
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as before
 
     def _data(self, name: str) -> Any:
         if self.snapshot is not None and name in self.snapshot:

@@ -7,8 +7,7 @@ Markdown here (plain text, no terminal needed).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .messages import status_label, t
 from .money import (
@@ -89,8 +88,7 @@ SORTS = {
 }
 
 
-@dataclass(frozen=True)
-class StatsRow:
+class StatsRow(NamedTuple):
     """One group of `stats` (and of a report's per-county / per-theme table)."""
 
     value: str  # the group's key: slug or name; "(…)" for a placeholder group
@@ -124,8 +122,7 @@ def stats_rows(records: list[dict], by: str, ref: Reference, sort: str = "name")
     return rows
 
 
-@dataclass(frozen=True)
-class DataState:
+class DataState(NamedTuple):
     """Which state of the data a report shows: the data folder's git commit when it is in a git
     work tree, else the newest change to its files (dates as ISO strings)."""
 
@@ -177,41 +174,76 @@ def _git_state(root) -> Optional[DataState]:
         return None
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
 
-    def run(*args: str) -> Optional[str]:
+    def start(*args: str) -> Optional[subprocess.Popen]:
         try:
-            done = subprocess.run(
-                [git, "-C", str(root), *args], capture_output=True, text=True, timeout=10, env=env, check=False
+            return subprocess.Popen(
+                [git, "-C", str(root), *args],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                stdin=subprocess.DEVNULL,
+                text=True,
+                env=env,
             )
-        except (OSError, subprocess.SubprocessError, ValueError):
+        except (OSError, ValueError):
             return None
-        return done.stdout if done.returncode == 0 else None
 
-    last = run("log", "-1", "--format=%h %cs", "--", ".")
+    def output(proc: Optional[subprocess.Popen]) -> Optional[str]:
+        if proc is None:
+            return None
+        try:
+            out, _ = proc.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            return None
+        except (subprocess.SubprocessError, ValueError):  # e.g. output that does not decode
+            proc.kill()
+            proc.wait()
+            return None
+        return out if proc.returncode == 0 else None
+
+    # Both at once: a report waits for one git process instead of two in turn.
+    log = start("log", "-1", "--format=%h %cs", "--", ".")
+    status = start("status", "--porcelain", "--untracked-files=normal", "--", ".")
+    last, changes = output(log), output(status)
     if not last or len(last.split()) != 2:
         return None  # not a work tree, no commit yet, or git refuses (e.g. another owner's folder)
     revision, date = last.split()
-    changes = run("status", "--porcelain", "--untracked-files=normal", "--", ".")
     return DataState(revision, date, bool(changes and changes.strip()))
 
 
-@dataclass
 class Report:
-    """What `servicekb report` shows, computed once and rendered in any format."""
+    """What `servicekb report` shows, computed once and rendered in any format.
 
-    county: Optional[County]
-    projects: list[dict]  # in the report (title order)
-    summary: MoneySummary  # every project once
-    by_theme: list[StatsRow]
-    by_county: list[StatsRow] = field(default_factory=list)  # national overview only
-    national_projects: list[dict] = field(default_factory=list)  # footnote of a county report
-    lessons: list[tuple[str, str]] = field(default_factory=list)
-    scope: str = ""  # what the projects are, when not a county report: "" = all projects
-    # Every county's numbers (same filters), for a county map: the national overview's rows, or
-    # in a county report the country around it when asked for (build_report's `overview`).
-    county_overview: list[StatsRow] = field(default_factory=list)
-    own: bool = False  # --own: only projects that no other county shares
-    made_on: Optional[str] = None  # ISO date the report was made (status.today)
-    state: Optional[DataState] = None
+    (A plain class, not a dataclass: report and stats create this type at import.)"""
+
+    def __init__(
+        self,
+        county: Optional[County],
+        projects: list[dict],
+        summary: MoneySummary,
+        by_theme: list[StatsRow],
+        *,
+        national_projects: Optional[list[dict]] = None,
+        scope: str = "",
+        own: bool = False,
+        made_on: Optional[str] = None,
+        state: Optional[DataState] = None,
+    ) -> None:
+        self.county = county
+        self.projects = projects  # in the report (title order)
+        self.summary = summary  # every project once
+        self.by_theme = by_theme
+        self.by_county: list[StatsRow] = []  # national overview only
+        self.national_projects: list[dict] = national_projects or []  # footnote of a county report
+        self.lessons: list[tuple[str, str]] = []
+        self.scope = scope  # what the projects are, when not a county report: "" = all projects
+        # Every county's numbers (same filters), for a county map: the national overview's rows, or
+        # in a county report the country around it when asked for (build_report's `overview`).
+        self.county_overview: list[StatsRow] = []
+        self.own = own  # --own: only projects that no other county shares
+        self.made_on = made_on  # ISO date the report was made (status.today)
+        self.state = state
 
     @property
     def multi_county(self) -> list[dict]:
@@ -310,27 +342,27 @@ def heading(report: Report) -> str:
 # --- the layout: one description of a report, walked by every renderer ---------------
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
+    """A heading of a report document."""
+
     text: str
     level: int = 2  # 1: the document's title; 2: a section
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
+    """A paragraph of a report document."""
+
     text: str
     note: bool = False  # a side remark (dim on a terminal)
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(NamedTuple):
     """Short lines of key figures (a bulleted list in Markdown)."""
 
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class MoneyTable:
+class MoneyTable(NamedTuple):
     """Projects and separate sums per group (county or theme), optionally with a total row."""
 
     name_header: str
@@ -358,8 +390,9 @@ class MoneyTable:
         return max((r.summary.total_cost.value or 0 for r in self.rows), default=0)
 
 
-@dataclass(frozen=True)
-class ProjectRow:
+class ProjectRow(NamedTuple):
+    """One project's line in a report's project table."""
+
     id: str
     title: str
     multi_county: bool
@@ -378,8 +411,9 @@ class ProjectRow:
     similar: tuple[tuple[str, str, bool], ...] = ()  # (title, id, in this report): servicekb similar
 
 
-@dataclass(frozen=True)
-class ProjectTable:
+class ProjectTable(NamedTuple):
+    """A report's table of projects."""
+
     rows: tuple[ProjectRow, ...]
 
     @property
@@ -387,21 +421,22 @@ class ProjectTable:
         return (t("col.project"), t("rep.where"), t("rep.owner"), t("col.status"), t("rep.amount"))
 
 
-@dataclass(frozen=True)
-class Lessons:
+class Lessons(NamedTuple):
+    """The lessons a report quotes, each with its project's title."""
+
     items: tuple[tuple[str, str], ...]  # (project title, lesson)
 
 
-@dataclass(frozen=True)
-class CountyTile:
+class CountyTile(NamedTuple):
+    """One county on a report's map."""
+
     name: str
     code: str  # SCB's county code: where the tile goes on a map
     summary: Optional[MoneySummary]  # None: the county is not part of the report's selection
     highlighted: bool = False  # the reported county
 
 
-@dataclass(frozen=True)
-class CountyMap:
+class CountyMap(NamedTuple):
     """Every county's projects and money, for a map (HTML draws one; text renderers skip it:
     the same numbers are in the per-county table, or the county's own totals)."""
 

@@ -13,54 +13,47 @@ process never sees half an index; two processes building at once take turns.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from . import __version__
-from .cache import MAGIC, IndexDamage
+from .cache import IndexDamage
 from .constants import MODEL_VERSION
-from .files import Entry, is_racy, read_file, real_path, scan, stat_data
+from .digest import blake2b, sha256
+from .files import Entry, Stat, is_racy, read_file, real_path, scan, stat_data
 from .index import (
     INDEX_VERSION,
-    TABLES,
+    MAGIC,
     Labels,
     add_project,
-    create_schema,
     refresh_vocab,
     remove_project,
+    reset,
     store_thesaurus,
 )
 from .problem import Problem
 
-FILES_SCHEMA = """CREATE TABLE IF NOT EXISTS files(
-    path TEXT PRIMARY KEY,          -- relative to projects/, '/'-separated
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    ctime_ns INTEGER NOT NULL,
-    ino INTEGER NOT NULL,
-    hash TEXT NOT NULL,
-    racy INTEGER NOT NULL,          -- 1: written too close to its reading; the hash is compared again
-    project INTEGER,                -- rowid in projects, NULL when the file is invalid
-    pid TEXT,                       -- the project's id (valid files), for the cross-file rules
-    related TEXT,                   -- JSON [[id, line, column], …] of its related ids
-    problems TEXT                   -- JSON list of the file's own problems, NULL when none
-)"""
 
-
-@dataclass
 class SyncReport:
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
-    touched: int = 0  # mtime changed, content did not
-    rebuilt: bool = False
+    """What one update of the index did."""
+
+    def __init__(self) -> None:
+        self.added = 0
+        self.updated = 0
+        self.removed = 0
+        self.touched = 0  # mtime changed, content did not
+        self.rebuilt = False
+
+    def __repr__(self) -> str:
+        return (
+            f"SyncReport(added={self.added}, updated={self.updated}, removed={self.removed}, "
+            f"touched={self.touched}, rebuilt={self.rebuilt})"
+        )
 
     @property
     def changed(self) -> bool:
@@ -70,7 +63,7 @@ class SyncReport:
 
 def files_digest(entries: list[Entry]) -> str:
     """One hash of every file's path and stat data: the fast path compares just this."""
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     h.update(repr(entries).encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 
@@ -101,11 +94,11 @@ def fingerprint(reference: Path) -> str:
             content = ""
             if st.st_size <= REFERENCE_HASH_BYTES and os.path.isfile(reference / name):
                 with open(reference / name, "rb") as fh:
-                    content = hashlib.blake2b(fh.read(REFERENCE_HASH_BYTES + 1), digest_size=16).hexdigest()
+                    content = blake2b(fh.read(REFERENCE_HASH_BYTES + 1), digest_size=16).hexdigest()
             parts.append(f"{name}:{stat_data(st)}:{st.st_mode}:{content}")
         except OSError as exc:
             parts.append(f"{name}:{exc.errno}")
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    return sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
 THESAURUS_FILE = "synonyms.yaml"  # read by thesaurus.load_thesaurus; its index rows are built from it
@@ -188,7 +181,7 @@ def sync(
     digest = files_digest(entries)
     if is_current(conn, print_, digest):
         return SyncReport()  # the fast path: nothing changed
-    current = {p: tuple(st) for p, *st in entries}
+    current: dict[str, Stat] = {p: (size, mtime, ctime, ino) for p, size, mtime, ctime, ino in entries}
     planned = meta_value(conn, "fingerprint") == print_
     stored = _stored(conn) if planned else {}
     changed = _changed(stored, current)
@@ -216,15 +209,15 @@ def sync(
     return report
 
 
-def _all_confirmed(parsed: Parsed, stored: dict[str, tuple], current: dict[str, tuple]) -> bool:
+def _all_confirmed(parsed: Parsed, stored: dict[str, StoredFile], current: dict[str, Stat]) -> bool:
     """Did every file read again prove to be exactly as the index holds it?"""
     return all(
-        result[2] == SAME and stat == current[p] == stored[p][0] and old_hash == stored[p][1]
-        for p, (old_hash, result, stat) in parsed.items()
+        f.result.record == SAME and f.stat == current[p] == stored[p].stat and f.compared_hash == stored[p].hash
+        for p, f in parsed.items()
     )
 
 
-def _clear_racy(conn: sqlite3.Connection, parsed: Parsed, current: dict[str, tuple], read_ns: int) -> None:
+def _clear_racy(conn: sqlite3.Connection, parsed: Parsed, current: dict[str, Stat], read_ns: int) -> None:
     """Unmark the confirmed files that are no longer racily clean, if the write lock is free now."""
     old = [p for p in parsed if not is_racy(current[p], read_ns)]
     if not old:
@@ -241,7 +234,7 @@ def _clear_racy(conn: sqlite3.Connection, parsed: Parsed, current: dict[str, tup
             conn.execute(
                 "UPDATE files SET racy = 0 WHERE path = ? AND hash = ? AND size = ? AND mtime_ns = ? "
                 "AND ctime_ns = ? AND ino = ?",
-                (p, parsed[p][1][1], *current[p]),
+                (p, parsed[p].result.digest, *current[p]),
             )
         racy = conn.execute("SELECT count(*) FROM files WHERE racy").fetchone()[0]
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('racy_files', ?)", (str(racy),))
@@ -258,8 +251,48 @@ def _clear_racy(conn: sqlite3.Connection, parsed: Parsed, current: dict[str, tup
 PARALLEL_MIN = 500  # from this many changed files on, parse in worker processes too
 
 
-def _stored(conn: sqlite3.Connection) -> dict[str, tuple]:
-    """path → (stat data, hash, project rowid, racy), as the index recorded each file."""
+class StoredFile(NamedTuple):
+    """One file as the index recorded it (a row of the `files` table)."""
+
+    stat: Stat
+    hash: str  # of its content when it was read
+    project: Optional[int]  # its rowid in projects; None when the file is invalid
+    racy: bool  # written too close to its reading: the hash is compared again
+
+
+class ParseResult(NamedTuple):
+    """What reading one file gave (see _parse_one)."""
+
+    path: str
+    digest: str  # of the content read ("" when it could not be read)
+    record: Any  # the project as model_dump(mode="json"), SAME (content as indexed) or None (invalid)
+    related: Optional[list]  # [[id, line, column], …] of its related ids
+    problems: list[Problem]
+
+
+class ParsedFile(NamedTuple):
+    """A parse made before the write lock, with what it was made against."""
+
+    compared_hash: str  # the stored hash its content was compared with ("" for a new file)
+    result: ParseResult
+    stat: Stat  # the file's stat data when it was scanned
+
+
+class Links(NamedTuple):
+    """What the cross-file rules read of one file, as the index holds it."""
+
+    id: Optional[str]
+    related: Optional[str]  # JSON of its related ids
+    valid: bool
+    shadowed: bool  # it lost its id to an earlier file
+
+    def rules_input(self) -> tuple:
+        """The part the cross-file rules depend on (their outcome can change only with it)."""
+        return self.id, self.related, self.valid
+
+
+def _stored(conn: sqlite3.Connection) -> dict[str, StoredFile]:
+    """path → the file as the index recorded it."""
     try:
         rows = conn.execute("SELECT path, size, mtime_ns, ctime_ns, ino, hash, project, racy FROM files").fetchall()
     except sqlite3.OperationalError as exc:  # a new, empty index
@@ -269,28 +302,27 @@ def _stored(conn: sqlite3.Connection) -> dict[str, tuple]:
     for r in rows:  # damage SQLite cannot see: a value of another type (a NULL path, text for a size)
         if not (isinstance(r[0], str) and all(isinstance(v, int) for v in (*r[1:5], r[7]))):
             raise IndexDamage("a file row of the index has values of the wrong type")
-    return {r[0]: (tuple(r[1:5]), r[5], r[6], r[7]) for r in rows}
+    return {r[0]: StoredFile(tuple(r[1:5]), r[5], r[6], bool(r[7])) for r in rows}
 
 
-def _changed(stored: dict[str, tuple], current: dict[str, tuple]) -> list[str]:
+def _changed(stored: dict[str, StoredFile], current: dict[str, Stat]) -> list[str]:
     """Files to read: new, with other stat data, or racily clean (their content is compared)."""
-    return sorted(p for p in current if p not in stored or stored[p][0] != current[p] or stored[p][3])
+    return sorted(p for p in current if p not in stored or stored[p].stat != current[p] or stored[p].racy)
 
 
-# path → (the stored hash it was compared with, parse result, the file's stat data then)
-Parsed = dict[str, tuple[str, tuple, tuple]]
+Parsed = dict[str, ParsedFile]  # path → its parse
 
 
 def _parse_jobs(
-    projects_dir: Path, paths: list[str], stored: dict[str, tuple], current: dict[str, tuple], ref, progress=None
+    projects_dir: Path, paths: list[str], stored: dict[str, StoredFile], current: dict[str, Stat], ref, progress=None
 ) -> Parsed:
-    jobs = [(str(projects_dir / p), p, stored[p][1] if p in stored else "") for p in paths]
+    jobs = [(str(projects_dir / p), p, stored[p].hash if p in stored else "") for p in paths]
     task = progress(len(jobs)) if progress and len(jobs) >= 200 else None
     out: Parsed = {}
     for n, (job, result) in enumerate(zip(jobs, _parse_all(jobs, ref), strict=True)):
         if task:
             task(n)
-        out[job[1]] = (job[2], result, current[job[1]])
+        out[job[1]] = ParsedFile(job[2], result, current[job[1]])
     if task:
         task(len(jobs))
     return out
@@ -300,13 +332,13 @@ def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed, read
     """Write the parse results, inside the lock; returns the report and the entries as written."""
     report = SyncReport()
     if meta_value(conn, "fingerprint") != print_:
-        _reset(conn)
+        reset(conn)
         report.rebuilt = True
         # Warm commands read the reference data from here, without a YAML parser.
         put_checked(conn, "reference", json.dumps(ref_loader().parsed(), ensure_ascii=False))
         store_thesaurus(conn, ref_loader().thesaurus)  # reference data changed (or new index)
     stored = _stored(conn)
-    current = {p: tuple(st) for p, *st in entries}
+    current: dict[str, Stat] = {p: (size, mtime, ctime, ino) for p, size, mtime, ctime, ino in entries}
     # The scan was made before the lock, and another process may have indexed a newer state
     # of a file meanwhile: every file where the index and the scan disagree is looked at
     # again now, so that an older state is never written over a newer one (a reader that
@@ -323,7 +355,7 @@ def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed, read
     changed = _changed(stored, current)
     before = _links(conn, changed)  # what the cross-file rules read of the changed files
     for path in removed:
-        _drop(conn, path, stored[path][2])
+        _drop(conn, path, stored[path].project)
         report.removed += 1
     # A parse made before the lock stands if the file is as it was then, unless it said
     # "unchanged" against a hash that another process has replaced meanwhile: the rest (few)
@@ -332,15 +364,15 @@ def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed, read
         p
         for p in changed
         if p not in parsed
-        or parsed[p][2] != current[p]
-        or (parsed[p][1][2] == SAME and parsed[p][0] != stored.get(p, ((), ""))[1])
+        or parsed[p].stat != current[p]
+        or (parsed[p].result.record == SAME and parsed[p].compared_hash != (stored[p].hash if p in stored else ""))
     ]
     if redo:
         parsed = {**parsed, **_parse_jobs(projects_dir, redo, stored, current, ref_loader())}
     records: list[dict] = []
     if changed:
         records = _index_changed(
-            conn, [parsed[p][1] for p in changed], stored, current, Labels(ref_loader()), report, read_ns
+            conn, [parsed[p].result for p in changed], stored, current, Labels(ref_loader()), report, read_ns
         )
     if report.rebuilt or len(records) > 1000:
         refresh_vocab(conn)  # read every word back from FTS5
@@ -349,10 +381,10 @@ def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed, read
     # The rules that span files read every file's id and related ids: at 100,000 files that is
     # the slowest part of an edit, so only when a file came, went, or changed its id or links.
     after = _links(conn, changed) if changed and not (report.rebuilt or removed) else {}
-    if report.rebuilt or removed or any(after.get(p, ())[:3] != before.get(p, ())[:3] for p in changed):
+    if report.rebuilt or removed or any(_rules_input(after, p) != _rules_input(before, p) for p in changed):
         _apply_cross_file_rules(conn)
     elif changed:  # same ids and links: the files that had lost an id contest still have
-        shadowed = [f"projects/{p}" for p in changed if before.get(p, (None, None, None, 0))[3]]
+        shadowed = [f"projects/{p}" for p in changed if p in before and before[p].shadowed]
         if shadowed:
             conn.execute(
                 "UPDATE projects SET active = 0 WHERE file IN (SELECT value FROM json_each(?))",
@@ -364,9 +396,12 @@ def _apply(conn, projects_dir, entries, print_, ref_loader, parsed: Parsed, read
     return report, entries
 
 
-def _links(conn: sqlite3.Connection, paths: list[str]) -> dict[str, tuple]:
-    """path → (id, related, valid, shadowed) as the index holds them: the first three are what
-    the cross-file rules depend on; shadowed means the file lost its id to an earlier file."""
+def _rules_input(links: dict[str, Links], path: str) -> tuple:
+    return links[path].rules_input() if path in links else ()
+
+
+def _links(conn: sqlite3.Connection, paths: list[str]) -> dict[str, Links]:
+    """path → what the cross-file rules read of it, as the index holds it."""
     if not paths:
         return {}
     try:
@@ -375,7 +410,7 @@ def _links(conn: sqlite3.Connection, paths: list[str]) -> dict[str, tuple]:
             "LEFT JOIN projects p ON p.rowid = f.project WHERE f.path IN (SELECT value FROM json_each(?))",
             (json.dumps(paths, ensure_ascii=False),),
         )
-        return {r[0]: tuple(r[1:]) for r in rows}
+        return {r[0]: Links(r[1], r[2], bool(r[3]), bool(r[4])) for r in rows}
     except sqlite3.OperationalError:  # a new, empty index
         return {}
 
@@ -414,7 +449,15 @@ def _apply_cross_file_rules(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('active_projects', ?)", (str(count),))
 
 
-def _index_changed(conn, results, stored, current, labels, report, read_ns: int) -> list[dict]:
+def _index_changed(
+    conn,
+    results: list[ParseResult],
+    stored: dict[str, StoredFile],
+    current: dict[str, Stat],
+    labels,
+    report,
+    read_ns: int,
+) -> list[dict]:
     """Write the parse results of the changed files; returns the records indexed."""
     indexed: list[dict] = []
     for path, digest, record, related, problems in results:
@@ -425,11 +468,11 @@ def _index_changed(conn, results, stored, current, labels, report, read_ns: int)
                 "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, ino = ?, racy = ? WHERE path = ?",
                 (*current[path], racy, path),
             )
-            if old is None or old[0] != current[path]:
+            if old is None or old.stat != current[path]:
                 report.touched += 1
             continue
         if old is not None:
-            _drop(conn, path, old[2])
+            _drop(conn, path, old.project)
         rowid = None
         if record is not None:
             rowid = add_project(conn, record, f"projects/{path}", labels)
@@ -458,9 +501,9 @@ def _index_changed(conn, results, stored, current, labels, report, read_ns: int)
 SAME = "same"  # a parse result meaning: content unchanged since it was indexed
 
 
-def _parse_all(jobs: list[tuple[str, str, str]], ref):
-    """(path, digest, record | SAME | None, related, problems) for each job, in order; in
-    worker processes as well when there are many (parsing and validating dominate a cold build)."""
+def _parse_all(jobs: list[tuple[str, str, str]], ref) -> Iterator[ParseResult]:
+    """The ParseResult of each job, in order; in worker processes as well when there are many
+    (parsing and validating dominate a cold build)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_MIN or workers < 2:
         _init_worker(ref)
@@ -518,21 +561,21 @@ def die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="servicekb-parent-watch", daemon=True).start()
 
 
-def _parse_one(job: tuple[str, str, str]):
+def _parse_one(job: tuple[str, str, str]) -> ParseResult:
     full, path, old_hash = job
     display = f"projects/{path}"
     raw, problems = read_file(Path(full), display)
     if raw is None:
-        return path, "", None, None, problems
-    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+        return ParseResult(path, "", None, None, problems)
+    digest = blake2b(raw, digest_size=16).hexdigest()
     if old_hash and digest == old_hash:
-        return path, digest, SAME, None, []
+        return ParseResult(path, digest, SAME, None, [])
     from .loader import check_bytes  # imports yaml and pydantic: only when a file changed
 
     checked = check_bytes(raw, display, Path(path).stem, _worker_ref)
     if checked.project is None or checked.entry is None:
-        return path, digest, None, None, checked.problems
-    return (
+        return ParseResult(path, digest, None, None, checked.problems)
+    return ParseResult(
         path,
         digest,
         checked.project.model_dump(mode="json"),
@@ -545,18 +588,6 @@ def _drop(conn, path: str, rowid) -> None:
     if rowid is not None:
         remove_project(conn, rowid)
     conn.execute("DELETE FROM files WHERE path = ?", (path,))
-
-
-def _reset(conn: sqlite3.Connection) -> None:
-    """Empty the index (new reference data, model or layout): everything is re-indexed."""
-    for table in (*TABLES, "files"):
-        conn.execute(f"DROP TABLE IF EXISTS {table}")
-    create_schema(conn)
-    conn.execute(FILES_SCHEMA)
-    # Every command reads the problems: without this it would scan every file's row (30 ms at 100,000).
-    conn.execute("CREATE INDEX IF NOT EXISTS files_with_problems ON files(path) WHERE problems IS NOT NULL")
-    conn.execute("CREATE INDEX IF NOT EXISTS files_racy ON files(path) WHERE racy")
-    conn.execute("INSERT OR REPLACE INTO meta VALUES ('magic', ?)", (MAGIC,))
 
 
 def stored_problems(conn: sqlite3.Connection) -> list[Problem]:

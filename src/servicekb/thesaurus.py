@@ -43,6 +43,8 @@ class ThesaurusError(ReferenceDataError):
 
 @dataclass
 class Thesaurus:
+    """The groups of related terms and the broader terms of reference/synonyms.yaml."""
+
     groups: list[tuple[str, ...]] = field(default_factory=list)
     broader: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

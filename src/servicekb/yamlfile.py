@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -27,8 +26,7 @@ MAX_DEPTH = 64  # project files nest 3 deep; deeper is an error, not a Recursion
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based
 

@@ -59,8 +59,6 @@ def report(
     no_cache: NoCache = False,
 ) -> None:
     """servicekb report (its help: messages `cmd.report`, `help.report`)."""
-    import dataclasses
-
     from ..money import own_projects
     from ..output import DOCUMENT_FORMATS, refuse_overwrite
     from ..report import build_report, data_state
@@ -77,12 +75,12 @@ def report(
     kb = load_kb(options.data_dir, options.no_cache)
     filters = options.filters(kb.reference)
     wanted = options.read_ids()
-    others = dataclasses.replace(filters, counties=())
+    others = filters._replace(counties=())
     projects = kb.select(filters, wanted)
     if own:  # every sum from projects that no other county shares
         projects = own_projects(projects)
     # Nationwide projects apply in a county too: named in a footnote, not counted.
-    national = kb.select(dataclasses.replace(others, nationwide=True), wanted) if filters.counties else []
+    national = kb.select(others._replace(nationwide=True), wanted) if filters.counties else []
     county = kb.reference.counties[filters.counties[0]] if len(filters.counties) == 1 else None
     scope = ""
     if wanted is not None or others.active:

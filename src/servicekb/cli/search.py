@@ -185,7 +185,6 @@ def search(
 def _render(
     rows: list[SearchRow], fmt: str, options: ListingOptions, title: str, facet_data: Any, kb, explain: bool = False
 ) -> None:
-    import dataclasses
     import sys
 
     from ..fields import all_columns, counties_or_national, theme_column
@@ -196,7 +195,7 @@ def _render(
 
     def on_record(column: Column) -> Column:  # project columns read the hit's record
         get = column.get
-        return dataclasses.replace(column, get=lambda r: get(r.record))
+        return column._replace(get=lambda r: get(r.record))
 
     # In a table a project like the best answers has its rank marked (≈5): it matched no word.
     rank = Column("rank", "#", lambda r: f"≈{r.rank}" if r.like_matches and fmt == "table" else r.rank, "int")

@@ -95,14 +95,13 @@ def similar_rows(kb, record: dict, found) -> list[SimilarRow]:
 
 
 def _listing(rows: list[SimilarRow], options: ListingOptions, fmt: str, title: str):
-    import dataclasses
 
     from ..fields import all_columns
     from ..output import Column, Listing, pick_columns
 
     def on_record(column: Column) -> Column:
         get = column.get
-        return dataclasses.replace(column, get=lambda r: get(r.record))
+        return column._replace(get=lambda r: get(r.record))
 
     rank = Column("rank", "#", lambda r: r.rank, "int")
     score = Column("score", t("col.score"), lambda r: round(r.score, 3))
@@ -120,7 +119,7 @@ def _listing(rows: list[SimilarRow], options: ListingOptions, fmt: str, title: s
                 min_width=24,
                 max_width=40,
             ),
-            dataclasses.replace(why, ratio=2, drop_priority=1),
+            why._replace(ratio=2, drop_priority=1),
         ]
     else:
         default = [rank, available["id"], available["title"], score, why]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
 from typing import Optional
 
 from ..index import stem_words
@@ -142,13 +141,15 @@ def _forms(conn: sqlite3.Connection, terms, min_part: int = MIN_PART_LENGTH, com
     return (out | set(singles) | found) - STOP_WORDS
 
 
-@dataclass
 class Expansion:
-    """What one query term matches, by tier: FTS5 expressions and the index words behind them."""
+    """What one query term matches, by tier: FTS5 expressions and the index words behind them.
 
-    levels: dict[int, list[str]] = field(default_factory=dict)  # tier → FTS5 expressions (any matches)
-    words: dict[int, set[str]] = field(default_factory=dict)  # tier → index words (snippets, --explain)
-    note: Optional[tuple[str, str, str]] = None  # (kind, typed, shown) when the typed word is unknown
+    (A plain class, not a dataclass: every search creates this type at import.)"""
+
+    def __init__(self) -> None:
+        self.levels: dict[int, list[str]] = {}  # tier → FTS5 expressions (any matches)
+        self.words: dict[int, set[str]] = {}  # tier → index words (snippets, --explain)
+        self.note: Optional[tuple[str, str, str]] = None  # (kind, typed, shown) when the typed word is unknown
 
     def add(self, level: int, words: set[str], expression: Optional[str] = None) -> None:
         if not words:

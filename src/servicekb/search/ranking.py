@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..index import FTS_COLUMNS
 from ..text import did_you_mean
@@ -29,8 +28,9 @@ WEIGHTS = {
 }
 
 
-@dataclass
-class Hit:
+class Hit(NamedTuple):
+    """One matching project, with what ranks it."""
+
     rowid: int
     level: int  # the sum over query words of the tier reached (0 for a word it lacks)
     score: float  # BM25 with field weights (higher is better)
@@ -39,23 +39,44 @@ class Hit:
     feedback: bool = False  # not a match of the words: a project like the first answers (feedback.py)
 
 
-@dataclass
 class SearchResult:
-    hits: list[Hit]  # ranked, at most the requested limit
-    total: Optional[int]  # all matches (None when not counted)
-    query: Query
-    matched_words: set[str]
-    suggestions: list[str] = field(default_factory=list)
-    matches: str = ""  # a WITH clause ending in results(rowid, tier, score): every match
-    params: list = field(default_factory=list)
-    terms: list[str] = field(default_factory=list)  # each query word (OR group) as typed
-    group_words: list[dict[int, set[str]]] = field(default_factory=list)  # per word: tier → index words
-    notes: list[tuple[str, str, str]] = field(default_factory=list)  # (typo|split|synonym, typed, shown)
-    all_words_total: Optional[int] = None  # projects having every word (when fewer were relaxed in)
-    relaxed: list[str] = field(default_factory=list)  # words some shown hits lack
-    dropped: list[str] = field(default_factory=list)  # words no project has, left out of the search
-    excluded: list[str] = field(default_factory=list)  # FTS5 expressions of the -words
-    feedback: int = 0  # hits at the end found as projects like the first answers (feedback.py)
+    """A ranked search's answer: the hits shown, how many matched, and why.
+
+    (A plain class, not a dataclass: every search creates this type at import.)"""
+
+    def __init__(
+        self,
+        hits: list[Hit],
+        total: Optional[int],
+        query: Query,
+        matched_words: set[str],
+        suggestions: list[str],
+        matches: str,
+        params: list,
+        terms: list[str],
+        group_words: list[dict[int, set[str]]],
+        notes: list[tuple[str, str, str]],
+        all_words_total: Optional[int],
+        relaxed: list[str],
+        dropped: list[str],
+        excluded: Optional[list[str]] = None,
+        feedback: int = 0,
+    ) -> None:
+        self.hits = hits  # ranked, at most the requested limit
+        self.total = total  # all matches (None when not counted)
+        self.query = query
+        self.matched_words = matched_words
+        self.suggestions = suggestions
+        self.matches = matches  # a WITH clause ending in results(rowid, tier, score): every match
+        self.params = params
+        self.terms = terms  # each query word (OR group) as typed
+        self.group_words = group_words  # per word: tier → index words
+        self.notes = notes  # (typo|split|synonym, typed, shown)
+        self.all_words_total = all_words_total  # projects having every word (when fewer were relaxed in)
+        self.relaxed = relaxed  # words some shown hits lack
+        self.dropped = dropped  # words no project has, left out of the search
+        self.excluded = excluded if excluded is not None else []  # FTS5 expressions of the -words
+        self.feedback = feedback  # hits at the end found as projects like the first answers (feedback.py)
 
     @property
     def partial(self) -> bool:

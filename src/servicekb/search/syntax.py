@@ -6,7 +6,7 @@ User text is never passed to FTS5 as syntax: matching.py quotes every term.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..errors import UsageError
 from ..messages import t as tr
@@ -36,8 +36,9 @@ WORD = re.compile(r"[^\W_]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
+    """A query word, or a quoted phrase."""
+
     words: tuple[str, ...]  # lower-case NFC words; more than one is a phrase
 
     @property
@@ -48,11 +49,34 @@ class Term:
         return " ".join(self.words)
 
 
-@dataclass
 class Query:
-    groups: list[list[Term]] = field(default_factory=list)  # AND of ORs
-    excluded: list[Term] = field(default_factory=list)
-    dropped_stop_words: list[str] = field(default_factory=list)
+    """A parsed query: groups of alternatives that must all match, and excluded terms.
+
+    (A plain class, not a dataclass: every search creates this type at import.)"""
+
+    def __init__(
+        self,
+        groups: list[list[Term]] | None = None,
+        excluded: list[Term] | None = None,
+        dropped_stop_words: list[str] | None = None,
+    ) -> None:
+        self.groups: list[list[Term]] = groups if groups is not None else []  # AND of ORs
+        self.excluded: list[Term] = excluded if excluded is not None else []
+        self.dropped_stop_words: list[str] = dropped_stop_words if dropped_stop_words is not None else []
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Query) and (self.groups, self.excluded, self.dropped_stop_words) == (
+            other.groups,
+            other.excluded,
+            other.dropped_stop_words,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"Query(groups={self.groups!r}, excluded={self.excluded!r}, dropped_stop_words={self.dropped_stop_words!r})"
+        )
 
     @property
     def empty(self) -> bool:
