@@ -36,11 +36,17 @@ print('OWN=' + ','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'ser
 FRAMEWORK = {
     "servicekb",
     "servicekb.cli",
+    "servicekb.cli.app",
     "servicekb.cli.common",
+    # the shared options name their completers as functions (issue 21.8); what a completer needs
+    # is imported when the shell asks, never on an ordinary run
+    "servicekb.cli.complete",
     "servicekb.cli.options",
     "servicekb.errors",
     "servicekb.formats",
     "servicekb.messages",
+    # the help of --kind and --owner-type lists the reference files' slugs (read line by line)
+    "servicekb.paths",
 }
 # A warm answer from the index: opening it, checking freshness, reference data, filters, output.
 WARM = FRAMEWORK | {
@@ -75,7 +81,9 @@ SEARCH = {
 MAY_LOAD = {
     "search": WARM | SEARCH | {"servicekb.cli.search", "servicekb.fields"},
     "list": WARM | {"servicekb.cli.listing", "servicekb.fields"},
-    "show": WARM | {"servicekb.cli.show"},
+    "show": WARM
+    | SEARCH
+    | {"servicekb.cli.show", "servicekb.cli.similar", "servicekb.search.similar"},  # "Liknande projekt"
     "stats": WARM | {"servicekb.cli.stats", "servicekb.report"},
     "report": WARM | {"servicekb.cli.report", "servicekb.report"},
 }

@@ -49,6 +49,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("reference.py", "*"): "county name forms ('Dalarnas län', 'Länsstyrelsen i …') that match what people "
     "type to the reference data, and message-key fragments ('owner type' → what.owner type)",
     ("status.py", "*"): "the publisher's and the source page's own names (data, Swedish as written)",
+    ("index.py", "META_KEYS"): "the index layout's documentation of its meta keys (code, never shown)",
     ("cache.py", "_QUERY_WORDS"): "SQLite's own English, matched to tell a bad query from a damaged index",
     ("sync.py", "_stored"): "SQLite's own English ('no such table'), matched",
     ("yamlfile.py", "parse"): "PyYAML's own English, matched",
