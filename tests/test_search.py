@@ -145,6 +145,18 @@ def test_facets_count_multi_county_projects_in_each(cli, page_data):
     assert all(f["name"] == name and f["truncated"] is False for name, f in data["facets"].items())
 
 
+@pytest.mark.parametrize(
+    ("lang", "done", "machine"), [("sv", "avslutat", "completed"), ("en", "completed", "completed")]
+)
+def test_facet_tables_show_status_words_of_the_run(cli, lang, done, machine):
+    """Issue 26.5: the Swedish facet table said `completed`; JSON keeps the stable value."""
+    table = cli("--lang", lang, "search", "paketombud", "--facets", "--format", "table").stdout
+    status = table[table.index(t_status := ("Per status" if lang == "sv" else "By status")) :]
+    assert f"\n{done} " in status.split("\n\n")[0], t_status
+    data = json.loads(cli("search", "paketombud", "--facets", "--format", "json").stdout)
+    assert machine in {x["value"] for x in data["facets"]["status"]["results"]}
+
+
 def test_facets_table_says_multi_county_rule(cli):
     out = cli("search", "paketombud", "--facets", "--format", "table").stdout
     assert "ett projekt i två län räknas i båda" in out

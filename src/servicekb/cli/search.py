@@ -257,14 +257,15 @@ def _render(
 def _render_facets(facet_data, fmt, kb) -> None:
     """Facets beside the results: after a table or Markdown; on stderr (as text) when the results
     are a machine format, so the data stream stays one format (`| jq`, `> file.tsv`)."""
-    from ..messages import t
+    from ..messages import status_label, t
     from ..money import NATIONAL, placeholder_label
     from ..output import Column, Listing, render
     from .common import err, out
 
-    labels = {
+    labels = {  # people read labels (issue 26.5: Swedish facets showed `completed`); JSON keeps values
         "theme": kb.reference.themes.label,
         "kind": kb.reference.kinds.label,
+        "status": status_label,
         "county": lambda v: placeholder_label(NATIONAL) if v is None else v,
     }
     to_stderr = fmt not in ("table", "markdown")
