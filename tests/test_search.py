@@ -459,3 +459,17 @@ def test_a_table_counts_the_similar_projects_apart_from_the_matches(cli):
     table = cli("search", "paketautomat", "--format", "table").stdout
     assert table.splitlines()[0] == f"{matches} projekt matchar + {len(like)} liknande (≈)"
     assert table.count("≈") == len(like) + 1  # each similar row, and the title's key
+
+
+def test_explain_names_the_field_a_word_matched_in(cli, tmp_path, valid_text):
+    """Issue 26.9: a project found by its tag alone read as a plain 'exact'; now the field is named."""
+    kb = tmp_path / "kb"
+    (kb / "projects").mkdir(parents=True)
+    text = valid_text.replace("tags: [servicepunkt]", "tags: [paketombud]")
+    (kb / "projects" / "valid-project.yaml").write_text(text, encoding="utf-8")
+    why = json.loads(cli("search", "paketombud", "--format", "json", "--data-dir", kb).stdout)[0]["search"]["why"]
+    assert why == [{"word": "paketombud", "tier": "exact", "matched": ["paketombud"], "fields": ["tags"]}]
+    table = cli("search", "paketombud", "--explain", "--format", "tsv", "--fields", "id,why", "--data-dir", kb)
+    assert "paketombud: exact [tags]" in table.stdout  # scripts: the stable names
+    people = cli("search", "paketombud", "--explain", "--format", "markdown", "--data-dir", kb).stdout
+    assert "paketombud: exakt i taggar/tema" in people

@@ -71,8 +71,16 @@ def _why_text(why: Optional[list[dict]], people: bool = False) -> str:
     return "; ".join(
         f"{w['word']}: {t('tier.' + w['tier']) if people else w['tier']}"
         + (f" ({', '.join(w['matched'])})" if w["matched"] and w["matched"] != [w["word"]] else "")
+        + (_where(w["fields"], people) if w.get("fields") else "")
         for w in why or []
     )
+
+
+def _where(fields: list[str], people: bool) -> str:
+    """' i titeln, taggar/tema' for people; ' [title, tags]' (the stable field names) for scripts."""
+    if people:
+        return " " + t("why.in", fields=", ".join(t(f"why.field.{f}") for f in fields))
+    return f" [{', '.join(fields)}]"
 
 
 @app.command(help=command_help("search"))

@@ -295,19 +295,28 @@ def _results_sql(
 
 
 def explain(result: SearchResult, hit: Hit, record: dict) -> list[dict]:
-    """Why a project matched: for each query word, the tier reached and the project's words
-    that matched it, e.g. [{"word": "hemkörning", "tier": "synonym", "matched": ["hemsändning"]}]."""
-    from ..index import fts_fields
+    """Why a project matched: for each query word, the tier reached, the project's words that
+    matched it and the fields they stand in, e.g. [{"word": "hemkörning", "tier": "synonym",
+    "matched": ["hemsändning"], "fields": ["summary", "results"]}]."""
+    from ..index import FTS_COLUMNS, fts_fields
 
-    text = "\n".join(fts_fields(record, {}, "", "")).casefold()
+    fields = [f.casefold() for f in fts_fields(record, {}, "", "")]
+    text = "\n".join(fields)
     tokens = set(WORD.findall(text))
     spaced = " " + " ".join(WORD.findall(text)) + " "
+    per_field = [
+        (name, set(WORD.findall(f)), " " + " ".join(WORD.findall(f)) + " ") for name, f in zip(FTS_COLUMNS, fields)
+    ]
     out = []
     for i, term in enumerate(result.terms):
         tier = hit.tiers[i] if i < len(hit.tiers) else 0
         words = result.group_words[i].get(tier, set()) if tier else set()
         found = sorted(w for w in words if (f" {w} " in spaced if " " in w else w in tokens))
-        out.append({"word": term, "tier": TIER_NAMES.get(tier, "missing"), "matched": found})
+        # where the words stand (issue 26.9: a match by a tag alone read as a plain "exact")
+        where = [
+            name for name, toks, sp in per_field if any((f" {w} " in sp if " " in w else w in toks) for w in found)
+        ]
+        out.append({"word": term, "tier": TIER_NAMES.get(tier, "missing"), "matched": found, "fields": where})
     return out
 
 
