@@ -158,3 +158,38 @@ def test_ctrl_c_exits_130_without_traceback():
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
     assert "Traceback" not in err
+
+
+def test_a_notice_on_a_terminal_wraps_between_words(tmp_path):
+    """On a 60-column terminal the notice 'visar träffar för …' broke inside a word ('fö' / 'r'):
+    the terminal, not servicekb, wrapped it. stderr is a pseudo-terminal here, stdout a pipe."""
+    import os
+    import pty
+    import re
+    import select
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "SERVICEKB_LANG": "sv", "COLUMNS": "40"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "servicekb", "search", "apoteksombd", "--limit", "1", "--format", "ids"],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env=env,
+    )
+    os.close(slave)
+    out, _ = proc.communicate(timeout=120)
+    seen = b""
+    while select.select([master], [], [], 0.5)[0]:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    text = re.sub(r"\x1b\[[0-9;]*m", "", seen.decode("utf-8")).replace("\r", "")
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert proc.returncode == 0 and out.strip()
+    assert all(len(line) <= 40 for line in lines), lines
+    assert any("'apoteksombud'" in line for line in lines), lines  # the word whole on one line

@@ -106,7 +106,7 @@ def test_limit_default_20_on_a_terminal_all_when_piped(cli):
     assert len(cli("search", "service", "--format", "ids").stdout.split()) == total
     limited = cli("search", "service", "--format", "ids", "--limit", "5")
     assert len(limited.stdout.split()) == 5
-    assert "5 träffar visas, fler finns; --limit 0 visar alla" in limited.stderr
+    assert "5 projekt visas, fler finns; --limit 0 visar alla" in limited.stderr
     exact = cli("search", "service", "--format", "ids", "--limit", str(total))
     assert len(exact.stdout.split()) == total and "visas" not in exact.stderr  # nothing hidden, nothing said
 

@@ -273,12 +273,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "facet.county_note": (" (ett projekt i två län räknas i båda)", " (a project in two counties counts in both)"),
     # notices
     "note.limited": (
-        "{shown} träffar visas, fler finns; --limit 0 visar alla.",
-        "{shown} matches shown, there are more; --limit 0 shows all.",
+        "{shown} projekt visas, fler finns; --limit 0 visar alla.",
+        "{shown} project(s) shown, there are more; --limit 0 shows all.",
     ),
     "note.limited_of": (
-        "{shown} av {total} träffar visas; --limit 0 visar alla.",
-        "{shown} of {total} matches shown; --limit 0 shows all.",
+        "{shown} av {total} projekt visas; --limit 0 visar alla.",
+        "{shown} of {total} project(s) shown; --limit 0 shows all.",
     ),
     "note.columns_left_out": (
         "Utelämnade kolumner (för smalt fönster): {columns}. Se allt med --format tsv eller välj med --fields.",

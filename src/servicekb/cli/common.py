@@ -198,7 +198,7 @@ def note(message: str, dim: bool = True) -> None:
     writer of notices, so no message carries the prefix itself. `dim` on a terminal: a side
     remark (a limit, a rebuilt cache); not dim: the command's own answer (`new`, `fmt`, `import`)."""
     if dim and _stderr_is_terminal():
-        err().print(PREFIX + message, style="dim", soft_wrap=True)
+        err().print(PREFIX + message, style="dim")  # wrapped between words at the terminal width
     else:  # no need for rich (start-up time) when nobody sees colour
         from ..text import visible
 
