@@ -200,7 +200,7 @@ def open_cache(data_root: Path, notice: Callable[[str], None]) -> Optional[sqlit
                     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
                     return conn
                 problem = t("notice.cache_foreign", path=path)
-        except (sqlite3.Error, OSError, UnicodeDecodeError) as exc:  # the last: damaged text
+        except (*INDEX_ERRORS, OSError) as exc:
             if conn is not None:
                 conn.close()
             if is_disk_trouble(exc):  # rebuilding here cannot work: say so once, use memory

@@ -29,6 +29,7 @@ from .messages import MESSAGES
 from .messages import t as tr  # `t` names a table in this module
 from .money import project_amount
 from .reference import Reference
+from .text import visible
 
 SCHEMA_VERSION = 2  # 2: projects_fts.search_terms, servicekb's Swedish analysis of the text
 
@@ -355,8 +356,6 @@ def build_rows(records: Sequence[dict], ref: Reference) -> dict[str, list[tuple]
 
 
 def _shown(value):
-    from .text import visible
-
     return visible(value) if isinstance(value, str) else value
 
 

@@ -103,6 +103,18 @@ def all_columns() -> dict[str, Column]:
     return cols
 
 
+def on_record(column: Column) -> Column:
+    """A project column for rows that carry their project as `.record` (search hits, similar
+    projects): the same column, reading the row's record."""
+    get = column.get
+    return column._replace(get=lambda r: get(r.record))
+
+
+def record_columns() -> dict[str, Column]:
+    """Every --fields column, for rows that carry their project as `.record`."""
+    return {name: on_record(c) for name, c in all_columns().items()}
+
+
 def _header(field: str) -> str:
     """A field's header: `field.NAME` of the message table (`col.*` for the id and the title)."""
     from .messages import t

@@ -299,10 +299,12 @@ def _stored(conn: sqlite3.Connection) -> dict[str, StoredFile]:
         if "no such table" in str(exc):
             return {}
         raise
+    stored: dict[str, StoredFile] = {}
     for r in rows:  # damage SQLite cannot see: a value of another type (a NULL path, text for a size)
         if not (isinstance(r[0], str) and all(isinstance(v, int) for v in (*r[1:5], r[7]))):
             raise IndexDamage("a file row of the index has values of the wrong type")
-    return {r[0]: StoredFile(tuple(r[1:5]), r[5], r[6], bool(r[7])) for r in rows}
+        stored[r[0]] = StoredFile(tuple(r[1:5]), r[5], r[6], bool(r[7]))
+    return stored
 
 
 def _changed(stored: dict[str, StoredFile], current: dict[str, Stat]) -> list[str]:

@@ -195,15 +195,11 @@ def _render(
 ) -> None:
     import sys
 
-    from ..fields import all_columns, counties_or_national, theme_column
+    from ..fields import counties_or_national, on_record, record_columns, theme_column
     from ..messages import t
     from ..money import cost_kind, project_amount
     from ..output import Column, Listing, dump_document, pick_columns, render
     from .common import out
-
-    def on_record(column: Column) -> Column:  # project columns read the hit's record
-        get = column.get
-        return column._replace(get=lambda r: get(r.record))
 
     # In a table a project like the best answers has its rank marked (≈5): it matched no word.
     rank = Column("rank", "#", lambda r: f"≈{r.rank}" if r.like_matches and fmt == "table" else r.rank, "int")
@@ -216,7 +212,7 @@ def _render(
         t("col.why"),
         lambda r: t("search.why_like") if r.like_matches else _why_text(r.why, people=for_people),
     )
-    available = {**{n: on_record(c) for n, c in all_columns().items()}, "rank": rank, "snippet": snip, "why": why}
+    available = {**record_columns(), "rank": rank, "snippet": snip, "why": why}
     if fmt == "table" and not options.fields:
         columns = [
             rank,

@@ -95,18 +95,13 @@ def similar_rows(kb, record: dict, found) -> list[SimilarRow]:
 
 
 def _listing(rows: list[SimilarRow], options: ListingOptions, fmt: str, title: str):
-
-    from ..fields import all_columns
+    from ..fields import record_columns
     from ..output import Column, Listing, pick_columns
-
-    def on_record(column: Column) -> Column:
-        get = column.get
-        return column._replace(get=lambda r: get(r.record))
 
     rank = Column("rank", "#", lambda r: r.rank, "int")
     score = Column("score", t("col.score"), lambda r: round(r.score, 3))
     why = Column("reason", t("col.reason"), lambda r: r.reason, ratio=1)
-    available = {**{n: on_record(c) for n, c in all_columns().items()}, "rank": rank, "score": score, "reason": why}
+    available = {**record_columns(), "rank": rank, "score": score, "reason": why}
     if fmt == "table" and not options.fields:
         default = [
             rank,
