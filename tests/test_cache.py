@@ -116,11 +116,11 @@ def test_duplicate_id_first_path_wins_and_winner_deletion_promotes(kb_copy, cli,
 
 
 def test_model_version_change_is_a_full_rebuild(kb_copy, monkeypatch):
-    from servicekb import sync
+    from servicekb import freshness, sync
     from servicekb.paths import bundled_data_dir
 
     kb = open_kb(kb_copy)
-    monkeypatch.setattr(sync, "MODEL_VERSION", 999)
+    monkeypatch.setattr(freshness, "MODEL_VERSION", 999)
     report = sync.sync(kb.conn, kb_copy, bundled_data_dir() / "reference", lambda: kb.reference)
     assert report.rebuilt and report.added == BUNDLED
 

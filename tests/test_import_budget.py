@@ -63,7 +63,7 @@ WARM = FRAMEWORK | {
     "servicekb.query",
     "servicekb.reference",
     "servicekb.status",
-    "servicekb.sync",
+    "servicekb.freshness",
     "servicekb.text",
 }
 SEARCH = {

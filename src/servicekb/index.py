@@ -27,12 +27,12 @@ from .text import fold, swedish_key
 
 MAGIC = "servicekb-index"  # meta 'magic': this file is a servicekb index (cache.py checks it before use)
 
-# The meta table's keys (values are text; those marked checked carry a checksum, sync.put_checked).
+# The meta table's keys (values are text; those marked checked carry a checksum, freshness.put_checked).
 META_KEYS = {
     "magic": "MAGIC: the file is a servicekb index",
     "index_version": "INDEX_VERSION: the layout it was made with",
-    "fingerprint": "code, model, layout and reference data the index was built from (sync.fingerprint)",
-    "files_digest": "one hash of every file's path and stat data at the last update (sync.files_digest)",
+    "fingerprint": "code, model, layout and reference data the index was built from (freshness.fingerprint)",
+    "files_digest": "one hash of every file's path and stat data at the last update (freshness.files_digest)",
     "racy_files": "how many files are marked racy (their content is compared again)",
     "active_projects": "projects in answers (a damaged index shows as a count that differs)",
     "reference": "checked: the reference files as parsed, so warm commands need no YAML parser",

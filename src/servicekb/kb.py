@@ -65,7 +65,7 @@ class KnowledgeBase:
             error = exc
         pending, self._pending = self._pending, None
         if pending is not None and self._guarded(pending):
-            from .sync import stored_problems
+            from .freshness import stored_problems
 
             self._problems = self._guarded(lambda: stored_problems(self.conn))
             return self._guarded(lambda: self._snapshot(compute))
@@ -317,7 +317,7 @@ def _record(text: str, checksum: str, project_id: Optional[str] = None) -> dict:
 
     if record_checksum(text) != checksum:
         raise IndexDamage("a stored record does not match its checksum")
-    from .sync import stored_json
+    from .freshness import stored_json
 
     record = stored_json(text, "record")
     if not isinstance(record, dict) or not isinstance(record.get("id"), str) or project_id not in (None, record["id"]):
@@ -327,7 +327,7 @@ def _record(text: str, checksum: str, project_id: Optional[str] = None) -> dict:
 
 def _check_count(conn: sqlite3.Connection, found: int) -> None:
     """An unfiltered answer holds as many projects as the last update counted."""
-    from .sync import meta_value
+    from .freshness import meta_value
 
     if meta_value(conn, "active_projects") != str(found):
         counted = meta_value(conn, "active_projects")
@@ -357,7 +357,15 @@ def open_kb(
     base's query methods finish that check before they answer (see KnowledgeBase._fresh).
     """
     from .files import scan
-    from .sync import checked_value, files_digest, fingerprint, has_racy_files, meta_value, stored_json, stored_problems
+    from .freshness import (
+        checked_value,
+        files_digest,
+        fingerprint,
+        has_racy_files,
+        meta_value,
+        stored_json,
+        stored_problems,
+    )
 
     root = resolve_data_dir(data_dir)
     refdir = reference_dir(root)
@@ -467,7 +475,7 @@ class _Index:
         return with_repairs(attempt, repair, t("err.index_unbuildable"))
 
     def problems(self) -> list[Problem]:
-        from .sync import stored_problems
+        from .freshness import stored_problems
 
         return with_repairs(lambda: stored_problems(self.conn), self.recover, t("err.index_unreadable"))
 
@@ -477,7 +485,7 @@ class _Index:
             raise exc
         self._switch(exc)
         self.update()
-        from .sync import stored_problems
+        from .freshness import stored_problems
 
         return self.conn, stored_problems(self.conn)
 
