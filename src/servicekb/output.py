@@ -516,27 +516,27 @@ def markdown_table(rows: Sequence[Any], columns: Sequence[Column]) -> str:
     return "\n".join(lines) + "\n"
 
 
-_AMOUNT = re.compile(r"\d{1,3}(?: \d{3})* kr")
+_AMOUNT = r"\d{1,3}(?: \d{3})* kr"  # patterns compiled on first use (by re's own cache)
 
 
 def unbreakable_amounts(text: str) -> str:
     """'32 037 624 kr' with no-break spaces, so that wrapped prose on a terminal never splits
     an amount across lines (Swedish typography sets thousands apart with a no-break space)."""
-    return _AMOUNT.sub(lambda m: m.group().replace(" ", "\u00a0"), text)
+    return re.sub(_AMOUNT, lambda m: m.group().replace(" ", "\u00a0"), text)
 
 
 # What CommonMark reads as markup inside a line (raw HTML, emphasis, links, code, entities,
 # table cells), and what it reads as a block at the start of one (headings, lists, quotes).
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
-_MD_LINE_START = re.compile(r"^(\d+)([.)])|^([#+=-])")
+_MD_INLINE = r"([\\`*_\[\]<>|~&])"
+_MD_LINE_START = r"^(\d+)([.)])|^([#+=-])"
 
 
 def md_escape(text: str) -> str:
     """Data text as one Markdown table cell or line, shown as written: control characters
     visible, and every character CommonMark would read as markup (a `<script>`, `*emphasis*`,
     a link, a table break, a heading or list at the start) escaped with a backslash."""
-    escaped = _MD_INLINE.sub(r"\\\1", visible(" ".join(str(text).split())))
-    return _MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
+    escaped = re.sub(_MD_INLINE, r"\\\1", visible(" ".join(str(text).split())))
+    return re.sub(_MD_LINE_START, lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
 
 
 def table_cell(value: Any, kind: str):

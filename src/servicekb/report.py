@@ -144,14 +144,28 @@ class DataState(NamedTuple):
 def data_state(root) -> DataState:
     """The state of the knowledge base at `root` (see DataState). git may be missing, or the
     folder not a work tree: then the files' own dates, quietly."""
-    import datetime as dt
-    import os
+    return start_data_state(root)()
+
+
+def start_data_state(root) -> Callable[[], DataState]:
+    """`data_state`, begun now and finished by the function it returns: git runs beside
+    whatever the caller does meanwhile (a report reads the index while git looks at the folder)."""
     from pathlib import Path
 
     root = Path(root)
-    state = _git_state(root)
-    if state is not None:
-        return state
+    git = _start_git(root)
+
+    def finish() -> DataState:
+        state = git()
+        return state if state is not None else _file_state(root)
+
+    return finish
+
+
+def _file_state(root) -> DataState:
+    import datetime as dt
+    import os
+
     newest = 0.0
     for folder in (root / "projects", root / "reference"):
         try:
@@ -164,14 +178,14 @@ def data_state(root) -> DataState:
     return DataState(changed=dt.date.fromtimestamp(newest).isoformat() if newest else None)
 
 
-def _git_state(root) -> Optional[DataState]:
+def _start_git(root) -> Callable[[], Optional[DataState]]:
     import os
     import shutil
     import subprocess
 
     git = shutil.which("git")
     if git is None:
-        return None
+        return lambda: None
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
 
     def start(*args: str) -> Optional[subprocess.Popen]:
@@ -205,11 +219,15 @@ def _git_state(root) -> Optional[DataState]:
     # Both at once: a report waits for one git process instead of two in turn.
     log = start("log", "-1", "--format=%h %cs", "--", ".")
     status = start("status", "--porcelain", "--untracked-files=normal", "--", ".")
-    last, changes = output(log), output(status)
-    if not last or len(last.split()) != 2:
-        return None  # not a work tree, no commit yet, or git refuses (e.g. another owner's folder)
-    revision, date = last.split()
-    return DataState(revision, date, bool(changes and changes.strip()))
+
+    def finish() -> Optional[DataState]:
+        last, changes = output(log), output(status)
+        if not last or len(last.split()) != 2:
+            return None  # not a work tree, no commit yet, or git refuses (e.g. another owner's folder)
+        revision, date = last.split()
+        return DataState(revision, date, bool(changes and changes.strip()))
+
+    return finish
 
 
 class Report:

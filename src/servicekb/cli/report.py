@@ -61,7 +61,8 @@ def report(
     """servicekb report (its help: messages `cmd.report`, `help.report`)."""
     from ..money import own_projects
     from ..output import DOCUMENT_FORMATS, refuse_overwrite
-    from ..report import build_report, data_state
+    from ..paths import data_dir as resolve_data_dir
+    from ..report import build_report, start_data_state
     from .common import load_kb, stdout_is_terminal
 
     options = ListingOptions.of(locals())
@@ -69,9 +70,10 @@ def report(
         output = None
     fmt = options.output_format(stdout_is_terminal(), "report", output)  # once: what is built and written follows it
     if output is not None:
-        from ..paths import data_dir as resolve_data_dir
-
         refuse_overwrite(output, force, resolve_data_dir(options.data_dir))  # before any work
+    # The data's state (git commit, uncommitted changes) is asked for first: git runs while the
+    # index is read. (kb.root is this same folder: load_kb resolves it the same way.)
+    state = start_data_state(resolve_data_dir(options.data_dir)) if fmt in DOCUMENT_FORMATS else None
     kb = load_kb(options.data_dir, options.no_cache)
     filters = options.filters(kb.reference)
     wanted = options.read_ids()
@@ -106,7 +108,7 @@ def report(
         every_county=every_county,
         overview=overview,
         own=own,
-        state=data_state(kb.root) if fmt in DOCUMENT_FORMATS else None,  # a project list has no stamp
+        state=state() if state is not None else None,  # a project list has no stamp
     )
     write = RENDERERS[fmt]
     if output is None:
