@@ -97,6 +97,18 @@ def test_directory_symlink_loop_is_not_followed(tmp_path, kb_copy):
     assert not any(path.startswith("self/") for path in entries)
 
 
+def test_a_link_to_a_folder_named_like_a_project_file_is_reported_not_followed(cli, kb_copy):
+    """`ln -s . projects/self.yaml` once listed every project 40 times over (each a duplicate)."""
+    (kb_copy / "projects" / "self.yaml").symlink_to(kb_copy / "projects", target_is_directory=True)
+    entries = {path for path, *_ in scan(kb_copy / "projects")}
+    assert len(entries) == BUNDLED + 1 and "self.yaml" in entries
+    assert not any(path.startswith("self.yaml/") for path in entries)
+    result = cli("validate", "--data-dir", kb_copy, "--lang", "en")
+    assert result.exit_code == 1
+    assert "a link to a folder, named like a project file; links to folders are not followed" in result.stdout
+    assert f"{BUNDLED + 1} file(s) checked: {BUNDLED} valid, 1 with problems" in result.stdout
+
+
 def test_editing_a_duplicate_keeps_it_left_out(cli, kb_copy, valid_text):
     """An edit that keeps ids and links skips the cross-file pass: the loser must stay a loser."""
     _break(kb_copy, "duplicate-id", valid_text)

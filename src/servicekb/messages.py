@@ -1209,6 +1209,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "en mapp med en projektfils namn; byt namn på den (dess egna .yaml-filer läses som vanligt)",
         "a folder named like a project file; rename it (its own .yaml files are read as usual)",
     ),
+    "problem.link_to_folder": (
+        "en länk till en mapp, med en projektfils namn; länkar till mappar följs inte "
+        "(ta bort länken, eller flytta in mappens filer)",
+        "a link to a folder, named like a project file; links to folders are not followed "
+        "(remove the link, or move the folder's files in)",
+    ),
     "problem.not_regular": (
         "ingen vanlig fil (en pipe, socket eller enhet); en projektfil är en vanlig .yaml-fil",
         "not a regular file (a pipe, socket or device); a project file is a plain .yaml file",
