@@ -72,6 +72,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("kb.py", "IndexDamage"): "technical detail inside notice.cache_damaged's (reason), as SQLite's own words are",
     ("kb.py", "stored_json"): "technical detail inside notice.cache_damaged's (reason)",
     ("sync.py", "IndexDamage"): "technical detail inside notice.cache_damaged's (reason)",
+    ("freshness.py", "IndexDamage"): "technical detail inside notice.cache_damaged's (reason)",
+    ("freshness.py", "stored_json"): "technical detail inside notice.cache_damaged's (reason)",
     ("sync.py", "stored_json"): "technical detail inside notice.cache_damaged's (reason)",
 }
 
