@@ -83,15 +83,16 @@ def _vocabulary(name: str, what: str, details: str = "") -> Table:
     )
 
 
+# The two columns every per-project list table has (project_links, project_tags, …).
+_PROJECT_ID = Column("project_id", "text", "The project.", references="projects.id")
+_POSITION = Column("position", "integer", "Order within the project, from 1.", minimum=1)
+
+
 def _link(name: str, column: Column, what: str) -> Table:
     return Table(
         name,
         f"One row per project and {what}, in the order the project file lists them.",
-        (
-            Column("project_id", "text", "The project.", references="projects.id"),
-            column,
-            Column("position", "integer", "Order within the project, from 1.", minimum=1),
-        ),
+        (_PROJECT_ID, column, _POSITION),
         ("project_id", column.name),
     )
 
@@ -100,11 +101,7 @@ def _items(name: str, column: Column, what: str) -> Table:
     return Table(
         name,
         f"One row per {what} of a project, in order.",
-        (
-            Column("project_id", "text", "The project.", references="projects.id"),
-            Column("position", "integer", "Order within the project, from 1.", minimum=1),
-            column,
-        ),
+        (_PROJECT_ID, _POSITION, column),
         ("project_id", "position"),
     )
 
