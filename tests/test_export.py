@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED, ROOT
 
-from servicekb.export import FTS_TABLE, NO_COUNTY_ROW, SCHEMA_VERSION, TABLES, datasette_metadata, table, write_sqlite
+from servicekb.export.datasette import NO_COUNTY_ROW, datasette_metadata
+from servicekb.export.schema import FTS_TABLE, SCHEMA_VERSION, TABLES, table
+from servicekb.export.sqlite import write_sqlite
 from servicekb.money import project_amount
 
 MONEY_KEYS = (

@@ -84,8 +84,8 @@ MAY_LOAD = {
     "show": WARM
     | SEARCH
     | {"servicekb.cli.show", "servicekb.cli.similar", "servicekb.search.similar"},  # "Liknande projekt"
-    "stats": WARM | {"servicekb.cli.stats", "servicekb.report"},
-    "report": WARM | {"servicekb.cli.report", "servicekb.report"},
+    "stats": WARM | {"servicekb.cli.stats", "servicekb.stats"},
+    "report": WARM | {"servicekb.cli.report", "servicekb.report", "servicekb.stats"},
 }
 
 COMMANDS = [

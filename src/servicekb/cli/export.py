@@ -54,7 +54,9 @@ def sqlite(
     no_cache: NoCache = False,
 ) -> None:
     """servicekb export sqlite (its help: messages `cmd.export.sqlite`, `help.export.sqlite`)."""
-    from ..export import SCHEMA_VERSION, write_datasette_metadata, write_sqlite
+    from ..export.datasette import write_datasette_metadata
+    from ..export.schema import SCHEMA_VERSION
+    from ..export.sqlite import write_sqlite
 
     if str(file) == "-":
         raise _usage(t("err.export_to_stdout"))
@@ -90,7 +92,7 @@ def csv(
     no_cache: NoCache = False,
 ) -> None:
     """servicekb export csv (its help: messages `cmd.export.csv`, `help.export.csv`)."""
-    from ..export import csv_files, write_csv
+    from ..export.csv import csv_files, write_csv
 
     if folder.exists() and not folder.is_dir():
         raise _usage(t("err.not_a_folder", path=repr(str(folder))))
@@ -117,7 +119,7 @@ def _select(options: ListingOptions):
 
 def _describe(filters, ids: Optional[list[str]]) -> str:
     """The filters in words for the export's metadata, e.g. 'county Dalarna; theme logistik'. English, as
-    the rest of the metadata file export.py writes (a file, not this run's interface)."""
+    the rest of the metadata file export/datasette.py writes (a file, not this run's interface)."""
     parts = []
     for label, values in (
         ("county", filters.counties),

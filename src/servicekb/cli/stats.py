@@ -93,7 +93,7 @@ def stats(
     from ..errors import UsageError
     from ..money import own_projects, summarise
     from ..output import Column, Listing, pick_columns
-    from ..report import GROUPINGS, SORTS, StatsRow, stats_rows
+    from ..stats import GROUPINGS, SORTS, StatsRow, stats_rows
     from ..text import hint_for
     from .common import emit_listing, load_kb, stdout_is_terminal
 
