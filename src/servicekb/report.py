@@ -6,7 +6,7 @@ rich output by the CLI or as Markdown here (plain text, no terminal needed).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple, Optional
 
 from .messages import t
