@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 SRC = Path(__file__).resolve().parent.parent / "src" / "servicekb"
 LIMIT = 600
 # The message table is one sentence a line in both languages: it grows with the interface.
