@@ -56,3 +56,11 @@ def test_the_lists_are_not_empty():
     assert {"--theme", "--region", "--owner-type", "--no-cost", "--data-dir", "--lang", "--excel"} <= set(
         _shared_options()
     )
+
+
+def test_the_readme_gives_the_export_schema_version_the_export_writes():
+    """The README once said version 1 while `export sqlite` wrote user_version 2 (scripts check it)."""
+    from servicekb.export.schema import SCHEMA_VERSION
+
+    said = re.findall(r"The schema \(version (\d+), `PRAGMA user_version`", README)
+    assert said == [str(SCHEMA_VERSION)]
