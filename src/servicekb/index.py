@@ -42,8 +42,9 @@ META_KEYS = {
 # bump when the layout below changes (6: problems stored as message key and values; 7: files
 # recorded by their whole stat data — ctime and inode too — and the racily clean ones marked;
 # 8: of two files with one id, the shallower keeps it; 10: the owner type's words beside the
-# owner's name)
-INDEX_VERSION = 10
+# owner's name; 11: a file's stored problems name every duplicate key beside its other problems,
+# and YAML errors in the message table's words)
+INDEX_VERSION = 11
 
 # FTS columns in weight order; search.py weights them with bm25().
 FTS_COLUMNS = ("title", "owner", "tags", "summary", "places", "activities", "results", "lessons")

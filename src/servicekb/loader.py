@@ -16,7 +16,7 @@ from .model import Project
 from .problem import Problem
 from .reference import Reference
 from .text import suggest
-from .yamlfile import Mark, Marks, YAMLFileError, decode, parse
+from .yamlfile import Duplicate, Mark, Marks, YAMLFileError, decode, parse
 
 
 @dataclass
@@ -144,18 +144,22 @@ def _load_text(raw: bytes, name: str, stem: str, ref: Reference) -> tuple[Projec
 
     if len(raw) > MAX_FILE_BYTES:
         return None, [problem(None, (), "file_too_large", size=len(raw))], None
+    duplicates: list[Duplicate] = []
     try:
-        data, marks = parse(decode(raw))
+        data, marks = parse(decode(raw), duplicates)
     except YAMLFileError as exc:
         return None, [problem(exc.mark, (), exc.key, **exc.params)], None
     if data is None:
         return None, [problem(None, (), "empty")], None
     if not isinstance(data, dict):
         return None, [problem(marks.get(()), (), "top_list" if isinstance(data, list) else "top_scalar")], None
+    # A key given twice is a problem of its own; the rest of the file is checked with its first
+    # value, so that every problem of the file is reported in one round.
+    twice = [problem(d.mark, d.path, "duplicate_key", name=str(d.path[-1]), first=d.first) for d in duplicates]
     try:
         project = Project.model_validate(data)
     except ValidationError as exc:
-        out = []
+        out = list(twice)
         wrong: list[tuple] = []
         for err in exc.errors(include_input=False):  # include_input=False: never render huge inputs
             path = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
@@ -173,8 +177,9 @@ def _load_text(raw: bytes, name: str, stem: str, ref: Reference) -> tuple[Projec
         out.sort(key=lambda p: (p.line or 0, p.column or 0))
         return None, out, marks
     findings = check_project(project, ref, stem)
-    if findings:
-        return None, [problem(_locate(marks, path), path, key, **params) for path, key, params in findings], marks
+    if findings or twice:
+        found = twice + [problem(_locate(marks, path), path, key, **params) for path, key, params in findings]
+        return None, sorted(found, key=lambda p: (p.line or 0, p.column or 0)), marks
     return project, [], marks
 
 

@@ -1241,6 +1241,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not valid UTF-8 (byte {byte}); save the file as UTF-8",
     ),
     "problem.invalid_yaml": ("ogiltig YAML: {problem}", "invalid YAML: {problem}"),
+    "problem.yaml_unclosed_quote": (
+        "ogiltig YAML: citattecknet här stängs aldrig; avsluta texten med samma citattecken",
+        "invalid YAML: the quote opened here is never closed; end the text with the same quote",
+    ),
+    "problem.yaml_unclosed_list": (
+        "ogiltig YAML: listan inom [ ] som börjar här stängs aldrig, eller saknar ett kommatecken",
+        "invalid YAML: the list in [ ] that starts here is never closed, or lacks a comma",
+    ),
+    "problem.yaml_unclosed_braces": (
+        "ogiltig YAML: måsvingen som öppnas här stängs aldrig, eller ett kommatecken saknas",
+        "invalid YAML: the brace opened here is never closed, or a comma is missing",
+    ),
+    "problem.yaml_no_colon": (
+        "ogiltig YAML: raden saknar ':' mellan nyckel och värde",
+        "invalid YAML: the line lacks a ':' between key and value",
+    ),
+    "problem.yaml_tab": (
+        "ogiltig YAML: ett tabbtecken i indraget; YAML drar in med mellanslag",
+        "invalid YAML: a tab in the indentation; YAML indents with spaces",
+    ),
+    "problem.yaml_colon_in_value": (
+        "ogiltig YAML: ': ' mitt i ett värde, eller en rad som är indragen för långt; "
+        "sätt värdet inom citattecken eller rätta indraget",
+        "invalid YAML: ': ' inside a value, or a line indented too far; quote the value or fix the indentation",
+    ),
+    "problem.yaml_indentation": (
+        "ogiltig YAML: raden är indragen annorlunda än raderna ovanför; rätta indraget",
+        "invalid YAML: the line is indented unlike the lines above it; fix the indentation",
+    ),
     "problem.many_documents": (
         "mer än ett YAML-dokument (---) i filen; ett projekt per fil",
         "more than one YAML document (---) in the file; one project per file",

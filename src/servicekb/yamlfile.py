@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Optional
 
 import yaml
 
@@ -112,10 +112,12 @@ def _depth_error(text: str) -> None:
         return  # not this check's business: the composer reports the error, at depth ≤ 64 so far
 
 
-def parse(text: str) -> tuple[object, Marks]:
+def parse(text: str, duplicates: Optional[list[Duplicate]] = None) -> tuple[object, Marks]:
     """Parse one YAML document into plain dicts/lists/str/None, and its Marks.
 
     Paths are tuples of keys and list indexes, e.g. ("funding", "total_cost_sek") or ("tags", 0).
+    A key given twice raises YAMLFileError, or, with a `duplicates` list, is added to it and its
+    first value kept, so that the caller can report every problem of the file in one round.
     """
     _depth_error(text)
     try:
@@ -124,12 +126,12 @@ def parse(text: str) -> tuple[object, Marks]:
         if "expected a single document" in str(exc):
             m = exc.problem_mark
             raise YAMLFileError("many_documents", _mark(m) if m else None) from None
-        raise _yaml_error(exc) from None
+        raise _yaml_error(exc, text) from None
     except yaml.YAMLError as exc:
-        raise _yaml_error(exc) from None
+        raise _yaml_error(exc, text) from None
     if root is None:
         return None, Marks(None)
-    return _build(root), Marks(root)
+    return _build(root, duplicates), Marks(root)
 
 
 class Marks:
@@ -172,13 +174,53 @@ class Marks:
         return mark
 
 
-def _yaml_error(exc: Exception) -> YAMLFileError:
-    m = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
-    return YAMLFileError("invalid_yaml", _mark(m) if m else None, problem=problem)  # libyaml's own words
+# libyaml's errors that people make most, in words of the message table, at the place to mend:
+# (its context, the start of its problem, our message key, whose mark: the construct's start
+# or where libyaml gave up). An unclosed quote is found at the end of the file; the quote is
+# where it opened. Anything else keeps libyaml's own words (problem.invalid_yaml).
+_YAML_ERRORS = (
+    ("while scanning a quoted scalar", "found unexpected end of stream", "yaml_unclosed_quote", "context"),
+    ("while parsing a flow sequence", "did not find expected", "yaml_unclosed_list", "context"),
+    ("while parsing a flow sequence", "expected ',' or ']'", "yaml_unclosed_list", "context"),
+    ("while parsing a flow mapping", "did not find expected", "yaml_unclosed_braces", "context"),
+    ("while parsing a flow mapping", "expected ',' or '}'", "yaml_unclosed_braces", "context"),
+    ("while scanning a simple key", "could not find expected ':'", "yaml_no_colon", "context"),
+    ("", "found a tab character", "yaml_tab", "problem"),
+    ("", "found character '\\t'", "yaml_tab", "problem"),
+    ("", "mapping values are not allowed", "yaml_colon_in_value", "problem"),
+    ("while parsing a block mapping", "did not find expected key", "yaml_indentation", "problem"),
+    ("while parsing a block mapping", "expected <block end>", "yaml_indentation", "problem"),
+)
 
 
-def _build(root):
+def _yaml_error(exc: Exception, text: str = "") -> YAMLFileError:
+    context, problem = getattr(exc, "context", None) or "", getattr(exc, "problem", None) or ""
+    context_mark, problem_mark = getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)
+    if problem.startswith("found character") and problem_mark is not None and _char_at(text, problem_mark) == "\t":
+        return YAMLFileError("yaml_tab", _mark(problem_mark))  # (libyaml does not say which character)
+    for when, what, key, at in _YAML_ERRORS:
+        if context.startswith(when) and problem.startswith(what):
+            m = context_mark if at == "context" and context_mark is not None else problem_mark
+            return YAMLFileError(key, _mark(m) if m else None)
+    m = problem_mark or context_mark
+    return YAMLFileError("invalid_yaml", _mark(m) if m else None, problem=problem or context or str(exc))
+
+
+class Duplicate(NamedTuple):
+    """A key given a second time in one mapping: where, and the line of its first."""
+
+    path: tuple  # the key's path, e.g. ("funding", "budget_sek")
+    mark: Mark
+    first: int  # line of the first
+
+
+def _char_at(text: str, mark) -> str:
+    lines = text.split("\n")
+    line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+    return line[mark.column] if 0 <= mark.column < len(line) else ""
+
+
+def _build(root, duplicates: Optional[list[Duplicate]] = None):
     """Nodes → plain data, iteratively (no recursion limit to hit)."""
     seen: set[int] = set()  # an alias is the same node object met twice
     result_holder: list = [None]
@@ -207,9 +249,13 @@ def _build(root):
                 key = key_node.value
                 if key in value:
                     first = next(k for k, _ in node.value if k.value == key)
-                    raise YAMLFileError(
-                        "duplicate_key", _mark(key_node.start_mark), name=key, first=first.start_mark.line + 1
-                    )
+                    if duplicates is None:
+                        raise YAMLFileError(
+                            "duplicate_key", _mark(key_node.start_mark), name=key, first=first.start_mark.line + 1
+                        )
+                    path = (*_path_of(root, node), key)
+                    duplicates.append(Duplicate(path, _mark(key_node.start_mark), first.start_mark.line + 1))
+                    continue  # the first value is kept
                 value[key] = None
                 stack.append((value_node, value, key, depth + 1))
         else:
@@ -221,3 +267,21 @@ def _build(root):
                 stack.append((item, value, i, depth + 1))
         container[slot] = value
     return result_holder[0]
+
+
+def _path_of(root, target) -> tuple:
+    """The path of a node below root (looked for only when a problem names it)."""
+    stack: list[tuple[Any, tuple]] = [(root, ())]
+    seen: set[int] = set()  # (an alias met again: _build refuses it; here it must not loop)
+    while stack:
+        node, path = stack.pop()
+        if node is target:
+            return path
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack += [(v, (*path, k.value)) for k, v in node.value if isinstance(k, yaml.ScalarNode)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(v, (*path, i)) for i, v in enumerate(node.value)]
+    return ()
