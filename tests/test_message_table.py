@@ -57,6 +57,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("cache.py", "_QUERY_WORDS"): "SQLite's own English, matched to tell a bad query from a damaged index",
     ("sync.py", "_stored"): "SQLite's own English ('no such table'), matched",
     ("yamlfile.py", "parse"): "PyYAML's own English, matched",
+    ("yamlfile.py", "_YAML_ERRORS"): "libyaml's own English, matched to give the message table's words",
+    ("yamlfile.py", "_yaml_error"): "libyaml's own English, matched to give the message table's words",
     ("cli/app.py", "_help"): "click's own English, matched to translate it",
     ("cli/app.py", "_ClosedOutput"): "an OSError's strerror (the system's words, as for any OSError)",
     ("atomic.py", "FileExistsError"): "an OSError's strerror (the system's words, as for any OSError)",
