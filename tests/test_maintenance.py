@@ -445,6 +445,28 @@ def test_diff_between_two_revisions_reports_exactly_what_changed(cli, kb):
     assert "No changes" in cli("diff", "--data-dir", kb, env=EN).output
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_diff_says_what_to_do_when_git_cannot_answer(cli, kb, monkeypatch):
+    """git's own 'fatal: not a git repository' named no way out (new-user walk): each case says
+    what is wrong in words and points at --against."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(kb.parent))  # kb's parents are no repository
+    outside = cli("diff", "--data-dir", kb, env=EN)
+    assert outside.exit_code == 2
+    assert "is not in a git repository" in outside.stderr and "--against FOLDER" in outside.stderr
+    assert "fatal" not in outside.stderr
+    _git(kb, "init", "-q")
+    no_commit = cli("diff", "--data-dir", kb, env=EN)
+    assert no_commit.exit_code == 2 and "git knows no revision 'HEAD'" in no_commit.stderr
+    _git(kb, "add", "-A")
+    _git(kb, "commit", "-qm", "first")
+    assert "git knows no revision 'nosuchrev'" in cli("diff", "nosuchrev", "--data-dir", kb, env=EN).stderr
+    untracked = kb / "later"
+    shutil.copytree(kb / "projects", untracked / "projects")
+    shutil.copytree(kb / "reference", untracked / "reference")
+    result = cli("diff", "--data-dir", untracked, env=EN)
+    assert result.exit_code == 2 and "is not in revision HEAD (is the folder committed?)" in result.stderr
+
+
 def test_diff_against_another_folder(cli, kb, tmp_path):
     other = tmp_path / "old"
     shutil.copytree(kb, other)

@@ -103,7 +103,8 @@ def load_folder(folder: Path, label: str) -> Version:
     return Version(label, records, reference, result.invalid_files)
 
 
-def _git(args: list[str], cwd: Path) -> bytes:
+def _git(args: list[str], cwd: Path, failed: Optional[str] = None) -> bytes:
+    """git's output; when it fails, `failed` (a message of the table) instead of git's own words."""
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=120)
     except FileNotFoundError:
@@ -111,6 +112,8 @@ def _git(args: list[str], cwd: Path) -> bytes:
     except subprocess.TimeoutExpired:
         raise ServiceKBError(t("diff.git_failed", reason="timeout")) from None
     if proc.returncode != 0:
+        if failed is not None:
+            raise ServiceKBError(failed)
         reason = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ServiceKBError(t("diff.git_failed", reason=reason[-1] if reason else proc.returncode))
     return proc.stdout
@@ -123,9 +126,12 @@ def load_revision(data_dir: Path, rev: str, work: Path) -> Version:
 
     if rev.startswith("-"):
         raise ServiceKBError(t("diff.bad_rev", rev=rev))
-    top = Path(_git(["rev-parse", "--show-toplevel"], data_dir).decode().strip())
+    # What a person can mend, in words (git's own 'fatal: not a git repository' named no way
+    # out): a folder outside git, a revision git does not know, a folder that revision lacks.
+    top = Path(_git(["rev-parse", "--show-toplevel"], data_dir, t("diff.not_a_repo", folder=data_dir)).decode().strip())
+    _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top, t("diff.unknown_rev", rev=rev))
     rel = Path(os.path.relpath(data_dir.resolve(), top.resolve())).as_posix()
-    archive = _git(["archive", "--format=tar", rev, "--", rel], top)
+    archive = _git(["archive", "--format=tar", rev, "--", rel], top, t("diff.not_in_rev", folder=data_dir, rev=rev))
     target = work / "tree"
     target.mkdir()
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:

@@ -1159,6 +1159,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "diff.no_git": ("git finns inte; använd --against MAPP", "git is not installed; use --against FOLDER"),
     "diff.git_failed": ("git: {reason}", "git: {reason}"),
+    "diff.not_a_repo": (
+        "{folder} ligger inte i ett git-arkiv, så det finns inga revisioner att jämföra; "
+        "jämför med en annan mapp: servicekb diff --against MAPP",
+        "{folder} is not in a git repository, so there are no revisions to compare; "
+        "compare with another folder: servicekb diff --against FOLDER",
+    ),
+    "diff.unknown_rev": (
+        "git känner inte till revisionen {rev!r} (ett arkiv utan incheckningar har ingen HEAD); "
+        "se `git log`, eller jämför med en mapp: --against MAPP",
+        "git knows no revision {rev!r} (a repository without commits has no HEAD); "
+        "see `git log`, or compare with a folder: --against FOLDER",
+    ),
+    "diff.not_in_rev": (
+        "{folder} finns inte i revisionen {rev} (är mappen incheckad?); jämför med en mapp: --against MAPP",
+        "{folder} is not in revision {rev} (is the folder committed?); compare with a folder: --against FOLDER",
+    ),
     "diff.bad_rev": ("{rev!r} är ingen revision", "{rev!r} is not a revision"),
     "diff.revs_and_against": ("ange revisioner eller --against, inte båda", "give revisions or --against, not both"),
     "diff.too_many_revs": ("högst två revisioner", "at most two revisions"),
