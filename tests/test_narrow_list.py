@@ -43,3 +43,30 @@ def test_a_narrow_list_is_title_and_amount_with_the_id_whole_beneath(cli, narrow
 def test_a_wide_terminal_keeps_the_table(narrow):
     out = narrow("list", columns=160).stdout
     assert "Projekt (id)" in out and "Tema" in out
+
+
+def test_at_100_columns_the_county_outlasts_theme_and_status(narrow, cli):
+    """Two ids of 64 letters set the project column's width (an id is never broken); at 100
+    columns the table once left out Län and Tema and kept Status (new-user walk): the county is
+    what a regional reader looks for, so theme and status go first."""
+    ids = cli("list", "--format", "ids").stdout.split()
+    out = narrow("list", columns=100).stdout
+    header = next(line for line in out.splitlines() if line.startswith("Projekt (id)"))
+    assert "Län" in header and "Belopp" in header
+    if max(map(len, ids)) > 60:  # the bundled data's longest ids leave room for one column more
+        assert "Tema" not in header
+        assert "Utelämnade kolumner (för smalt fönster): Tema, Status" in out
+
+
+def test_a_narrow_search_keeps_its_ranks_and_their_marks(narrow):
+    """At 60 columns a search is a compact listing; its ranks stay, with ≈ on the projects like
+    the answers (which matched none of the words), or the title's '4 matchar + 16 liknande'
+    could not be told apart (new-user walk)."""
+    import re
+
+    out = narrow("search", "paketautomat", "--similar").stdout
+    lines = out.splitlines()
+    assert any(line.startswith("1. ") for line in lines)
+    like = re.search(r"(\d+) projekt matchar \+ (\d+) liknande \(≈\)", out)
+    marked = [line for line in lines if re.match(r"≈\d+\. ", line)]
+    assert len(marked) == (int(like[2]) if like else 0)

@@ -159,8 +159,10 @@ def default_table(themes=None) -> list[Column]:
 
     return [
         Column("project", t("col.project_id"), lambda r: (r["title"], r["id"]), "title_id", ratio=1, min_width=24),
-        Column("counties", t("col.counties"), counties_or_national, "list", max_width=16, drop_priority=2),
+        # Left out first when the terminal is narrow: the theme, then the status; the county
+        # (what a regional reader looks for first) is kept longest.
+        Column("counties", t("col.counties"), counties_or_national, "list", max_width=16, drop_priority=3),
         theme_column(themes, drop_priority=1, max_width=22),
-        Column("status", t("col.status"), lambda r: status_text(r, short=True), max_width=16, drop_priority=3),
+        Column("status", t("col.status"), lambda r: status_text(r, short=True), max_width=16, drop_priority=2),
         Column("cost", t("col.cost"), lambda r: (project_amount(r), cost_kind(r)), "cost"),
     ]

@@ -327,7 +327,7 @@ def _write_table(listing: Listing, stream: IO[str], console: Any) -> None:
             justify="right" if c.kind in NUMERIC else "left",
             ratio=c.ratio,
             max_width=c.max_width,
-            compact="title" if c.kind == "title_id" else "amount" if c.kind == "cost" else None,
+            compact=_COMPACT_ROLES.get(c.kind) or ("rank" if c.name == "rank" else None),
         )
         for c in columns
     ]
@@ -337,6 +337,7 @@ def _write_table(listing: Listing, stream: IO[str], console: Any) -> None:
 
 
 NUMERIC = ("money", "int", "cost")
+_COMPACT_ROLES = {"title_id": "title", "cost": "amount"}  # (see FitColumn.compact)
 
 
 class FitColumn(NamedTuple):
@@ -349,7 +350,8 @@ class FitColumn(NamedTuple):
     ratio: Optional[int] = None
     max_width: Optional[int] = None
     # Too narrow for a table: the column that a compact listing shows as the line ('title': a
-    # title with its id beneath) and the one at its right end ('amount').
+    # title with its id beneath), the one at its right end ('amount') and the one before the
+    # title ('rank': a search's rank, with its ≈ mark for a project like the answers).
     compact: Optional[str] = None
 
 
@@ -422,7 +424,8 @@ def print_fitted(
     if kept is None and {"title", "amount"} <= set(roles):  # too narrow: title and amount, the id beneath
         if title is not None:
             console.print(title)
-        print_compact(console, [[row[roles["title"]], row[roles["amount"]]] for row in cells])
+        ranks = [row[roles["rank"]].plain for row in cells] if "rank" in roles else None
+        print_compact(console, [[row[roles["title"]], row[roles["amount"]]] for row in cells], ranks)
         left_out = [spec.header for spec in specs if not spec.compact and spec.header]
         if left_out:
             console.print(Text(t("note.columns_left_out", columns=", ".join(left_out)), style="dim"))
@@ -454,10 +457,11 @@ def print_fitted(
     return left_out
 
 
-def print_compact(console: Any, rows: Sequence[Sequence[Any]]) -> None:
+def print_compact(console: Any, rows: Sequence[Sequence[Any]], ranks: Optional[Sequence[str]] = None) -> None:
     """A listing for a narrow terminal: each title wrapped at its words with the amount at the
     right of its first line, the id on a line of its own beneath (never broken inside: it is
-    one word, printed whole and left to the terminal only when wider than the screen)."""
+    one word, printed whole and left to the terminal only when wider than the screen). With
+    `ranks`, each title starts with its rank ('3.', '≈5.' for a project like the answers)."""
     import textwrap
 
     from rich.cells import cell_len
@@ -466,8 +470,10 @@ def print_compact(console: Any, rows: Sequence[Sequence[Any]]) -> None:
     width = max(console.width, 20)
     amounts = [" ".join(cell.plain.split("\n")) for _, cell in rows]
     room = max((cell_len(a) for a in amounts), default=0)
-    for (project, _), amount in zip(rows, amounts):
+    for n, ((project, _), amount) in enumerate(zip(rows, amounts)):
         title, ident, *_ = project.plain.split("\n") + [""]
+        if ranks is not None:
+            title = f"{ranks[n]}. {title}"
         lines = textwrap.wrap(title, width=max(width - room - 2, 12), break_long_words=False, break_on_hyphens=False)
         lines = lines or [""]
         first = Text(lines[0], style="bold")
