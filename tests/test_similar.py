@@ -53,6 +53,14 @@ def test_a_project_is_never_like_itself_and_scores_fall(kb):
     assert {"menigo", "axfood", "lonsamt-ledarskap"} <= {s.project_id for s in found[:4]}
 
 
+def test_a_reason_names_each_shared_word_once(kb):
+    """A word and a compound's head can show alike ('plattform, plattform', 'automater, automater'
+    in the reasons once, new-user walk): each is named once."""
+    for record in kb.select():
+        for found in kb.similar(record, limit=3):
+            assert len(found.words) == len(set(found.words)), (record["id"], found.project_id, found.words)
+
+
 def test_compound_heads_count(kb):
     """A compound's head is one of the project's words: paketombud ~ apoteksombud (ombud)."""
     from servicekb.index import Labels

@@ -280,7 +280,9 @@ def similar(
     scored.sort(key=lambda row: (row[0], row[1]))
     out = []
     for _, pid, score, rowid, theme, kind, its_tags, common in scored[:limit] if limit else scored:
-        strongest = [w for _, w in sorted(shared_words.get(rowid, []), key=lambda g: (-g[0], g[1]))]
+        # A word and a compound's head can show alike (plattform, and the head of
+        # ombudsplattform): each shown once, at its strongest.
+        strongest = list(dict.fromkeys(w for _, w in sorted(shared_words.get(rowid, []), key=lambda g: (-g[0], g[1]))))
         out.append(
             Similar(
                 pid,
