@@ -82,3 +82,16 @@ def test_unexpected_errors_are_one_line_without_traceback(monkeypatch, cli):
 def test_module_run_names_itself_servicekb():
     proc = run_servicekb("list", "--bogus")
     assert "`servicekb list -h`" in proc.stderr and "python" not in proc.stderr
+
+
+def test_an_excluded_word_read_as_flags_says_how_to_write_it(cli):
+    """`search paket -ombud`: click reads -ombud as the short flags -o -m …; the error says how to
+    exclude the word (new-user walk), and the way it shows works."""
+    result = cli("--lang", "en", "search", "paket", "-ombud")
+    assert result.exit_code == 2
+    assert "'-ombud' was read as a flag" in result.stderr
+    assert "servicekb search --format ids -- paket -ombud" in result.stderr
+    shown = cli("search", "--format", "ids", "--", "paket", "-ombud")
+    assert shown.exit_code == 0 and shown.stdout.split()
+    everything = cli("search", "--format", "ids", "paket").stdout.split()
+    assert set(shown.stdout.split()) < set(everything)  # the word excluded some

@@ -261,8 +261,8 @@ class KnowledgeBase:
         if len(found) == 1:
             return self.get(found[0])
         if len(found) > 1:
-            shown = ", ".join(found[:5]) + (" …" if len(found) > 5 else "")
-            raise UsageError(t("err.id_prefix", typed=typed, shown=shown))
+            key = "err.id_prefix_more" if len(found) > 5 else "err.id_prefix"  # (at most 6 were asked for)
+            raise UsageError(t(key, typed=typed, shown=", ".join(found[:5])))
         return self.get(typed)
 
     def restrict(self, ids: list[str]) -> list[dict]:

@@ -122,9 +122,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "det finns inget projekt med id {id!r}.{hint} `servicekb list --format ids` listar alla id:n.",
         "no project with id {id!r}.{hint} `servicekb list --format ids` lists the ids.",
     ),
+    "err.exclude_after_dashes": (
+        "({word!r} lästes som en flagga. För att utesluta ordet: flaggorna först, sedan `--` "
+        "och frågan, t.ex. `{path} --format ids -- paket {word}`)",
+        "({word!r} was read as a flag. To exclude the word: the options first, then `--` and the "
+        "query, e.g. `{path} --format ids -- paket {word}`)",
+    ),
     "err.id_prefix": (
         "{typed!r} är början på flera id:n: {shown}. Skriv mer av id:t.",
         "{typed!r} is the beginning of several ids: {shown}. Type more of the id.",
+    ),
+    "err.id_prefix_more": (
+        "{typed!r} är början på flera id:n: {shown} med flera. Skriv mer av id:t.",
+        "{typed!r} is the beginning of several ids: {shown} and more. Type more of the id.",
     ),
     "err.ids_unknown": ("okända projekt-id:n: {ids}", "unknown project id(s): {ids}"),
     "err.or_needs_words": (

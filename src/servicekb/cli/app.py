@@ -253,7 +253,7 @@ class _Group(TyperGroup):
             sys.stderr.write(exc.ctx.get_help() + "\n")
             sys.exit(EXIT_USAGE)
         except exceptions.UsageError as exc:  # bad option value, unknown option or command, missing argument
-            error(_usage_message(exc))
+            error(_usage_message(exc, args))
             sys.exit(EXIT_USAGE)
         except exceptions.ClickException as exc:
             error(exc.format_message())
@@ -307,14 +307,26 @@ class _Group(TyperGroup):
         return super().resolve_command(ctx, args)
 
 
-def _usage_message(exc) -> str:
+def _usage_message(exc, args=None) -> str:
     """click's usage error as one line in the run's language, naming where to read more."""
     message = _translate_click(" ".join(exc.format_message().split()))
     message = message[:1].lower() + message[1:]
+    path = exc.ctx.command_path if exc.ctx is not None else "servicekb"
+    word = _excluded_word(exc, args or [])
+    if word is not None:  # `search paket -ombud`: click read -ombud as the flags -o -m -b …
+        return f"{message} {t('err.exclude_after_dashes', word=word, path=path)}"
     if "--help" in message:
         return message
-    path = exc.ctx.command_path if exc.ctx is not None else "servicekb"
     return f"{message} {t('err.see_help', path=path)}"
+
+
+def _excluded_word(exc, args: list[str]) -> Optional[str]:
+    """The query's `-word` that click took for short flags, when the error is about one."""
+    option = getattr(exc, "option_name", None)
+    name = exc.ctx.command.name if exc.ctx is not None else ""
+    if name not in ("search", "similar") or not option or option.startswith("--") or "--" in args:
+        return None
+    return next((a for a in args if a.startswith(option) and len(a) > 2 and a[1:].isalpha()), None)
 
 
 # click's (and typer's) English usage errors → the message table. Each pattern matches the
