@@ -243,7 +243,7 @@ def test_no_cache_gives_identical_results(cli, args):
 def test_cache_info_and_clear(cli):
     cli("list", "--format", "ids")
     info = cli("cache", "info").stdout
-    assert f"indexerat: {BUNDLED} projekt från {BUNDLED} fil(er), 0 ogiltiga" in info
+    assert f"indexerat: {BUNDLED} projekt från {BUNDLED} filer, 0 ogiltiga" in info
     assert [line.split(":")[0] for line in info.splitlines()] == [
         "kunskapsbankens mapp",
         "cachemapp",
@@ -251,7 +251,7 @@ def test_cache_info_and_clear(cli):
         "storlek",
         "indexerat",
     ]  # each once, in Swedish (the size was once printed twice, the second time in English)
-    assert "tog bort 1 indexfil(er)" in cli("cache", "clear").stdout
+    assert "tog bort 1 indexfil " in cli("cache", "clear").stdout
     assert "inte byggd än" in cli("cache", "info").stdout
     assert "not built yet" in cli("cache", "info", env={"SERVICEKB_LANG": "en"}).stdout
 

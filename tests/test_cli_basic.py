@@ -109,7 +109,7 @@ def test_show_unknown_id_suggests(cli):
 def test_validate_bundled_data(cli):
     result = cli("validate")
     assert result.exit_code == 0
-    assert f"{BUNDLED} fil(er) kontrollerade: {BUNDLED} giltiga, 0 med problem" in result.output
+    assert f"{BUNDLED} filer kontrollerade: {BUNDLED} giltiga, 0 med problem" in result.output
 
 
 def test_data_dir_and_env_var(cli, tmp_path, valid_text):

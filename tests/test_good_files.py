@@ -27,7 +27,7 @@ def test_corpus_exists():
 def test_odd_but_valid_file_validates(cli, stem):
     result = cli("validate", FIXTURES / "good" / f"{stem}.yaml")
     assert result.exit_code == 0, result.output
-    assert "1 file(s) checked: 1 valid, 0 with problems" in result.output
+    assert "1 file checked: 1 valid, 0 with problems" in result.output
 
 
 def test_odd_but_valid_files_are_indexed(kb_copy, cli):

@@ -57,7 +57,7 @@ def test_validate_counts_and_reports_the_file(kb_copy, cli, case):
     result = cli("validate", "--data-dir", kb_copy)
     assert result.exit_code == 1
     assert case["problem"] in result.stdout
-    assert f"{BUNDLED} file(s) checked" in result.stdout or f"{BUNDLED + 1} file(s) checked" in result.stdout
+    assert f"{BUNDLED} files checked" in result.stdout or f"{BUNDLED + 1} files checked" in result.stdout
 
 
 def test_a_backup_copy_never_replaces_the_real_project(kb_copy, cli):
@@ -70,7 +70,7 @@ def test_a_backup_copy_never_replaces_the_real_project(kb_copy, cli):
     for no_cache in ((), ("--no-cache",)):
         shown = cli("show", "ica", "--format", "json", "--data-dir", kb_copy, *no_cache)
         assert shown.exit_code == 0 and '"title": "Ica"' in shown.stdout, shown.stdout[:200]
-        assert "3 file(s) with problems: projects/0-old/ica.yaml" in shown.stderr
+        assert "3 files with problems: projects/0-old/ica.yaml" in shown.stderr
     problems = cli("validate", "--data-dir", kb_copy).stdout
     for folder in ("a-backup", "0-old", "aaa/deeper"):
         assert f"{folder}/ica.yaml:1:1: id: id 'ica' is already used by projects/ica.yaml" in problems

@@ -22,7 +22,7 @@ def test_huge_amount_in_a_file_leaves_the_rest_usable(kb_copy, cli):
     for args in (["list"], ["search", "servicepunkt"], ["report"], ["stats", "--by", "county"]):
         result = cli(*args, "--data-dir", kb_copy, "--format", "json")
         assert result.exit_code == 0, result.stderr
-        assert "2 file(s) with problems" in result.stderr and "implausibly large" in result.stderr
+        assert "2 files with problems" in result.stderr and "implausibly large" in result.stderr
     assert len(cli("list", "--data-dir", kb_copy, "--format", "ids").stdout.split()) == BUNDLED
     assert cli("list", "--data-dir", kb_copy, "--min-cost", "999999999999999", "--format", "ids").exit_code == 1
 

@@ -347,7 +347,7 @@ def test_lang_option_chooses_the_language_of_help_too(args, env, start):
 
 def test_lang_option_in_a_run(cli, page_data):
     result = cli("list", "--region", "Dalarna", "--format", "table", "--lang", "en", "--data-dir", page_data)
-    assert result.exit_code == 0 and result.stdout.startswith("13 project(s)")
+    assert result.exit_code == 0 and result.stdout.startswith("13 projects")
     result = cli(
         "--lang=sv", "list", "--region", "Dalarna", "--format", "table", "--data-dir", page_data,
         env={"SERVICEKB_LANG": "en"},
@@ -365,3 +365,29 @@ def test_lang_option_in_a_run(cli, page_data):
 def test_a_bad_lang_is_a_usage_error(args, message):
     proc = run_servicekb(*args)
     assert proc.returncode == 2 and proc.stderr == message and proc.stdout == ""
+
+
+def test_counts_take_the_word_for_their_number():
+    """'1 fil(er) kontrollerade' read as a form, not a sentence: each count says its own word."""
+    from servicekb.messages import t, use_language
+
+    try:
+        use_language("sv")
+        assert t("validate.summary", files=1, valid=0, bad=1, problems=1).startswith("1 fil kontrollerad: 0 giltiga,")
+        assert t("validate.summary", files=82, valid=81, bad=1, problems=2).startswith(
+            "82 filer kontrollerade: 81 giltiga"
+        )
+        use_language("en")
+        assert t("title.matches", n=1) == "1 project matches" and t("title.matches", n=4) == "4 projects match"
+        assert t("validate.summary", files=1, valid=1, bad=0, problems=0) == (
+            "1 file checked: 1 valid, 0 with problems (0 problems)."
+        )
+    finally:
+        use_language(None)
+
+
+def test_no_message_writes_a_plural_in_brackets():
+    from servicekb.messages import MESSAGES
+
+    clumsy = [key for key, texts in MESSAGES.items() for text in texts if re.search(r"\w\((s|er|ar|a|n)\)", text)]
+    assert clumsy == []

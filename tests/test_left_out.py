@@ -20,7 +20,7 @@ def kb_with_invalid(kb_copy):
     return kb_copy
 
 
-LINE = "1 project file(s) are invalid or duplicates and are left out of this report"
+LINE = "1 project file is invalid or a duplicate and is left out of this report"
 
 
 @pytest.mark.parametrize("suffix", ["md", "html"])

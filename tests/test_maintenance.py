@@ -242,7 +242,7 @@ def test_import_reports_every_bad_row_in_one_run_and_writes_nothing(cli, kb, tmp
     assert f"{sheet}:6: column theme 'Ingen sådan': unknown theme" in lines[0]  # line 6: the header is line 1
     assert f"{sheet}:19: column total_cost_sek 'ungefär en miljon'" in lines[1]
     assert f"{sheet}:35: column counties 'Narnia': unknown county" in lines[2]
-    assert "nothing written: 3 problem(s) on 3 row(s)" in result.output
+    assert "nothing written: 3 problems on 3 rows" in result.output
     assert sorted(p.name for p in (kb / "projects").iterdir()) == before
     # corrected, the same file goes in whole (--dry-run first checks only)
     for i, key, value in ((4, "theme", "lokala"), (17, "total_cost_sek", "1000000"), (33, "counties", "AC")):
@@ -251,7 +251,7 @@ def test_import_reports_every_bad_row_in_one_run_and_writes_nothing(cli, kb, tmp
     assert cli("import", sheet, "--data-dir", kb, "--dry-run").exit_code == 0
     assert sorted(p.name for p in (kb / "projects").iterdir()) == before
     result = cli("import", sheet, "--data-dir", kb, env=EN)
-    assert result.exit_code == 0 and "wrote 40 project file(s)" in result.output
+    assert result.exit_code == 0 and "wrote 40 project files" in result.output
     assert cli("validate", "--data-dir", kb).exit_code == 0
     one = yaml.safe_load((kb / "projects" / "testbutik-nummer-4.yaml").read_text(encoding="utf-8"))
     assert one["results"] == ["Butiken finns kvar", "Fler handlar lokalt"] and one["status"] == "completed"

@@ -432,7 +432,7 @@ def test_feedback_follows_the_matches_and_says_so(cli):
     assert len(plain) < len(rows) <= 20
     assert all(r["search"].get("like_matches") for r in rows[len(plain) :])
     assert not any(r["search"].get("like_matches") for r in rows[: len(plain)])
-    assert f"{len(rows) - len(plain)} more project(s) like the best matches follow" in result.stderr
+    assert f"{len(rows) - len(plain)} more projects like the best matches follow" in result.stderr
 
 
 def test_feedback_keeps_filters_and_exclusions(cli):

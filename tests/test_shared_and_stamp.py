@@ -46,7 +46,9 @@ def test_norrbotten_says_how_much_it_shares_in_every_document_form(cli, raw):
 
         assert phrase in " ".join(re.sub(r"<[^>]+>", "", page).split()), fmt
     english = cli("report", "--region", "Norrbotten", env={"SERVICEKB_LANG": "en"}).stdout
-    assert f"of which {amount} in {n} project(s) shared with other counties" in " ".join(english.split())
+    assert f"of which {amount} in {n} project{'s' if n != 1 else ''} shared with other counties" in " ".join(
+        english.split()
+    )
     doc = json.loads(cli("report", "--region", "Norrbotten", "--format", "json").stdout)
     assert doc["summary"]["total_cost_sek"] == total(mine)
     assert doc["summary"]["shared_with_other_counties"]["total_cost_sek"] == total(part)

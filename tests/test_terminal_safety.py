@@ -103,7 +103,7 @@ def test_validate_prints_a_file_name_with_a_newline_on_one_line(tmp_path, valid_
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
     # two problems in one round (the status, and the id that is not the file's name), one line each
-    assert len(lines) == 3 and lines[-1].startswith("1 file(s) checked: 0 valid, 1 with problems (2 problem(s))")
+    assert len(lines) == 3 and lines[-1].startswith("1 file checked: 0 valid, 1 with problems (2 problems)")
     assert all("\\n1 file(s) checked" in line and "\\u202ex.yaml" in line for line in lines[:2])
 
 

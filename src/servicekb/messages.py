@@ -8,6 +8,7 @@ English. Data stays as written (Swedish); machine formats keep stable English ke
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Callable
 from typing import Optional
 
@@ -136,7 +137,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{typed!r} är början på flera id:n: {shown} med flera. Skriv mer av id:t.",
         "{typed!r} is the beginning of several ids: {shown} and more. Type more of the id.",
     ),
-    "err.ids_unknown": ("okända projekt-id:n: {ids}", "unknown project id(s): {ids}"),
+    "err.ids_unknown": ("okända projekt-id:n: {ids}", "unknown project ids: {ids}"),
     "err.or_needs_words": (
         "OR behöver ett ord på var sida, t.ex. `paketombud OR paketautomat`.",
         "OR needs a word on each side, e.g. `paketombud OR paketautomat`.",
@@ -234,7 +235,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "search.relaxed_some": (
         "bara {n} projekt har alla orden; under dem projekt utan {missing}",
-        "only {n} project(s) have all the words; below them, projects without {missing}",
+        "only {n} {n:pl(project has,projects have)} all the words; below them, projects without {missing}",
     ),
     "search.relaxed_none": (
         "inget projekt har alla orden; visar projekt utan {missing}",
@@ -242,7 +243,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "search.feedback": (
         "{n} projekt till som liknar de bästa träffarna följer, utan orden",
-        "{n} more project(s) like the best matches follow, without the words",
+        "{n} more {n:pl(project,projects)} like the best matches {n:pl(follows,follow)}, without the words",
     ),
     "why.in": ("i {fields}", "in {fields}"),
     "why.field.title": ("titeln", "the title"),
@@ -264,17 +265,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "by.owner-type": ("Ägartyp", "Owner type"),
     "by.tag": ("Tagg", "Tag"),
     "by.municipality": ("Kommun", "Municipality"),
-    "title.projects": ("{n} projekt", "{n} project(s)"),
-    "title.matches": ("{n} projekt matchar", "{n} project(s) match"),
+    "title.projects": ("{n} projekt", "{n} {n:pl(project,projects)}"),
+    "title.matches": ("{n} projekt matchar", "{n} {n:pl(project matches,projects match)}"),
     "title.matches_like": (
         "{n} projekt matchar + {like} liknande (≈)",
-        "{n} project(s) match + {like} similar (≈)",
+        "{n} {n:pl(project matches,projects match)} + {like} similar (≈)",
     ),
     "title.matches_shown": (
         "{n} projekt matchar, visar {shown} (--limit 0 visar alla)",
-        "{n} project(s) match, showing {shown} (--limit 0 shows all)",
+        "{n} {n:pl(project matches,projects match)}, showing {shown} (--limit 0 shows all)",
     ),
-    "title.stats": ("{n} projekt per {by}", "{n} project(s) by {by}"),
+    "title.stats": ("{n} projekt per {by}", "{n} {n:pl(project,projects)} by {by}"),
     "title.stats_multi": (
         "– ett projekt i flera grupper räknas i varje; totalen räknar det en gång",
         "— a project in several groups counts in each; the total counts it once",
@@ -284,19 +285,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # notices
     "note.limited": (
         "{shown} projekt visas, fler finns; --limit 0 visar alla.",
-        "{shown} project(s) shown, there are more; --limit 0 shows all.",
+        "{shown} {shown:pl(project,projects)} shown, there are more; --limit 0 shows all.",
     ),
     "note.limited_of": (
         "{shown} av {total} projekt visas; --limit 0 visar alla.",
-        "{shown} of {total} project(s) shown; --limit 0 shows all.",
+        "{shown} of {total} {total:pl(project,projects)} shown; --limit 0 shows all.",
     ),
     "note.columns_left_out": (
         "Utelämnade kolumner (för smalt fönster): {columns}. Se allt med --format tsv eller välj med --fields.",
         "Columns left out (terminal too narrow): {columns}. See everything with --format tsv, or choose with --fields.",
     ),
     "note.problems": (
-        "{files} fil(er) med problem: {first}{more}; kör `servicekb validate` för detaljer. Ogiltiga filer utelämnas.",
-        "{files} file(s) with problems: {first}{more}; run `servicekb validate` for details. Invalid files are left out.",
+        "{files} {files:pl(fil,filer)} med problem: {first}{more}; kör `servicekb validate` för detaljer. Ogiltiga filer utelämnas.",
+        "{files} {files:pl(file,files)} with problems: {first}{more}; run `servicekb validate` for details. Invalid files are left out.",
     ),
     "note.more": (" (och {n} till)", " (and {n} more)"),
     # show
@@ -332,7 +333,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rep.heading_all": ("Lokal service: alla pilotprojekt", "Local service: all pilot projects"),
     "rep.heading_scope": ("Lokal service: {scope}", "Local service: {scope}"),
     "rep.selection": ("urval av pilotprojekt", "a selection of pilot projects"),
-    "rep.count": ("{n} projekt", "{n} project(s)"),
+    "rep.count": ("{n} projekt", "{n} {n:pl(project,projects)}"),
     "rep.count_multi": (", varav {m} i flera län (markerade med *)", ", {m} of them in several counties (marked *)"),
     "rep.total_cost": ("Total kostnad, avslutade projekt", "Total cost, finished projects"),
     "rep.budget": ("Budget, pågående projekt", "Budget, ongoing projects"),
@@ -668,7 +669,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Interface language: sv or en (before or after the command). Default: from the locale (LANG), or SERVICEKB_LANG.",
     ),
     "err.takes_no_value": ("flaggan {option} tar inget värde.", "option {option} does not take a value."),
-    "err.extra_arguments": ("oväntade extra argument ({args})", "got unexpected extra argument(s) ({args})"),
+    "err.extra_arguments": ("oväntade extra argument ({args})", "got unexpected extra arguments ({args})"),
     "err.unexpected": (
         "oväntat fel, {kind}: {detail} (sätt SERVICEKB_DEBUG=1 för att se var det uppstod)",
         "unexpected {kind}: {detail} (set SERVICEKB_DEBUG=1 for a traceback)",
@@ -720,23 +721,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "err.no_such_path": ("filen eller mappen finns inte: {path}", "no such file or folder: {path}"),
     "validate.summary": (
-        "{files} fil(er) kontrollerade: {valid} giltiga, {bad} med problem ({problems} problem).",
-        "{files} file(s) checked: {valid} valid, {bad} with problems ({problems} problem(s)).",
+        "{files} {files:pl(fil kontrollerad,filer kontrollerade)}: {valid} {valid:pl(giltig,giltiga)}, {bad} med problem ({problems} problem).",
+        "{files} {files:pl(file,files)} checked: {valid} valid, {bad} with problems ({problems} {problems:pl(problem,problems)}).",
     ),
     "cache.data_dir": ("kunskapsbankens mapp: {path}", "data directory: {path}"),
     "cache.cache_dir": ("cachemapp: {path}", "cache directory: {path}"),
     "cache.index_file": ("indexfil: {path}", "index file: {path}"),
     "cache.size": ("storlek: {size} byte", "size: {size} bytes"),
     "cache.indexed": (
-        "indexerat: {projects} projekt från {files} fil(er), {invalid} ogiltiga",
-        "indexed: {projects} project(s) from {files} file(s), {invalid} invalid",
+        "indexerat: {projects} projekt från {files} {files:pl(fil,filer)}, {invalid} {invalid:pl(ogiltig,ogiltiga)}",
+        "indexed: {projects} {projects:pl(project,projects)} from {files} {files:pl(file,files)}, {invalid} invalid",
     ),
     "cache.unreadable": (
         "oläsbar: {error} (byggs om vid nästa kommando)",
         "unreadable: {error} (it is rebuilt on the next command)",
     ),
     "cache.not_built": ("inte byggd än (nästa kommando bygger den)", "not built yet (the next command builds it)"),
-    "cache.removed": ("tog bort {n} indexfil(er) från {path}", "removed {n} index file(s) from {path}"),
+    "cache.removed": (
+        "tog bort {n} {n:pl(indexfil,indexfiler)} från {path}",
+        "removed {n} index {n:pl(file,files)} from {path}",
+    ),
     "err.export_to_stdout": (
         "export sqlite skriver en fil, inte till standard ut: ange ett filnamn, t.ex. kb.db.",
         "export sqlite writes a file, not standard output: give a file name, e.g. kb.db.",
@@ -758,12 +762,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "note.wrote_sqlite": (
         "skrev {file} ({n} projekt, schemaversion {version}) och {metadata}. Bläddra: datasette {file} -m {metadata}",
-        "wrote {file} ({n} project(s), schema version {version}) and {metadata}. "
+        "wrote {file} ({n} {n:pl(project,projects)}, schema version {version}) and {metadata}. "
         "Browse: datasette {file} -m {metadata}",
     ),
     "note.wrote_csv": (
         "skrev {files} filer till {folder} ({n} projekt). Kontrollera: frictionless validate {package}",
-        "wrote {files} files to {folder} ({n} project(s)). Check: frictionless validate {package}",
+        "wrote {files} files to {folder} ({n} {n:pl(project,projects)}). Check: frictionless validate {package}",
     ),
     "note.nothing_written": (
         "inga projekt matchar; inget skrevs.",
@@ -1086,16 +1090,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.column": ("kolumn {name}", "column {name}"),
     "import.problem": ("{file}:{line}: {column}{value}: {message}", "{file}:{line}: {column}{value}: {message}"),
     "import.refused": (
-        "inget skrevs: {problems} problem på {rows} rad(er). Rätta dem och kör igen.",
-        "nothing written: {problems} problem(s) on {rows} row(s). Fix them and run again.",
+        "inget skrevs: {problems} problem på {rows} {rows:pl(rad,rader)}. Rätta dem och kör igen.",
+        "nothing written: {problems} {problems:pl(problem,problems)} on {rows} {rows:pl(row,rows)}. Fix them and run again.",
     ),
     "import.dry_run": (
-        "{n} projekt är giltiga; inget skrevs (--dry-run).",
-        "{n} project(s) are valid; nothing written (--dry-run).",
+        "{n} projekt är {n:pl(giltigt,giltiga)}; inget skrevs (--dry-run).",
+        "{n} {n:pl(project is,projects are)} valid; nothing written (--dry-run).",
     ),
     "import.wrote": (
-        "skrev {n} projektfil(er) i {folder}",
-        "wrote {n} project file(s) in {folder}",
+        "skrev {n} {n:pl(projektfil,projektfiler)} i {folder}",
+        "wrote {n} project {n:pl(file,files)} in {folder}",
     ),
     "fmt.changed": ("formaterade {file}", "reformatted {file}"),
     "fmt.would_change": ("har inte kanonisk form: {file}", "not in canonical form: {file}"),
@@ -1108,12 +1112,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} was not formatted: fix its problems first (servicekb validate)",
     ),
     "fmt.summary": (
-        "{files} fil(er): {changed} formaterade, {canonical} redan kanoniska, {skipped} hoppades över",
-        "{files} file(s): {changed} reformatted, {canonical} already canonical, {skipped} skipped",
+        "{files} {files:pl(fil,filer)}: {changed} {changed:pl(formaterad,formaterade)}, {canonical} redan {canonical:pl(kanonisk,kanoniska)}, {skipped} hoppades över",
+        "{files} {files:pl(file,files)}: {changed} reformatted, {canonical} already canonical, {skipped} skipped",
     ),
     "fmt.summary_check": (
-        "{files} fil(er): {changed} utan kanonisk form, {canonical} kanoniska, {skipped} hoppades över",
-        "{files} file(s): {changed} not canonical, {canonical} canonical, {skipped} skipped",
+        "{files} {files:pl(fil,filer)}: {changed} utan kanonisk form, {canonical} {canonical:pl(kanonisk,kanoniska)}, {skipped} hoppades över",
+        "{files} {files:pl(file,files)}: {changed} not canonical, {canonical} canonical, {skipped} skipped",
     ),
     "rename.bad_id": (
         "{id!r} är inget giltigt id: gemena bokstäver a–z, siffror och enkla bindestreck",
@@ -1131,8 +1135,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rename.taken": ("id:t {id!r} används redan", "the id {id!r} is taken"),
     "rename.file_exists": ("filen {file} finns redan", "the file {file} exists already"),
     "rename.done": (
-        "{old} heter nu {new} ({file}); {links} länk(ar) i andra filer ändrades; det gamla id:t fungerar fortfarande",
-        "{old} is now {new} ({file}); {links} link(s) in other files changed; the old id still works",
+        "{old} heter nu {new} ({file}); {links} {links:pl(länk,länkar)} i andra filer ändrades; det gamla id:t fungerar fortfarande",
+        "{old} is now {new} ({file}); {links} {links:pl(link,links)} in other files changed; the old id still works",
     ),
     "rename.link": ("  länken ändrad i {file}", "  link changed in {file}"),
     "similar.linked": ("länkat som relaterat", "linked as related"),
@@ -1164,8 +1168,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff.money.budget_sek": ("Budget", "Budget"),
     "diff.money.public_support_sek": ("Offentligt stöd", "Public support"),
     "diff.invalid_left_out": (
-        "{version}: {n} ogiltig(a) fil(er) räknas inte (servicekb validate visar dem)",
-        "{version}: {n} invalid file(s) left out (servicekb validate shows them)",
+        "{version}: {n} {n:pl(ogiltig fil,ogiltiga filer)} räknas inte (servicekb validate visar dem)",
+        "{version}: {n} invalid {n:pl(file,files)} left out (servicekb validate shows them)",
     ),
     "diff.no_git": ("git finns inte; använd --against MAPP", "git is not installed; use --against FOLDER"),
     "diff.git_failed": ("git: {reason}", "git: {reason}"),
@@ -1542,9 +1546,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " with --force; choose a place outside it",
     ),
     "rep.left_out": (
-        "Obs: {n} projektfil(er) är ogiltiga eller dubbletter och ingår inte i den här rapporten; kör"
+        "Obs: {n} {n:pl(projektfil är ogiltig eller en dubblett,projektfiler är ogiltiga eller dubbletter)} och ingår inte i den här rapporten; kör"
         " `servicekb validate`.",
-        "Note: {n} project file(s) are invalid or duplicates and are left out of this report; run"
+        "Note: {n} project {n:pl(file is invalid or a duplicate and is,files are invalid or duplicates and are)} left out of this report; run"
         " `servicekb validate`.",
     ),
     # --- REPORTS --- (reports and output: shared projects, dates, --own, English labels)
@@ -1554,7 +1558,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rep.of_which_shared": (
         ", varav {amount} i {n} projekt som delas med andra län",
-        ", of which {amount} in {n} project(s) shared with other counties",
+        ", of which {amount} in {n} {n:pl(project,projects)} shared with other counties",
     ),
     # the groups of projects without a county (nationwide ones), an owner, a municipality (money.PLACEHOLDER_LABELS)
     "group.no_county": ("(nationellt)", "(nationwide)"),
@@ -1659,7 +1663,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "html.not_in_selection": ("ej i urvalet", "not selected"),
     "html.map_rank": (
         "{name}: {n} projekt, plats {rank} av {of} län räknat i antal projekt.",
-        "{name}: {n} project(s), rank {rank} of {of} counties by number of projects.",
+        "{name}: {n} {n:pl(project,projects)}, rank {rank} of {of} counties by number of projects.",
     ),
     "html.map_desc": (
         "Rutkarta över Sveriges län: varje ruta är ett län, placerad ungefär där länet ligger. "
@@ -1824,10 +1828,26 @@ def take_language_option(args: list[str]) -> list[str]:
 
 
 def t(key: str, **values: object) -> str:
-    """The message `key` in this run's language, with `values` filled in."""
+    """The message `key` in this run's language, with `values` filled in.
+
+    `{n:pl(fil,filer)}` is the word for the number n: the first form for 1, the second for any
+    other ("1 fil kontrollerad", "82 filer kontrollerade"; "1 file", "2 files")."""
     sv, en = MESSAGES[key]
     text = sv if language() == "sv" else en
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return _PLURALS.vformat(text, (), values) if ":pl(" in text else text.format(**values)
+
+
+class _Plurals(string.Formatter):
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec.startswith("pl(") and format_spec.endswith(")"):
+            one, other = format_spec[3:-1].split(",")
+            return one if str(value).strip() in ("1", "-1") else other
+        return super().format_field(value, format_spec)
+
+
+_PLURALS = _Plurals()
 
 
 # Help is put in words when a command's module is imported (typer wants strings), and put in
