@@ -56,7 +56,8 @@ def _word_levels(conn: sqlite3.Connection, w: str, typed: bool = True) -> dict[i
                 "SELECT term FROM vocab WHERE folded = ? OR folded_stem = ? LIMIT ?", (w, fold(stem), MAX_EXPANSION)
             )
         }
-    for piece in {w, stem}:
+    # every stem: lanthandel's other stem lanthandl is inside lanthandlardagar, lanthandlarnas
+    for piece in {w, *stems}:
         if len(piece) >= MIN_PART_LENGTH:
             column = "folded" if typed and not has_diacritics(piece) else "term"
             part |= {
