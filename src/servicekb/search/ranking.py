@@ -177,7 +177,8 @@ def search(
                 hits, full_clause, full_params = more, clause, clause_params
                 total = counted(clause, clause_params, more) if count or not limit or len(more) < limit else None
                 all_words_total = strict_total
-                break
+                if len(more) >= HANDFUL:
+                    break
         relaxed = [query_term(query.groups[i]) for i in range(n) if any(h.tiers[i] == 0 for h in hits)]
     if not hits:  # suggest for words the index does not have at all
         unmatched = [w for w in unmatched if not _in_vocab(conn, w)]
