@@ -167,7 +167,7 @@ def search(
     total, all_words_total, relaxed = strict_total, None, []
     # A question of three or more content words: fewer than a page having every word, the projects
     # having all but one follow (ranked below them: by how many words, then tiers and BM25).
-    page = n >= 3 and strict_total is not None and strict_total < PAGE
+    page = n >= 2 and strict_total is not None and strict_total < PAGE
     if not all_words and n > 1 and strict_total is not None and (strict_total < HANDFUL or page):
         steps = (max(1, (n + 1) // 2), 1) if strict_total < HANDFUL else (n - 1,)
         for min_match in dict.fromkeys(steps):
