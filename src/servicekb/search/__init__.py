@@ -15,8 +15,11 @@ Projects having every word (or OR group) come first, ranked by the sum of their 
 by BM25 with field weights (owner and title above tags, tags above summary, summary above
 activities; for a word with direct matches, BM25 counts the direct forms only), then by
 title in Swedish order. When fewer than a handful of projects have every word, projects
-having most of the words follow (first at least half of the words, else any one), ranked
-by how many they have; `SearchResult.relaxed` names the words they lack. So a query whose
+having most of the words follow (first at least half of the words, else any one; with two
+words or more and fewer than a page having every word, those having all but one), ranked
+by how many they have, then by the tiers weighted by each word's rarity (BM25's idf: in
+`beroende av eldsjälar` the rarer eldsjälar counts more); `SearchResult.relaxed` names the
+words they lack. So a query whose
 words all match exactly ranks those projects first. For `får`, a project saying "far" is
 not a match at all (å, ä, ö are letters of their own; typos are not allowed below five
 letters), and for `far`, "får" is only a folded match.

@@ -143,7 +143,8 @@ def search(
         sql = (
             f"{with_clause} SELECT r.rowid, r.tier, r.score, r.matched{''.join(f', r.t{i}' for i in range(n))} "
             "FROM results r JOIN projects p ON p.rowid = r.rowid "
-            "ORDER BY r.matched DESC, r.tier DESC, round(r.score, 9) DESC, p.sort_key" + (" LIMIT ?" if limit else "")
+            "ORDER BY r.matched DESC, round(r.coverage, 9) DESC, r.tier DESC, round(r.score, 9) DESC, p.sort_key"
+            + (" LIMIT ?" if limit else "")
         )
         return [
             Hit(row[0], row[1], row[2], row[3], tuple(row[4:]))
@@ -170,8 +171,11 @@ def search(
     page = n >= 2 and strict_total is not None and strict_total < PAGE
     if not all_words and n > 1 and strict_total is not None and (strict_total < HANDFUL or page):
         steps = (max(1, (n + 1) // 2), 1) if strict_total < HANDFUL else (n - 1,)
+        idf = _word_weights(conn, levels)
         for min_match in dict.fromkeys(steps):
-            clause, clause_params = _results_sql(levels, excluded, where, params, top_only=False, min_match=min_match)
+            clause, clause_params = _results_sql(
+                levels, excluded, where, params, top_only=False, min_match=min_match, word_weights=idf
+            )
             more = ranked(clause, clause_params)
             if len(more) > len(hits):
                 hits, full_clause, full_params = more, clause, clause_params
@@ -201,12 +205,39 @@ def search(
     )
 
 
+def _word_weights(conn: sqlite3.Connection, groups: list[dict[int, str]]) -> list[float]:
+    """Each query word's weight as BM25's idf over the whole knowledge base: a project having
+    the rarer words of a question ranks above one having as many of its common words."""
+    import math
+
+    total = conn.execute("SELECT count(*) FROM projects WHERE active").fetchone()[0]
+    out = []
+    for levels in groups:
+        if not levels:
+            out.append(0.0)
+            continue
+        # a word's own forms say how rare it is (its synonyms would make every word common)
+        direct = [lv for lv in levels if lv >= PART] or list(levels)
+        expression = " OR ".join(f"({levels[lv]})" for lv in sorted(direct, reverse=True))
+        df = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (expression,)).fetchone()[0]
+        out.append(math.log((total - df + 0.5) / (df + 0.5) + 1))
+    return out
+
+
 def _results_sql(
-    groups: list[dict[int, str]], excluded: list[str], where: str, params: list, top_only: bool, min_match: int
+    groups: list[dict[int, str]],
+    excluded: list[str],
+    where: str,
+    params: list,
+    top_only: bool,
+    min_match: int,
+    word_weights: Optional[list[float]] = None,
 ) -> tuple[str, list]:
-    """A WITH clause ending in `results(rowid, matched, tier, score, t0, t1, …)`: every project
-    matching at least `min_match` of the groups (only in each group's best tier when
-    `top_only`), passing `where`, not excluded. `groups` maps tier → FTS5 expression."""
+    """A WITH clause ending in `results(rowid, matched, coverage, tier, score, t0, t1, …)`: every
+    project matching at least `min_match` of the groups (only in each group's best tier when
+    `top_only`), passing `where`, not excluded. `groups` maps tier → FTS5 expression; coverage
+    is the sum over the words matched of tier × the word's weight (`word_weights`, 1.0 each
+    when not given: then it is the sum of tiers)."""
     weights = ", ".join(str(WEIGHTS[c]) for c in FTS_COLUMNS)
     ctes: list[str] = []
     cte_params: list = []
@@ -270,27 +301,30 @@ def _results_sql(
     if n == 1:
         tier = tiers[0].format(ref="g0.rowid")
         body = (
-            f"SELECT p.rowid AS rowid, 1 AS matched, {tier} AS tier, g0.s AS score, {tier} AS t0 "
+            f"SELECT p.rowid AS rowid, 1 AS matched, 1.0 AS coverage, {tier} AS tier, g0.s AS score, {tier} AS t0 "
             "FROM g0 JOIN projects p ON p.rowid = g0.rowid"
         )
     elif groups:  # every project matching at least min_match groups, its groups counted
         # One pass over the groups' rows and a GROUP BY. Joining the groups' CTEs instead costs
         # a product of their sizes: SQLite does not index them (0.6 s at 10,000 projects for
         # apoteksombud glesbygd, whose synonyms match 4,000 projects).
+        weights = word_weights or [1.0] * n
         hits = " UNION ALL ".join(
-            f"SELECT rowid, {i} AS g, s, {t.format(ref='rowid')} AS t FROM g{i}" for i, t in enumerate(tiers)
+            f"SELECT rowid, {i} AS g, {float(weights[i])!r} AS w, s, {t.format(ref='rowid')} AS t FROM g{i}"
+            for i, t in enumerate(tiers)
         )
         per_group = "".join(f", max(CASE WHEN g = {i} THEN t ELSE 0 END) AS t{i}" for i in range(n))
         ctes.append(
-            f"per_project AS (SELECT rowid, count(*) AS matched, sum(t) AS tier, sum(s) AS score{per_group} "
+            f"per_project AS (SELECT rowid, count(*) AS matched, sum(w * t) AS coverage, sum(t) AS tier, sum(s) AS score"
+            f"{per_group} "
             f"FROM ({hits}) GROUP BY rowid HAVING count(*) >= {min(int(min_match), n)})"
         )
         body = (
-            "SELECT p.rowid AS rowid, a.matched AS matched, a.tier AS tier, a.score AS score"
+            "SELECT p.rowid AS rowid, a.matched AS matched, a.coverage AS coverage, a.tier AS tier, a.score AS score"
             f"{''.join(f', a.t{i} AS t{i}' for i in range(n))} FROM per_project a JOIN projects p ON p.rowid = a.rowid"
         )
     else:  # no positive words: everything that passes the filters, by title
-        body = "SELECT p.rowid AS rowid, 0 AS matched, 0 AS tier, 0.0 AS score FROM projects p"
+        body = "SELECT p.rowid AS rowid, 0 AS matched, 0.0 AS coverage, 0 AS tier, 0.0 AS score FROM projects p"
     results = f"{body} WHERE {' AND '.join(conditions)}"
     return "WITH " + ", ".join(ctes + [f"results AS ({results})"]), cte_params + params
 
