@@ -200,9 +200,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt.explain": (
         "Lägg till en kolumn som säger vilka ord som träffade varje projekt, och hur (exakt, böjning, "
-        "ordled, uppdelat sammansatt ord, synonym, efterled, stavfel, saknas).",
+        "ordled, uppdelat sammansatt ord, synonym, efterled, förled, stavfel, saknas).",
         "Add a column saying which words matched each project, and how (exact, inflection, compound part, "
-        "split compound, synonym, compound head, typo, missing).",
+        "split compound, synonym, compound head, compound first part, typo, missing).",
     ),
     # --explain's match tiers for people (search/tiers.TIER_NAMES are the machine formats' stable values)
     "tier.exact": ("exakt", "exact"),
@@ -211,6 +211,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tier.split compound": ("uppdelat sammansatt ord", "split compound"),
     "tier.synonym": ("synonym", "synonym"),
     "tier.compound head": ("efterled", "compound head"),
+    "tier.compound first part": ("förled", "compound first part"),
     "tier.typo": ("stavfel", "typo"),
     "tier.missing": ("saknas", "missing"),
     # search notices (search.notices)

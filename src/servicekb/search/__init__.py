@@ -9,7 +9,9 @@ Tiers (a project's tier for a query word is the best one it reaches):
                                      Orebro → Örebro (only when the word is typed without å, ä, ö)
   4  split compound                  butiksutveckling (unknown) → butik AND utveckling
   3  synonym (thesaurus)             hemkörning → hemsändning; bybutik → butik (broader word)
-  2  compound head                   landsbygdsapotek (unknown) → apotek (the last part alone)
+  2  compound head                   landsbygdsapotek (unknown) → apotek (the last part alone);
+     (compound first part)           paketbolagen (unknown) → paket (the first part alone, when its
+                                     forms are in at most a quarter of the projects)
   1  typo                            ombudsplatform (unknown) → ombudsplattform
 Projects having every word (or OR group) come first, ranked by the sum of their tiers, then
 by BM25 with field weights (owner and title above tags, tags above summary, summary above

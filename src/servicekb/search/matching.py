@@ -151,6 +151,7 @@ class Expansion:
         self.levels: dict[int, list[str]] = {}  # tier → FTS5 expressions (any matches)
         self.words: dict[int, set[str]] = {}  # tier → index words (snippets, --explain)
         self.note: Optional[tuple[str, str, str]] = None  # (kind, typed, shown) when the typed word is unknown
+        self.first_part: set[str] = set()  # words of the HEAD tier that stand for a split word's first part
 
     def add(self, level: int, words: set[str], expression: Optional[str] = None) -> None:
         if not words:
@@ -163,6 +164,7 @@ class Expansion:
             self.levels.setdefault(level, []).extend(exprs)
         for level, words in other.words.items():
             self.words.setdefault(level, set()).update(words)
+        self.first_part |= other.first_part
 
     def expressions(self) -> dict[int, str]:
         return {level: " OR ".join(f"({e})" for e in exprs) for level, exprs in self.levels.items()}
@@ -210,9 +212,17 @@ def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True) -> Expan
         exp.add(COMPOUND, set().union(*part_words), expression)
         # The last part carries a Swedish compound's meaning (a landsbygdsapotek is an apotek):
         # alone, one tier lower, unless more than a quarter of the projects have it (utveckling).
+        quarter = conn.execute("SELECT count(*) FROM projects").fetchone()[0] // 4
         head = conn.execute("SELECT doc FROM fts_terms WHERE term = ?", (parts[-1],)).fetchone()
-        if not head or head[0] <= conn.execute("SELECT count(*) FROM projects").fetchone()[0] // 4:
+        if not head or head[0] <= quarter:
             exp.add(HEAD, part_words[-1])
+        # In this field the first part often names the topic (paketbolagen: the parcel projects,
+        # medicinutlämning: the medicines): alone, at the head's tier, when its own forms are in
+        # at most a quarter of the projects (not landsbygd, handlar or service, in half or more).
+        own = _forms(conn, [parts[0]], MIN_PART_LENGTH + 1) if len(parts) == 2 else set()
+        if own and conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (_or(own),)).fetchone()[0] <= quarter:
+            exp.add(HEAD, part_words[0])
+            exp.first_part |= part_words[0] - part_words[-1]
         exp.note = exp.note or ("split", w, " + ".join(parts))
     if corrected:
         exp.add(TYPO, _forms(conn, [corrected]))

@@ -10,7 +10,7 @@ from ..text import did_you_mean
 from .matching import Expansion, _in_vocab, expand
 from .spelling import suggest_words
 from .syntax import WORD, Query, query_term
-from .tiers import PART, TIER_NAMES
+from .tiers import FIRST_PART_NAME, HEAD, PART, TIER_NAMES
 
 HANDFUL = 5  # fewer projects than this with every word: projects with most of the words follow
 PAGE = 20  # fewer than this with every one of three or more words: those with all but one follow
@@ -61,6 +61,7 @@ class SearchResult:
         dropped: list[str],
         excluded: Optional[list[str]] = None,
         feedback: int = 0,
+        first_part_words: Optional[list[set[str]]] = None,
     ) -> None:
         self.hits = hits  # ranked, at most the requested limit
         self.total = total  # all matches (None when not counted)
@@ -77,6 +78,8 @@ class SearchResult:
         self.dropped = dropped  # words no project has, left out of the search
         self.excluded = excluded if excluded is not None else []  # FTS5 expressions of the -words
         self.feedback = feedback  # hits at the end found as projects like the first answers (feedback.py)
+        # per word: the HEAD-tier words standing for a split word's first part (--explain names them)
+        self.first_part_words = first_part_words if first_part_words is not None else [set() for _ in terms]
 
     @property
     def partial(self) -> bool:
@@ -202,6 +205,7 @@ def search(
         relaxed,
         dropped if hits else [],
         excluded,
+        first_part_words=[g.first_part for g in groups],
     )
 
 
@@ -351,7 +355,10 @@ def explain(result: SearchResult, hit: Hit, record: dict) -> list[dict]:
         where = [
             name for name, toks, sp in per_field if any((f" {w} " in sp if " " in w else w in toks) for w in found)
         ]
-        out.append({"word": term, "tier": TIER_NAMES.get(tier, "missing"), "matched": found, "fields": where})
+        name = TIER_NAMES.get(tier, "missing")
+        if tier == HEAD and found and set(found) <= result.first_part_words[i]:
+            name = FIRST_PART_NAME  # paketbolagen matched by paket alone: not the head
+        out.append({"word": term, "tier": name, "matched": found, "fields": where})
     return out
 
 
