@@ -473,3 +473,44 @@ def test_explain_names_the_field_a_word_matched_in(cli, tmp_path, valid_text):
     assert "paketombud: exact [tags]" in table.stdout  # scripts: the stable names
     people = cli("search", "paketombud", "--explain", "--format", "markdown", "--data-dir", kb).stdout
     assert "paketombud: exakt i taggar/tema" in people
+
+
+def _one_project_kb(tmp_path, valid_text, summary: str, pid: str = "valid-project"):
+    kb = tmp_path / "kb"
+    (kb / "projects").mkdir(parents=True, exist_ok=True)
+    text = valid_text.replace("id: valid-project", f"id: {pid}").replace(
+        "summary: Ett påhittat projekt som används i testerna.", f"summary: {summary}"
+    )
+    (kb / "projects" / f"{pid}.yaml").write_text(text, encoding="utf-8")
+    return kb
+
+
+def test_a_compound_whose_parts_stand_only_inside_other_compounds_is_found(cli, tmp_path, valid_text):
+    """Issue 25: `handikappanpassning` was an empty answer although a project spoke of
+    handikapporganisationer and tillgänglighetsanpassning; the parts are matched where compounds
+    hold them (the first at a word's start, the last at its end), both required."""
+    kb = _one_project_kb(
+        tmp_path, valid_text, "Handikapporganisationer hjälpte till med tillgänglighetsanpassning av butiken."
+    )
+    found = cli("search", "handikappanpassning", "--format", "ids", "--data-dir", kb)
+    assert found.exit_code == 0 and found.stdout.split() == ["valid-project"]
+    assert "handikapp + anpassning" in found.stderr
+    # a part found only in the middle of a word (studie in förstudie) is no evidence
+    kb2 = _one_project_kb(tmp_path / "b", valid_text, "En förstudie med civilförsvarsförbundet.")
+    assert cli("search", "studieförbund", "--format", "ids", "--data-dir", kb2).exit_code == 1
+
+
+def test_a_split_words_first_part_alone_is_named_in_explain(cli, tmp_path, valid_text):
+    """Issue 25: `paketbolagen` (paket + bolagen) finds a project about parcels that names no
+    company, at the head's tier, and --explain says the first part matched, not the head."""
+    kb = _one_project_kb(tmp_path, valid_text, "Paketen hämtas i butiken; bolagen kör ut dem.", pid="both")
+    _one_project_kb(tmp_path, valid_text, "Paketen hämtas i butiken.", pid="first")
+    for n in range(6):  # the first part alone counts when in at most a quarter of the projects
+        _one_project_kb(tmp_path, valid_text, "Butiken säljer mat.", pid=f"neither-{n}")
+    out = cli("search", "paketbolagen", "--format", "json", "--data-dir", kb)
+    assert out.exit_code == 0, out.output
+    hits = json.loads(out.stdout)
+    assert [h["id"] for h in hits] == ["both", "first"]
+    assert hits[1]["search"]["why"][0]["tier"] == "compound first part"
+    people = cli("search", "paketbolagen", "--explain", "--format", "markdown", "--data-dir", kb).stdout
+    assert "förled" in people

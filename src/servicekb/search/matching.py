@@ -12,7 +12,7 @@ from typing import Optional
 
 from ..index import stem_words
 from ..text import fold
-from .analysis import MIN_PART_LENGTH, has_diacritics, split_compound, stems_of
+from .analysis import MAX_SPLIT_LENGTH, MIN_PART_LENGTH, has_diacritics, left_forms, split_compound, stems_of
 from .spelling import correct_typo, is_common_word
 from .syntax import STOP_WORDS, WORD, Term
 from .tiers import COMPOUND, EXACT, HEAD, PART, STEM, SYNONYM, SYNONYM_RELATION, TYPO
@@ -206,6 +206,13 @@ def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True) -> Expan
     corrected = correct_typo(conn, w) if typo_allowed else None
     if corrected:
         parts = None
+    elif not parts and not synonyms:
+        inside = _split_inside(conn, w)
+        if inside:  # weak evidence: both parts, as they stand in compounds, never one alone
+            parts, part_forms = inside
+            exp.add(COMPOUND, part_forms[0] | part_forms[1], " AND ".join(f"({_or(f)})" for f in part_forms))
+            exp.note = ("split", w, " + ".join(parts))
+            return exp
     if parts:
         part_words = [_forms(conn, [p], MIN_PART_LENGTH + 1) | _forms(conn, related_terms(conn, p)) for p in parts]
         expression = " AND ".join(f"({_or(words)})" for words in part_words)
@@ -252,3 +259,40 @@ def _split(conn: sqlite3.Connection, word: str) -> Optional[list[str]]:
         lambda part: _known(conn, part, cache),
         lambda part: _in_vocab(conn, part) and part not in STOP_WORDS,
     )
+
+
+def _split_inside(conn: sqlite3.Connection, word: str) -> Optional[tuple[list[str], list[set[str]]]]:
+    """An unknown compound whose parts the index has only inside other compounds, as two parts
+    and the index words holding each where a compound holds it: the first part at a word's
+    start, the last at its end (or its stem's end, for an inflected compound):
+    handikappanpassning → handikapp (handikapporganisationer) + anpassning
+    (tillgänglighetsanpassning). The last resort before an empty answer: a first part of four
+    letters or more (its -s- dropped), a last part of five or more, the longest last part first.
+    A part inside a word elsewhere (studie in förstudie) does not count. Costs a scan of the
+    vocabulary per part tried, only for a word nothing else matched."""
+    if len(word) > MAX_SPLIT_LENGTH:
+        return None
+
+    def starting(part: str) -> set[str]:
+        rows = conn.execute(
+            "SELECT term FROM vocab WHERE term LIKE ? ESCAPE '\\' LIMIT ?", (_like(part)[1:], MAX_EXPANSION)
+        )
+        return {r[0] for r in rows} - STOP_WORDS
+
+    def ending(part: str) -> set[str]:
+        stem = stems_of(part)[0]
+        rows = conn.execute(
+            "SELECT term FROM vocab WHERE term LIKE ? ESCAPE '\\' OR stem LIKE ? ESCAPE '\\' LIMIT ?",
+            (_like(part)[:-1], _like(stem)[:-1], MAX_EXPANSION),
+        )
+        return {r[0] for r in rows} - STOP_WORDS
+
+    for i in range(MIN_PART_LENGTH, len(word) - MIN_PART_LENGTH):
+        head = ending(word[i:])
+        if not head:
+            continue
+        for left in left_forms(word[:i]):
+            first = starting(left) if len(left) >= MIN_PART_LENGTH else set()
+            if first:
+                return [left, word[i:]], [first, head]
+    return None
