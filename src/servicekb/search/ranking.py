@@ -319,8 +319,8 @@ def _results_sql(
         )
         per_group = "".join(f", max(CASE WHEN g = {i} THEN t ELSE 0 END) AS t{i}" for i in range(n))
         ctes.append(
-            f"per_project AS (SELECT rowid, count(*) AS matched, sum(w * t) AS coverage, sum(t) AS tier, sum(s) AS score"
-            f"{per_group} "
+            "per_project AS (SELECT rowid, count(*) AS matched, sum(w * t) AS coverage, sum(t) AS tier, "
+            f"sum(s) AS score{per_group} "
             f"FROM ({hits}) GROUP BY rowid HAVING count(*) >= {min(int(min_match), n)})"
         )
         body = (
