@@ -312,9 +312,9 @@ def _results_sql(
         # One pass over the groups' rows and a GROUP BY. Joining the groups' CTEs instead costs
         # a product of their sizes: SQLite does not index them (0.6 s at 10,000 projects for
         # apoteksombud glesbygd, whose synonyms match 4,000 projects).
-        weights = word_weights or [1.0] * n
+        per_word = word_weights or [1.0] * n
         hits = " UNION ALL ".join(
-            f"SELECT rowid, {i} AS g, {float(weights[i])!r} AS w, s, {t.format(ref='rowid')} AS t FROM g{i}"
+            f"SELECT rowid, {i} AS g, {float(per_word[i])!r} AS w, s, {t.format(ref='rowid')} AS t FROM g{i}"
             for i, t in enumerate(tiers)
         )
         per_group = "".join(f", max(CASE WHEN g = {i} THEN t ELSE 0 END) AS t{i}" for i in range(n))
