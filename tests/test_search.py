@@ -514,3 +514,26 @@ def test_a_split_words_first_part_alone_is_named_in_explain(cli, tmp_path, valid
     assert hits[1]["search"]["why"][0]["tier"] == "compound first part"
     people = cli("search", "paketbolagen", "--explain", "--format", "markdown", "--data-dir", kb).stdout
     assert "förled" in people
+
+
+def test_with_a_region_the_projects_within_it_come_first(cli, tmp_path, valid_text):
+    """Issue 25, class 3: `lanthandel --region Västerbotten` put a six-county project with one line
+    about one village above the county's own project. With --region, among projects having as
+    many of the words, those entirely within the region come first; without it, BM25 decides."""
+    kb = tmp_path / "kb"
+    (kb / "projects").mkdir(parents=True)
+    wide = valid_text.replace("id: valid-project", "id: wide").replace(
+        "title: Ett giltigt testprojekt", "title: Lanthandel i två län"
+    )
+    wide = wide.replace("scope: local", "scope: multi-county").replace(
+        "counties: [Dalarna]", "counties: [Dalarna, Gävleborg]"
+    )
+    local = valid_text.replace("id: valid-project", "id: local").replace(
+        "activities: [Något gjordes.]", "activities: [Byns lanthandel fick hjälp.]"
+    )
+    (kb / "projects" / "wide.yaml").write_text(wide, encoding="utf-8")
+    (kb / "projects" / "local.yaml").write_text(local, encoding="utf-8")
+    assert cli("search", "lanthandel", "--format", "ids", "--data-dir", kb).stdout.split() == ["wide", "local"]
+    for limit in ("0", "1"):  # the same order when a limit cuts the page
+        ids = cli("search", "lanthandel", "--region", "Dalarna", "--limit", limit, "--format", "ids", "--data-dir", kb)
+        assert ids.stdout.split() == ["local", "wide"][: int(limit) or None]

@@ -94,13 +94,15 @@ def search(
     limit: Optional[int] = None,
     count: bool = True,
     all_words: bool = False,
+    focus: tuple[str, ...] = (),
 ) -> SearchResult:
     """Rank the projects matching `query` among those satisfying `where` (an SQL condition
     on projects p, e.g. from Filters.where()). Ranking runs inside SQLite: at 100,000
     projects a common word matches half of them, and sorting them in Python costs more
     than the rest of the command.
 
-    Projects having every word come first. When fewer than a handful do (and not
+    Projects having every word come first; with `focus` (the --region counties), those entirely
+    within them first among projects having as many words. When fewer than a handful do (and not
     `all_words`), projects having most of the words follow, ranked below them
     (`result.relaxed` names the words they lack). Unknown words are split or corrected
     (`result.notes`), at tiers below every direct match.
@@ -142,16 +144,28 @@ def search(
     levels = [g.expressions() for g in groups]
     n = len(groups)
 
+    # With --region, among projects having as many of the words, those entirely within the
+    # region come first (issue 25, class 3: a six-county project with one line about one village
+    # ranked above the project about the county's own shops).
+    local = ""
+    if focus:
+        marks = ", ".join("?" * len(focus))
+        local = (
+            "NOT EXISTS (SELECT 1 FROM project_counties c WHERE c.project = r.rowid "
+            f"AND c.county NOT IN ({marks})) DESC, "
+        )
+    focus_params = list(focus)
+    order = f"r.matched DESC, {local}round(r.coverage, 9) DESC, r.tier DESC"
+
     def ranked(with_clause: str, all_params: list) -> list[Hit]:
         sql = (
             f"{with_clause} SELECT r.rowid, r.tier, r.score, r.matched{''.join(f', r.t{i}' for i in range(n))} "
             "FROM results r JOIN projects p ON p.rowid = r.rowid "
-            "ORDER BY r.matched DESC, round(r.coverage, 9) DESC, r.tier DESC, round(r.score, 9) DESC, p.sort_key"
-            + (" LIMIT ?" if limit else "")
+            f"ORDER BY {order}, round(r.score, 9) DESC, p.sort_key" + (" LIMIT ?" if limit else "")
         )
         return [
             Hit(row[0], row[1], row[2], row[3], tuple(row[4:]))
-            for row in conn.execute(sql, all_params + ([limit] if limit else []))
+            for row in conn.execute(sql, all_params + focus_params + ([limit] if limit else []))
         ]
 
     def counted(clause: str, all_params: list, hits: list[Hit]) -> Optional[int]:
@@ -163,7 +177,7 @@ def search(
     hits: list[Hit] = []
     # Tiers are strict, so when the best tier alone fills the page, nothing below can
     # enter it: rank that tier first and skip scoring the rest (half the time at scale).
-    if limit and any(len(lv) > 1 for lv in levels):
+    if limit and not focus and any(len(lv) > 1 for lv in levels):  # (a local project of any tier comes first)
         hits = ranked(*_results_sql(levels, excluded, where, params, top_only=True, min_match=n))
     if not limit or len(hits) < limit:
         hits = ranked(full_clause, full_params)
