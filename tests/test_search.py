@@ -537,3 +537,15 @@ def test_with_a_region_the_projects_within_it_come_first(cli, tmp_path, valid_te
     for limit in ("0", "1"):  # the same order when a limit cuts the page
         ids = cli("search", "lanthandel", "--region", "Dalarna", "--limit", limit, "--format", "ids", "--data-dir", kb)
         assert ids.stdout.split() == ["local", "wide"][: int(limit) or None]
+
+
+def test_with_a_region_and_few_answers_broader_words_stand_in(cli, tmp_path, valid_text):
+    """Issue 25: `lanthandel --region Västerbotten` found 3 projects of the county's shops; with a
+    region and fewer than a handful of answers, the thesaurus's broader words (lanthandel → butik)
+    follow the word's own matches. Without a region the answer stays the word's own."""
+    kb = _one_project_kb(tmp_path, valid_text, "Byns lanthandel fick nya öppettider.", pid="own")
+    _one_project_kb(tmp_path, valid_text, "Butiken i byn fick nya öppettider.", pid="broader")
+    _one_project_kb(tmp_path, valid_text, "Skolan fick nya öppettider.", pid="neither")
+    assert cli("search", "lanthandel", "--format", "ids", "--data-dir", kb).stdout.split() == ["own"]
+    ids = cli("search", "lanthandel", "--region", "Dalarna", "--format", "ids", "--data-dir", kb).stdout.split()
+    assert ids == ["own", "broader"]

@@ -174,7 +174,7 @@ class Expansion:
         return set().union(*self.words.values()) if self.words else set()
 
 
-def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True) -> Expansion:
+def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True, broader: bool = False) -> Expansion:
     """A query term → its matches by tier.
 
     Exact, inflected and compound-part forms of the word; thesaurus terms (synonym tier);
@@ -193,7 +193,9 @@ def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True) -> Expan
         exp.add(level, words)
     known = len(base) > 1 or _in_vocab(conn, w)
     related = related_terms(conn, w)
-    if known:  # broader words only stand in for a word the index lacks (paketskåp → paket, not paketautomat → paket)
+    # broader words stand in for a word the index lacks (paketskåp → paket, not paketautomat → paket),
+    # or, with `broader`, when the word found fewer than a handful of projects (ranking.search)
+    if known and not broader:
         related = {t: r for t, r in related.items() if r == SYNONYM_RELATION}
     synonyms = _forms(conn, related, compounds=not known) - set().union(*base.values())
     exp.add(SYNONYM, synonyms)

@@ -95,6 +95,7 @@ def search(
     count: bool = True,
     all_words: bool = False,
     focus: tuple[str, ...] = (),
+    broader: bool = False,
 ) -> SearchResult:
     """Rank the projects matching `query` among those satisfying `where` (an SQL condition
     on projects p, e.g. from Filters.where()). Ranking runs inside SQLite: at 100,000
@@ -108,6 +109,7 @@ def search(
     (`result.notes`), at tiers below every direct match.
     """
     params = list(params or [])
+    asked = query
     matched_words: set[str] = set()
     unmatched: list[str] = []
     groups: list[Expansion] = []
@@ -117,7 +119,7 @@ def search(
         merged = Expansion()
         nothing = True
         for term in group:
-            exp = expand(conn, term)
+            exp = expand(conn, term, broader=broader)
             if not term.phrase and exp.all_words == {term.words[0]}:  # nothing known: maybe a typo
                 unmatched.append(term.words[0])
                 nothing = nothing and not _in_vocab(conn, term.words[0])
@@ -201,6 +203,14 @@ def search(
                 if len(more) >= HANDFUL:
                     break
         relaxed = [query_term(query.groups[i]) for i in range(n) if any(h.tiers[i] == 0 for h in hits)]
+    if focus and len(hits) < HANDFUL and not broader and not all_words and n:
+        # Fewer than a handful in the region: the thesaurus's broader words stand in too, for
+        # words the index has (lanthandel → butik, dagligvarubutik: 'lanthandel --region
+        # Västerbotten' found 3 of the county's shop projects). Not without a region: there a
+        # word with few projects is a specific question (paketautomat: the four with lockers).
+        wider = search(conn, asked, where, params, limit, count, all_words, focus, broader=True)
+        if len(wider.hits) > len(hits):
+            return wider
     if not hits:  # suggest for words the index does not have at all
         unmatched = [w for w in unmatched if not _in_vocab(conn, w)]
     suggestions = suggest_words(conn, unmatched) if not hits else []
