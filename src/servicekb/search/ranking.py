@@ -185,8 +185,9 @@ def search(
         hits = ranked(full_clause, full_params)
     strict_total = counted(full_clause, full_params, hits) if (count or not limit or len(hits) < HANDFUL) else None
     total, all_words_total, relaxed = strict_total, None, []
-    # A question of three or more content words: fewer than a page having every word, the projects
-    # having all but one follow (ranked below them: by how many words, then tiers and BM25).
+    # A question of two or more content words: fewer than a page having every word, the projects
+    # having all but one follow (ranked below them: by how many words, then tiers weighted by the
+    # words' rarity, then BM25); while the answer is shorter than a page, fewer words still.
     page = n >= 2 and strict_total is not None and strict_total < PAGE
     if not all_words and n > 1 and strict_total is not None and (strict_total < HANDFUL or page):
         steps = (max(1, (n + 1) // 2), 1) if strict_total < HANDFUL else (n - 1,)
@@ -200,7 +201,7 @@ def search(
                 hits, full_clause, full_params = more, clause, clause_params
                 total = counted(clause, clause_params, more) if count or not limit or len(more) < limit else None
                 all_words_total = strict_total
-                if len(more) >= HANDFUL:
+                if (total if total is not None else len(more)) >= PAGE:  # else fewer words still
                     break
         relaxed = [query_term(query.groups[i]) for i in range(n) if any(h.tiers[i] == 0 for h in hits)]
     if focus and len(hits) < HANDFUL and not broader and not all_words and n:
