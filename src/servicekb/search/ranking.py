@@ -28,6 +28,11 @@ WEIGHTS = {
 }
 
 
+# Words matched, then (with --region) the region's own projects, tiers weighted by the words'
+# rarity, the plain sum of tiers, BM25, title.
+_ORDER = "ORDER BY r.matched DESC, {local}round(r.coverage, 9) DESC, r.tier DESC, round(r.score, 9) DESC, p.sort_key"
+
+
 class Hit(NamedTuple):
     """One matching project, with what ranks it."""
 
@@ -157,13 +162,13 @@ def search(
             f"AND c.county NOT IN ({marks})) DESC, "
         )
     focus_params = list(focus)
-    order = f"r.matched DESC, {local}round(r.coverage, 9) DESC, r.tier DESC"
 
     def ranked(with_clause: str, all_params: list) -> list[Hit]:
         sql = (
             f"{with_clause} SELECT r.rowid, r.tier, r.score, r.matched{''.join(f', r.t{i}' for i in range(n))} "
             "FROM results r JOIN projects p ON p.rowid = r.rowid "
-            f"ORDER BY {order}, round(r.score, 9) DESC, p.sort_key" + (" LIMIT ?" if limit else "")
+            + _ORDER.format(local=local)
+            + (" LIMIT ?" if limit else "")
         )
         return [
             Hit(row[0], row[1], row[2], row[3], tuple(row[4:]))
