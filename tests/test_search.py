@@ -553,5 +553,6 @@ def test_with_a_region_and_few_answers_broader_words_stand_in(cli, tmp_path, val
     _one_project_kb(tmp_path, valid_text, "Butiken i byn fick nya öppettider.", pid="broader")
     _one_project_kb(tmp_path, valid_text, "Skolan fick nya öppettider.", pid="neither")
     assert cli("search", "lanthandel", "--format", "ids", "--data-dir", kb).stdout.split() == ["own"]
-    ids = cli("search", "lanthandel", "--region", "Dalarna", "--format", "ids", "--data-dir", kb).stdout.split()
-    assert ids == ["own", "broader"]
+    found = cli("--lang", "en", "search", "lanthandel", "--region", "Dalarna", "--format", "ids", "--data-dir", kb)
+    assert found.stdout.split() == ["own", "broader"]
+    assert "after them, projects with broader words (butik" in found.stderr

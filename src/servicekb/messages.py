@@ -223,6 +223,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "inget projekt har '{typed}'; visar träffar för synonymerna ({shown})",
         "no project has '{typed}'; showing results for its synonyms ({shown})",
     ),
+    "search.broader": (
+        "få projekt i området har '{typed}'; efter dem projekt med vidare ord ({shown})",
+        "few projects in the area have '{typed}'; after them, projects with broader words ({shown})",
+    ),
     "search.relaxed_some": (
         "bara {n} projekt har alla orden; under dem projekt utan {missing}",
         "only {n} project(s) have all the words; below them, projects without {missing}",

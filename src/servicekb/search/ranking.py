@@ -7,10 +7,10 @@ from typing import NamedTuple, Optional
 
 from ..index import FTS_COLUMNS
 from ..text import did_you_mean
-from .matching import Expansion, _in_vocab, expand
+from .matching import Expansion, _in_vocab, expand, related_terms
 from .spelling import suggest_words
 from .syntax import WORD, Query, query_term
-from .tiers import FIRST_PART_NAME, HEAD, PART, TIER_NAMES
+from .tiers import FIRST_PART_NAME, HEAD, PART, SYNONYM_RELATION, TIER_NAMES
 
 HANDFUL = 5  # fewer projects than this with every word: projects with most of the words follow
 PAGE = 20  # fewer than this with every one of three or more words: those with all but one follow
@@ -216,6 +216,14 @@ def search(
         # word with few projects is a specific question (paketautomat: the four with lockers).
         wider = search(conn, asked, where, params, limit, count, all_words, focus, broader=True)
         if len(wider.hits) > len(hits):
+            for group in wider.query.groups:  # say which broader words stood in (stderr)
+                for term in group:
+                    if not term.phrase and _in_vocab(conn, term.words[0]):  # (an unknown word's note says so)
+                        shown = sorted(
+                            t for t, r in related_terms(conn, term.words[0]).items() if r != SYNONYM_RELATION
+                        )
+                        if shown:
+                            wider.notes.append(("broader", term.words[0], ", ".join(shown[:3])))
             return wider
     if not hits:  # suggest for words the index does not have at all
         unmatched = [w for w in unmatched if not _in_vocab(conn, w)]
@@ -398,7 +406,9 @@ def notices(result: SearchResult) -> list[str]:
 
     lines = []
     for kind, typed, shown in result.notes:
-        key = "search.corrected" if kind in ("typo", "split") else "search.synonyms"
+        key = {"typo": "search.corrected", "split": "search.corrected", "broader": "search.broader"}.get(
+            kind, "search.synonyms"
+        )
         lines.append(t(key, typed=typed, shown=shown))
     if result.dropped:
         lines.append(t("search.dropped", words=t("search.or").join(f"'{w}'" for w in result.dropped)))
