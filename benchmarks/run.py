@@ -24,8 +24,8 @@ the machine is doing (it may be shared) cancels out:
   and the floors: parsing every file with yaml.CSafeLoader alone, one stat of every file (what
   never-stale checking cannot avoid), and `rg -il servicepunkt` over the projects folder. The
   warm search at the largest N is paired round by round with the warm search at 81. Targets:
-  that ratio within 2.5× (the verdict gives the stat-only floor beside it), the edit within 3× the warm search, a cold build within 2× the
-  CSafeLoader parse, peak memory under 1 GiB.
+  that ratio within 2.5× (the verdict gives the stat-only floor beside it), the edit within 3×
+  the warm search, a cold build within 2× the CSafeLoader parse, peak memory under 1 GiB.
 
 Bytecode caching is on, as on a user's machine (PYTHONDONTWRITEBYTECODE is unset for the runs).
 """

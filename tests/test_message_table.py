@@ -46,6 +46,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("search/syntax.py", "STOP_WORDS"): "Swedish stop words: data of the analysis, never shown",
     ("search/analysis.py", "*"): "letters and endings of the Swedish analysis, never shown",
     ("search/tiers.py", "TIER_NAMES"): "--explain's stable values in machine formats; people read tier.*",
+    ("search/tiers.py", "FIRST_PART_NAME"): "--explain's stable value for a first part alone; people read tier.*",
     ("text.py", "*"): "the Swedish alphabet and folding rules, never shown",
     ("authoring.py", "_SCOPE_WORDS"): "words a person may type for a scope (input, resolved to the model's value)",
     ("authoring.py", "fold"): "folding rules, never shown",

@@ -236,7 +236,8 @@ def test_search_exit_codes_as_a_process():
 def test_relevance_floors(cli, page_data):
     """Mean nDCG@10 and Recall@20 over the judged queries (benchmarks/relevance.py prints them).
     Measured 0.943 / 0.917 when set (0.945 / 0.926 with the e-dropping stems, 0.937 / 0.925 on the
-    rewritten data with owner types indexed); the floors sit just under."""
+    rewritten data with owner types indexed; 0.940 / 0.929 after issue 25's second round); the floors
+    sit just under."""
     import sys
 
     sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
@@ -244,32 +245,36 @@ def test_relevance_floors(cli, page_data):
 
     assert len(judged_cases()) >= 60
     mean_ndcg, mean_recall, rows = scores(judged_search(cli, page_data))
-    assert mean_ndcg >= 0.93, mean_ndcg
-    assert mean_recall >= 0.92, mean_recall
+    assert mean_ndcg >= 0.935, mean_ndcg
+    assert mean_recall >= 0.925, mean_recall
     assert all(row[3] for row in rows), [row[0] for row in rows if not row[3]]
 
 
 def test_relevance_floors_on_the_held_out_set(cli, page_data):
     """The held-out set (tests/fixtures/relevance-heldout.yaml, judged without seeing the engine or
     its thesaurus): 0.774 / 0.838 when first measured, 0.781 / 0.840 with the e-dropping stems,
-    0.777 / 0.836 on the rewritten data.
+    0.777 / 0.836 on the rewritten data; 0.821 / 0.895, MRR 0.981, no empty answer after issue 25's
+    second round (general fixes measured on all three sets, none made for one of its queries).
     Lower than our own set, as a held-out set should be; the floors guard against regressions."""
     import sys
 
     sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
-    from relevance import judged_cases, scores
+    from relevance import judged_cases, mrr, scores
 
     cases = FIXTURES / "relevance-heldout.yaml"
     assert len(judged_cases(cases)) >= 40
-    mean_ndcg, mean_recall, _ = scores(judged_search(cli, page_data), cases)
-    assert mean_ndcg >= 0.77, mean_ndcg
-    assert mean_recall >= 0.83, mean_recall
+    mean_ndcg, mean_recall, rows = scores(judged_search(cli, page_data), cases)
+    assert mean_ndcg >= 0.815, mean_ndcg
+    assert mean_recall >= 0.89, mean_recall
+    assert mrr(rows) >= 0.975, mrr(rows)
+    assert all(row[3] for row in rows), [row[0] for row in rows if not row[3]]
 
 
 def test_relevance_floors_on_the_second_held_out_set(cli, page_data):
     """The second held-out set (tests/fixtures/relevance-heldout2.yaml, written from the source page
     and the titles only): 0.769 / 0.776, MRR 0.915, one empty answer when first measured; 0.774 /
-    0.794, MRR 0.892, none empty with owner types indexed (issue 25). Nothing was tuned on its
+    0.794, MRR 0.892, none empty with owner types indexed (issue 25); 0.807 / 0.850, MRR 0.934 after
+    issue 25's second round. Nothing was tuned on its
     queries; the floors guard the general fixes against regressions."""
     import sys
 
@@ -279,9 +284,9 @@ def test_relevance_floors_on_the_second_held_out_set(cli, page_data):
     cases = FIXTURES / "relevance-heldout2.yaml"
     assert len(judged_cases(cases)) >= 40
     mean_ndcg, mean_recall, rows = scores(judged_search(cli, page_data), cases)
-    assert mean_ndcg >= 0.77, mean_ndcg
-    assert mean_recall >= 0.79, mean_recall
-    assert mrr(rows) >= 0.885, mrr(rows)  # 0.892 on the rewritten data (issue 24), measured after the merge
+    assert mean_ndcg >= 0.80, mean_ndcg
+    assert mean_recall >= 0.845, mean_recall
+    assert mrr(rows) >= 0.93, mrr(rows)
     assert sum(1 for row in rows if not row[3]) == 0
 
 
@@ -406,22 +411,23 @@ def test_classes_of_misses(cli, case):
 
 def test_feedback_floors_on_the_held_out_sets(cli, page_data):
     """With --similar (a terminal's table has it on): Recall@20 0.897 and 0.860, nDCG@10 0.801 and
-    0.789 on the two held-out sets when set (0.836 / 0.794 and 0.777 / 0.774 without)."""
+    0.789 on the two held-out sets when set (0.836 / 0.794 and 0.777 / 0.774 without); 0.925 and
+    0.869, nDCG@10 0.834 and 0.807, after issue 25's second round."""
     import sys
 
     sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
     from relevance import mrr, scores
 
     for name, ndcg_floor, recall_floor in (
-        ("relevance-heldout.yaml", 0.78, 0.88),
-        ("relevance-heldout2.yaml", 0.78, 0.84),
+        ("relevance-heldout.yaml", 0.83, 0.92),
+        ("relevance-heldout2.yaml", 0.80, 0.865),
     ):
         mean_ndcg, mean_recall, rows = scores(
             lambda q: judged_search(cli, page_data)(["--similar", *q]), FIXTURES / name
         )
         assert mean_ndcg >= ndcg_floor, (name, mean_ndcg)
         assert mean_recall >= recall_floor, (name, mean_recall)
-        assert mrr(rows) >= 0.88, (name, mrr(rows))
+        assert mrr(rows) >= 0.93, (name, mrr(rows))
 
 
 def test_feedback_follows_the_matches_and_says_so(cli):
@@ -473,3 +479,80 @@ def test_explain_names_the_field_a_word_matched_in(cli, tmp_path, valid_text):
     assert "paketombud: exact [tags]" in table.stdout  # scripts: the stable names
     people = cli("search", "paketombud", "--explain", "--format", "markdown", "--data-dir", kb).stdout
     assert "paketombud: exakt i taggar/tema" in people
+
+
+def _one_project_kb(tmp_path, valid_text, summary: str, pid: str = "valid-project"):
+    kb = tmp_path / "kb"
+    (kb / "projects").mkdir(parents=True, exist_ok=True)
+    text = valid_text.replace("id: valid-project", f"id: {pid}").replace(
+        "summary: Ett påhittat projekt som används i testerna.", f"summary: {summary}"
+    )
+    (kb / "projects" / f"{pid}.yaml").write_text(text, encoding="utf-8")
+    return kb
+
+
+def test_a_compound_whose_parts_stand_only_inside_other_compounds_is_found(cli, tmp_path, valid_text):
+    """Issue 25: `handikappanpassning` was an empty answer although a project spoke of
+    handikapporganisationer and tillgänglighetsanpassning; the parts are matched where compounds
+    hold them (the first at a word's start, the last at its end), both required."""
+    kb = _one_project_kb(
+        tmp_path, valid_text, "Handikapporganisationer hjälpte till med tillgänglighetsanpassning av butiken."
+    )
+    found = cli("search", "handikappanpassning", "--format", "ids", "--data-dir", kb)
+    assert found.exit_code == 0 and found.stdout.split() == ["valid-project"]
+    assert "handikapp + anpassning" in found.stderr
+    # a part found only in the middle of a word (studie in förstudie) is no evidence
+    kb2 = _one_project_kb(tmp_path / "b", valid_text, "En förstudie med civilförsvarsförbundet.")
+    assert cli("search", "studieförbund", "--format", "ids", "--data-dir", kb2).exit_code == 1
+
+
+def test_a_split_words_first_part_alone_is_named_in_explain(cli, tmp_path, valid_text):
+    """Issue 25: `paketbolagen` (paket + bolagen) finds a project about parcels that names no
+    company, at the head's tier, and --explain says the first part matched, not the head."""
+    kb = _one_project_kb(tmp_path, valid_text, "Paketen hämtas i butiken; bolagen kör ut dem.", pid="both")
+    _one_project_kb(tmp_path, valid_text, "Paketen hämtas i butiken.", pid="first")
+    for n in range(6):  # the first part alone counts when in at most a quarter of the projects
+        _one_project_kb(tmp_path, valid_text, "Butiken säljer mat.", pid=f"neither-{n}")
+    out = cli("search", "paketbolagen", "--format", "json", "--data-dir", kb)
+    assert out.exit_code == 0, out.output
+    hits = json.loads(out.stdout)
+    assert [h["id"] for h in hits] == ["both", "first"]
+    assert hits[1]["search"]["why"][0]["tier"] == "compound first part"
+    people = cli("search", "paketbolagen", "--explain", "--format", "markdown", "--data-dir", kb).stdout
+    assert "förled" in people
+
+
+def test_with_a_region_the_projects_within_it_come_first(cli, tmp_path, valid_text):
+    """Issue 25, class 3: `lanthandel --region Västerbotten` put a six-county project with one line
+    about one village above the county's own project. With --region, among projects having as
+    many of the words, those entirely within the region come first; without it, BM25 decides."""
+    kb = tmp_path / "kb"
+    (kb / "projects").mkdir(parents=True)
+    wide = valid_text.replace("id: valid-project", "id: wide").replace(
+        "title: Ett giltigt testprojekt", "title: Lanthandel i två län"
+    )
+    wide = wide.replace("scope: local", "scope: multi-county").replace(
+        "counties: [Dalarna]", "counties: [Dalarna, Gävleborg]"
+    )
+    local = valid_text.replace("id: valid-project", "id: local").replace(
+        "activities: [Något gjordes.]", "activities: [Byns lanthandel fick hjälp.]"
+    )
+    (kb / "projects" / "wide.yaml").write_text(wide, encoding="utf-8")
+    (kb / "projects" / "local.yaml").write_text(local, encoding="utf-8")
+    assert cli("search", "lanthandel", "--format", "ids", "--data-dir", kb).stdout.split() == ["wide", "local"]
+    for limit in ("0", "1"):  # the same order when a limit cuts the page
+        ids = cli("search", "lanthandel", "--region", "Dalarna", "--limit", limit, "--format", "ids", "--data-dir", kb)
+        assert ids.stdout.split() == ["local", "wide"][: int(limit) or None]
+
+
+def test_with_a_region_and_few_answers_broader_words_stand_in(cli, tmp_path, valid_text):
+    """Issue 25: `lanthandel --region Västerbotten` found 3 projects of the county's shops; with a
+    region and fewer than a handful of answers, the thesaurus's broader words (lanthandel → butik)
+    follow the word's own matches. Without a region the answer stays the word's own."""
+    kb = _one_project_kb(tmp_path, valid_text, "Byns lanthandel fick nya öppettider.", pid="own")
+    _one_project_kb(tmp_path, valid_text, "Butiken i byn fick nya öppettider.", pid="broader")
+    _one_project_kb(tmp_path, valid_text, "Skolan fick nya öppettider.", pid="neither")
+    assert cli("search", "lanthandel", "--format", "ids", "--data-dir", kb).stdout.split() == ["own"]
+    found = cli("--lang", "en", "search", "lanthandel", "--region", "Dalarna", "--format", "ids", "--data-dir", kb)
+    assert found.stdout.split() == ["own", "broader"]
+    assert "after them, projects with broader words (butik" in found.stderr

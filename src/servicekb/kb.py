@@ -155,7 +155,9 @@ class KnowledgeBase:
 
         def compute():
             where, params = self.condition(filters, ids)
-            found = search(self.conn, query, where, params, limit=limit, count=count, all_words=all_words)
+            found = search(
+                self.conn, query, where, params, limit=limit, count=count, all_words=all_words, focus=filters.counties
+            )
             records = self._records([h.rowid for h in found.hits])
             facet_data = facets(self.conn, found) if with_facets else None
             if feedback and not all_words and not query.empty:

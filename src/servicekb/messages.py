@@ -211,9 +211,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt.explain": (
         "Lägg till en kolumn som säger vilka ord som träffade varje projekt, och hur (exakt, böjning, "
-        "ordled, uppdelat sammansatt ord, synonym, efterled, stavfel, saknas).",
+        "ordled, uppdelat sammansatt ord, synonym, efterled, förled, stavfel, saknas).",
         "Add a column saying which words matched each project, and how (exact, inflection, compound part, "
-        "split compound, synonym, compound head, typo, missing).",
+        "split compound, synonym, compound head, compound first part, typo, missing).",
     ),
     # --explain's match tiers for people (search/tiers.TIER_NAMES are the machine formats' stable values)
     "tier.exact": ("exakt", "exact"),
@@ -222,6 +222,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tier.split compound": ("uppdelat sammansatt ord", "split compound"),
     "tier.synonym": ("synonym", "synonym"),
     "tier.compound head": ("efterled", "compound head"),
+    "tier.compound first part": ("förled", "compound first part"),
     "tier.typo": ("stavfel", "typo"),
     "tier.missing": ("saknas", "missing"),
     # search notices (search.notices)
@@ -232,6 +233,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "search.synonyms": (
         "inget projekt har '{typed}'; visar träffar för synonymerna ({shown})",
         "no project has '{typed}'; showing results for its synonyms ({shown})",
+    ),
+    "search.broader": (
+        "få projekt i området har '{typed}'; efter dem projekt med vidare ord ({shown})",
+        "few projects in the area have '{typed}'; after them, projects with broader words ({shown})",
     ),
     "search.relaxed_some": (
         "bara {n} projekt har alla orden; under dem projekt utan {missing}",

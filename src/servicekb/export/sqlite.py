@@ -60,13 +60,20 @@ class SwedishAnalysis:
     index). Datasette's search box then finds "ombud" in the 16 projects servicekb finds."""
 
     def __init__(self, texts: Sequence[str], index: Optional[sqlite3.Connection] = None) -> None:
-        from ..search import MIN_PART_LENGTH, STOP_WORDS
+        from ..search import MIN_PART_LENGTH, STOP_WORDS, stems_of
 
         self.index = index
         self.min_part = MIN_PART_LENGTH
         self.vocabulary = {
             w for text in texts for w in _words(text) if len(w) >= MIN_PART_LENGTH and w not in STOP_WORDS
         }
+        # A query word matches compounds holding any of its stems: lanthandel's other stem
+        # lanthandl is inside lanthandlardagar (search/matching.py), so that word carries lanthandel.
+        self.inside: dict[str, set[str]] = {}
+        for w in self.vocabulary:
+            for stem in stems_of(w):
+                if len(stem) >= MIN_PART_LENGTH and stem != w:
+                    self.inside.setdefault(stem, set()).add(w)
         self._cache: dict[str, set[str]] = {}
 
     def __call__(self, text: str) -> str:
@@ -84,8 +91,10 @@ class SwedishAnalysis:
             n = len(word)
             for i in range(n - self.min_part + 1):
                 for j in range(i + self.min_part, n + 1):
-                    if (i, j) != (0, n) and word[i:j] in self.vocabulary:
-                        out.add(word[i:j])
+                    if (i, j) != (0, n):
+                        if word[i:j] in self.vocabulary:
+                            out.add(word[i:j])
+                        out |= self.inside.get(word[i:j], set())
             if self.index is not None:
                 for related in related_terms(self.index, word):
                     out.update(_words(related))

@@ -9,14 +9,19 @@ Tiers (a project's tier for a query word is the best one it reaches):
                                      Orebro → Örebro (only when the word is typed without å, ä, ö)
   4  split compound                  butiksutveckling (unknown) → butik AND utveckling
   3  synonym (thesaurus)             hemkörning → hemsändning; bybutik → butik (broader word)
-  2  compound head                   landsbygdsapotek (unknown) → apotek (the last part alone)
+  2  compound head                   landsbygdsapotek (unknown) → apotek (the last part alone);
+     (compound first part)           paketbolagen (unknown) → paket (the first part alone, when its
+                                     forms are in at most a quarter of the projects)
   1  typo                            ombudsplatform (unknown) → ombudsplattform
 Projects having every word (or OR group) come first, ranked by the sum of their tiers, then
 by BM25 with field weights (owner and title above tags, tags above summary, summary above
 activities; for a word with direct matches, BM25 counts the direct forms only), then by
 title in Swedish order. When fewer than a handful of projects have every word, projects
-having most of the words follow (first at least half of the words, else any one), ranked
-by how many they have; `SearchResult.relaxed` names the words they lack. So a query whose
+having most of the words follow (first at least half of the words, else any one; with two
+words or more and fewer than a page having every word, those having all but one), ranked
+by how many they have, then by the tiers weighted by each word's rarity (BM25's idf: in
+`beroende av eldsjälar` the rarer eldsjälar counts more); `SearchResult.relaxed` names the
+words they lack. So a query whose
 words all match exactly ranks those projects first. For `får`, a project saying "far" is
 not a match at all (å, ä, ö are letters of their own; typos are not allowed below five
 letters), and for `far`, "får" is only a folded match.

@@ -12,7 +12,7 @@ from typing import Optional
 
 from ..index import stem_words
 from ..text import fold
-from .analysis import MIN_PART_LENGTH, has_diacritics, split_compound, stems_of
+from .analysis import MAX_SPLIT_LENGTH, MIN_PART_LENGTH, has_diacritics, left_forms, split_compound, stems_of
 from .spelling import correct_typo, is_common_word
 from .syntax import STOP_WORDS, WORD, Term
 from .tiers import COMPOUND, EXACT, HEAD, PART, STEM, SYNONYM, SYNONYM_RELATION, TYPO
@@ -56,7 +56,8 @@ def _word_levels(conn: sqlite3.Connection, w: str, typed: bool = True) -> dict[i
                 "SELECT term FROM vocab WHERE folded = ? OR folded_stem = ? LIMIT ?", (w, fold(stem), MAX_EXPANSION)
             )
         }
-    for piece in {w, stem}:
+    # every stem: lanthandel's other stem lanthandl is inside lanthandlardagar, lanthandlarnas
+    for piece in {w, *stems}:
         if len(piece) >= MIN_PART_LENGTH:
             column = "folded" if typed and not has_diacritics(piece) else "term"
             part |= {
@@ -150,6 +151,7 @@ class Expansion:
         self.levels: dict[int, list[str]] = {}  # tier → FTS5 expressions (any matches)
         self.words: dict[int, set[str]] = {}  # tier → index words (snippets, --explain)
         self.note: Optional[tuple[str, str, str]] = None  # (kind, typed, shown) when the typed word is unknown
+        self.first_part: set[str] = set()  # words of the HEAD tier that stand for a split word's first part
 
     def add(self, level: int, words: set[str], expression: Optional[str] = None) -> None:
         if not words:
@@ -162,6 +164,7 @@ class Expansion:
             self.levels.setdefault(level, []).extend(exprs)
         for level, words in other.words.items():
             self.words.setdefault(level, set()).update(words)
+        self.first_part |= other.first_part
 
     def expressions(self) -> dict[int, str]:
         return {level: " OR ".join(f"({e})" for e in exprs) for level, exprs in self.levels.items()}
@@ -171,7 +174,7 @@ class Expansion:
         return set().union(*self.words.values()) if self.words else set()
 
 
-def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True) -> Expansion:
+def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True, broader: bool = False) -> Expansion:
     """A query term → its matches by tier.
 
     Exact, inflected and compound-part forms of the word; thesaurus terms (synonym tier);
@@ -190,7 +193,9 @@ def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True) -> Expan
         exp.add(level, words)
     known = len(base) > 1 or _in_vocab(conn, w)
     related = related_terms(conn, w)
-    if known:  # broader words only stand in for a word the index lacks (paketskåp → paket, not paketautomat → paket)
+    # broader words stand in for a word the index lacks (paketskåp → paket, not paketautomat → paket),
+    # or, with `broader`, when the word found fewer than a handful of projects (ranking.search)
+    if known and not broader:
         related = {t: r for t, r in related.items() if r == SYNONYM_RELATION}
     synonyms = _forms(conn, related, compounds=not known) - set().union(*base.values())
     exp.add(SYNONYM, synonyms)
@@ -203,15 +208,30 @@ def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True) -> Expan
     corrected = correct_typo(conn, w) if typo_allowed else None
     if corrected:
         parts = None
+    elif not parts and not synonyms:
+        inside = _split_inside(conn, w)
+        if inside:  # weak evidence: both parts, as they stand in compounds, never one alone
+            parts, part_forms = inside
+            exp.add(COMPOUND, part_forms[0] | part_forms[1], " AND ".join(f"({_or(f)})" for f in part_forms))
+            exp.note = ("split", w, " + ".join(parts))
+            return exp
     if parts:
         part_words = [_forms(conn, [p], MIN_PART_LENGTH + 1) | _forms(conn, related_terms(conn, p)) for p in parts]
         expression = " AND ".join(f"({_or(words)})" for words in part_words)
         exp.add(COMPOUND, set().union(*part_words), expression)
         # The last part carries a Swedish compound's meaning (a landsbygdsapotek is an apotek):
         # alone, one tier lower, unless more than a quarter of the projects have it (utveckling).
+        quarter = conn.execute("SELECT count(*) FROM projects").fetchone()[0] // 4
         head = conn.execute("SELECT doc FROM fts_terms WHERE term = ?", (parts[-1],)).fetchone()
-        if not head or head[0] <= conn.execute("SELECT count(*) FROM projects").fetchone()[0] // 4:
+        if not head or head[0] <= quarter:
             exp.add(HEAD, part_words[-1])
+        # In this field the first part often names the topic (paketbolagen: the parcel projects,
+        # medicinutlämning: the medicines): alone, at the head's tier, when its own forms are in
+        # at most a quarter of the projects (not landsbygd, handlar or service, in half or more).
+        own = _forms(conn, [parts[0]], MIN_PART_LENGTH + 1) if len(parts) == 2 else set()
+        if own and conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (_or(own),)).fetchone()[0] <= quarter:
+            exp.add(HEAD, part_words[0])
+            exp.first_part |= part_words[0] - part_words[-1]
         exp.note = exp.note or ("split", w, " + ".join(parts))
     if corrected:
         exp.add(TYPO, _forms(conn, [corrected]))
@@ -241,3 +261,40 @@ def _split(conn: sqlite3.Connection, word: str) -> Optional[list[str]]:
         lambda part: _known(conn, part, cache),
         lambda part: _in_vocab(conn, part) and part not in STOP_WORDS,
     )
+
+
+def _split_inside(conn: sqlite3.Connection, word: str) -> Optional[tuple[list[str], list[set[str]]]]:
+    """An unknown compound whose parts the index has only inside other compounds, as two parts
+    and the index words holding each where a compound holds it: the first part at a word's
+    start, the last at its end (or its stem's end, for an inflected compound):
+    handikappanpassning → handikapp (handikapporganisationer) + anpassning
+    (tillgänglighetsanpassning). The last resort before an empty answer: a first part of four
+    letters or more (its -s- dropped), a last part of five or more, the longest last part first.
+    A part inside a word elsewhere (studie in förstudie) does not count. Costs a scan of the
+    vocabulary per part tried, only for a word nothing else matched."""
+    if len(word) > MAX_SPLIT_LENGTH:
+        return None
+
+    def starting(part: str) -> set[str]:
+        rows = conn.execute(
+            "SELECT term FROM vocab WHERE term LIKE ? ESCAPE '\\' LIMIT ?", (_like(part)[1:], MAX_EXPANSION)
+        )
+        return {r[0] for r in rows} - STOP_WORDS
+
+    def ending(part: str) -> set[str]:
+        stem = stems_of(part)[0]
+        rows = conn.execute(
+            "SELECT term FROM vocab WHERE term LIKE ? ESCAPE '\\' OR stem LIKE ? ESCAPE '\\' LIMIT ?",
+            (_like(part)[:-1], _like(stem)[:-1], MAX_EXPANSION),
+        )
+        return {r[0] for r in rows} - STOP_WORDS
+
+    for i in range(MIN_PART_LENGTH, len(word) - MIN_PART_LENGTH):
+        head = ending(word[i:])
+        if not head:
+            continue
+        for left in left_forms(word[:i]):
+            first = starting(left) if len(left) >= MIN_PART_LENGTH else set()
+            if first:
+                return [left, word[i:]], [first, head]
+    return None

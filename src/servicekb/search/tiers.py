@@ -10,4 +10,6 @@ TIER_NAMES = {
     HEAD: "compound head",
     TYPO: "typo",
 }
+# A split word's first part alone ranks at the head's tier; --explain names it apart.
+FIRST_PART_NAME = "compound first part"
 SYNONYM_RELATION = "synonym"  # thesaurus.SYNONYM, without importing it on the search path
