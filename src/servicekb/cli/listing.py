@@ -1,7 +1,5 @@
 """list: the projects that pass the filters, in Swedish title order."""
 
-from __future__ import annotations
-
 import typer
 
 from ..errors import EXIT_NO_RESULTS

@@ -1,7 +1,5 @@
 """report: a county's (or the country's) projects, money and lessons — honest about what is unknown."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import IO, Any, Optional
 

@@ -1,7 +1,5 @@
 """search: ranked, Swedish-aware full-text search with the shared filters and facets."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, NamedTuple, Optional
 
 import typer

@@ -1,7 +1,5 @@
 """show: every field of one project (or of every id given with --ids)."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

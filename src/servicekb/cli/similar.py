@@ -1,7 +1,5 @@
 """similar: the projects most like one project, each with a one-line reason."""
 
-from __future__ import annotations
-
 from typing import Annotated, NamedTuple, Optional
 
 import typer

@@ -1,7 +1,5 @@
 """stats: counts and separate money sums per county, theme, tag …"""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
