@@ -165,7 +165,7 @@ def search(
             rank,
             hit.level,
             hit.score,
-            snippet(record, result.matched_words) if not parsed.empty else [],
+            snippet(record, result.matched_words) if not parsed.empty and fmt != "ids" else [],  # ids show none
             # A project like the first answers matched none of the words: its why is that likeness.
             (explain_hit(result, hit, record) if not hit.feedback else []) if want_why else None,
             kb.reference.sources,
