@@ -124,11 +124,27 @@ def test_stats_sums_per_group(cli, raw, by):
     for p in raw:
         for k in keyfn(p):
             groups.setdefault(k, []).append(p)
+    if by == "county":  # every county has its row, zeros too (as in a report's overview)
+        from servicekb.kb import open_kb
+
+        for county in open_kb(None).reference.counties:
+            groups.setdefault(county, [])
     assert {r["value"] for r in rows} == set(groups)
     for r in rows:
         want = independent(groups[r["value"]])
         for key, value in want.items():
             assert r[key] == value, (r["value"], key)
+
+
+def test_stats_by_county_lists_every_county_even_without_projects(cli, raw):
+    """Gotland has no project on the page: `stats --by county` left it out while `report` lists
+    it with zeros (new-user walk). A county missing from the table reads as one forgotten."""
+    rows = {r["value"]: r for r in json.loads(cli("stats", "--by", "county", "--format", "json").stdout)}
+    assert len([v for v in rows if v is not None]) == 21
+    have = {c for p in raw for c in p["geography"]["counties"]}
+    for county in set(rows) - have - {None}:  # Gotland in the page's data
+        assert rows[county]["projects"] == 0 and rows[county]["total_cost_sek"] is None  # unknown, not 0
+        assert f"\n{county}\t{county}\t0\t" in cli("stats", "--by", "county", "--format", "tsv").stdout
 
 
 def test_stats_names_sort_in_swedish_order(cli):

@@ -104,10 +104,15 @@ class StatsRow(NamedTuple):
         return None if self.value in PLACEHOLDER_LABELS else self.value
 
 
-def stats_rows(records: list[dict], by: str, ref: Reference, sort: str = "name") -> list[StatsRow]:
+def stats_rows(
+    records: list[dict], by: str, ref: Reference, sort: str = "name", every: Iterable[str] = ()
+) -> list[StatsRow]:
     """One row per group: counts and separate sums. Names sort in Swedish order; numbers
-    largest first (unknown last)."""
+    largest first (unknown last). The groups in `every` have a row even without a project (a
+    county with none is an answer too: 0 projects)."""
     groups = group_by(records, group_keys(by), shared=by == "county")
+    for value in every:
+        groups.setdefault(value, MoneySummary(shared=MoneySummary() if by == "county" else None))
     label = group_label(ref, by)
     rows = [StatsRow(v, label(v), s) for v, s in groups.items()]
     rows.sort(key=lambda r: (r.value.startswith("("), swedish_key(r.label)))

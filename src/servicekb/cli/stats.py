@@ -113,7 +113,9 @@ def stats(
     projects = kb.select(options.filters(kb.reference), options.read_ids())
     if own:  # every sum from projects that no other county shares
         projects = own_projects(projects)
-    rows = stats_rows(projects, by, kb.reference, sort)
+    # Every county has its row, zeros too, as in a report's overview: a county missing from the
+    # table would read as a county the register forgot (Gotland had none; new-user walk).
+    rows = stats_rows(projects, by, kb.reference, sort, every=kb.reference.counties if by == "county" else ())
 
     kept = SORT_COLUMNS.get(sort)  # a narrow table never leaves out the column it is sorted by
 
