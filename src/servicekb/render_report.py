@@ -104,7 +104,9 @@ def print_report(blocks: Sequence[Block], console: Any) -> None:
             rows = []
             budget = t("cost.budget_mark")
             for p in block.rows:
-                name = Text(visible(p.title)) + (Text(" *", style="bold") if p.multi_county else Text(""))
+                # The mark is bound to the title's last word, as a footnote mark is: with a space
+                # before it, it wrapped onto a line of its own at 60 columns.
+                name = Text(visible(p.title)) + (Text("*", style="bold") if p.multi_county else Text(""))
                 rows.append(
                     [
                         name,
