@@ -106,6 +106,18 @@ def test_new_without_a_terminal_names_every_missing_value(cli, kb):
     assert not (kb / "projects" / "nagot-nytt.yaml").exists()
 
 
+def test_new_with_an_owner_asks_for_its_type(cli, kb):
+    """`--owner` without `--owner-type` failed with "--owner-type: must be text", after every
+    prompt on a terminal (keepers' walk): the type is missing, and said so with its valid values."""
+    args = [*EMAIL]
+    i = args.index("--owner-type")
+    del args[i : i + 2]
+    result = cli("new", "--data-dir", kb, *args, "--no-input", env=EN)
+    assert result.exit_code == 2
+    assert "--owner-type is missing. Valid values: Kommun" in result.output
+    assert "must be text" not in result.output
+
+
 def test_new_reports_every_bad_value_at_once(cli, kb):
     args = [*EMAIL]
     args[args.index("--status") + 1] = "klar"
@@ -165,10 +177,18 @@ def test_new_prompts_for_what_is_missing_on_a_terminal(kb):
     try:
         wait_for("Tema:")
         assert "Giltiga värden: Lokala lösningar och mötesplatser" in seen.decode()
+        # A wrong answer is asked again at once (it was found only after the last prompt,
+        # and every answer typed was lost).
+        os.write(master, b"xyzzy\r")
+        wait_for("'xyzzy' finns inte")
+        seen = seen[seen.index(b"xyzzy") :]
+        wait_for("Tema:")
         os.write(master, b"lokala\r")
         wait_for("Status:")
         os.write(master, "pågående\r".encode())
         wait_for("Sammanfattning")
+        os.write(master, b"\r")  # a summary is needed: asked again
+        wait_for("Det här måste anges.")
         os.write(master, "Byalaget öppnar en servicepunkt i byns affär.\r".encode())
         wait_for("skrev")
         assert proc.wait(timeout=30) == 0

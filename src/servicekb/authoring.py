@@ -248,10 +248,15 @@ def _unknown_source(value: str, ref: Reference) -> str:
 
 def missing(values: dict[str, Any]) -> list[str]:
     """The required flat fields that have no value (a source counts as given by `source`, or by
-    `source_publisher` and `source_title` together)."""
+    `source_publisher` and `source_title` together; an owner's name asks for its type, and the
+    type for the name)."""
     gone: list[str] = [name for name in REQUIRED if not str(values.get(name) or "").strip()]
     if not values.get("source") and not (values.get("source_publisher") and values.get("source_title")):
         gone += [n for n in ("source_publisher", "source_title") if not values.get(n)]
+    # An owner is a name and a type together (the model's owner): one given asks for the other.
+    given = [n for n in ("owner_name", "owner_type") if str(values.get(n) or "").strip()]
+    if len(given) == 1:
+        gone.append("owner_type" if given == ["owner_name"] else "owner_name")
     return gone
 
 

@@ -940,6 +940,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "new.exists": ("{file} finns redan (id {id!r})", "{file} exists already (id {id!r})"),
     "new.wrote": ("skrev {file} (id {id})", "wrote {file} (id {id})"),
+    "new.answer_needed": ("Det här måste anges.", "This one is needed."),
     "new.ask.title": ("Titel", "Title"),
     "new.ask.theme": ("Tema", "Theme"),
     "new.ask.kind": ("Typ av projekt", "Kind of project"),

@@ -220,18 +220,32 @@ def _prompt(values: dict[str, Any], ref) -> None:
             asked_source = True
         choices = _choices(name, ref)
         if choices:
-            typer.echo(t("new.valid", values=", ".join(choices)), err=True)
+            typer.echo(t("new.valid", values=", ".join(choices)).strip(), err=True)  # (a sentence of its own here)
         with _completion(choices):
-            answer = typer.prompt(t(f"new.ask.{name}"), default="", show_default=False, err=True)
-        if name == "counties":
-            values[name] = _split([answer]) if answer.strip() else None
-        else:
-            values[name] = answer.strip() or None
+            values[name] = _ask(name, values, ref)
     if asked_source and not values.get("source"):
         for name in ("source_publisher", "source_title", "source_url", "source_date", "source_programme"):
             if not values.get(name):
-                answer = typer.prompt(t(f"new.ask.{name}"), default="", show_default=False, err=True)
-                values[name] = answer.strip() or None
+                values[name] = _ask(name, values, ref)
+
+
+def _ask(name: str, values: dict[str, Any], ref) -> Any:
+    """One prompt, asked again at once while the answer is wrong (an empty summary, an unknown
+    theme, 2024-02-30): a mistake found only after the last prompt lost every answer typed."""
+    from ..authoring import missing, resolve
+
+    while True:
+        answer = typer.prompt(t(f"new.ask.{name}"), default="", show_default=False, err=True)
+        value: Any = (_split([answer]) or None) if name == "counties" else (answer.strip() or None)
+        if value is None:
+            if name in missing({**values, name: None}):
+                typer.echo(t("new.answer_needed"), err=True)
+                continue
+            return None
+        _, problems = resolve({name: value}, ref)
+        if not problems:
+            return value
+        typer.echo(problems[0].message, err=True)
 
 
 class _completion:
