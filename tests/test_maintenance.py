@@ -366,6 +366,23 @@ def test_validate_of_one_file_reports_the_links_other_files_hold_to_it(cli, kb):
     assert "related-id 'ica' är inget projekt i den här kunskapsbanken" in sv.output
 
 
+def test_validate_of_one_file_counts_only_that_file(cli, kb):
+    """Another file's broken link was counted as the named file's problem ("1 file checked: 0
+    valid, 2 with problems"; keepers' walk): it is still shown, under its own heading, apart."""
+    axfood = kb / "projects" / "axfood.yaml"
+    axfood.write_text(
+        axfood.read_text(encoding="utf-8").replace("related: []", "related: [nope-nope]"), encoding="utf-8"
+    )
+    assert "nope-nope" in axfood.read_text(encoding="utf-8")
+    result = cli("validate", kb / "projects" / "menigo.yaml", "--data-dir", kb, env=EN)
+    assert result.exit_code == 1  # the register as a whole has a problem
+    lines = result.output.splitlines()
+    assert lines[0].startswith("In other files (the rules that span files")
+    assert "related id 'nope-nope' is not a project" in lines[1]
+    assert "1 file checked: 1 valid, 0 with problems (0 problems)." in result.output
+    assert "Also 1 problem in 1 other file." in result.output
+
+
 REFERENCE_CASES = [
     (
         "tags.yaml",

@@ -231,10 +231,22 @@ class Validation:
 
     problems: list[Problem]
     files: int  # files checked (the named ones, or every file of the knowledge base)
+    named: set[str] | None = None  # the named files as problems name them (None: every file)
+
+    @property
+    def own(self) -> list[Problem]:
+        """The problems of the files checked."""
+        return [p for p in self.problems if self.named is None or p.file in self.named]
+
+    @property
+    def elsewhere(self) -> list[Problem]:
+        """Problems that the rules spanning files found in files that were not named (a link to
+        an id a named file no longer has): reported, but not counted as the named files'."""
+        return [p for p in self.problems if self.named is not None and p.file not in self.named]
 
     @property
     def invalid_files(self) -> int:
-        return len({p.file for p in self.problems})
+        return len({p.file for p in self.own})
 
 
 def validate(root: Path, paths: list[Path] | None = None, spelling: bool = False) -> Validation:
@@ -265,7 +277,7 @@ def validate(root: Path, paths: list[Path] | None = None, spelling: bool = False
 
         texts = [_text_of(p) for p in result.projects]
         problems += reference_problems(ref, result.entries, texts, spelling=spelling)
-    return Validation(problems, len(named))
+    return Validation(problems, len(named), None if paths is None else shown)
 
 
 # Problems of the rules that span files: reported whichever file of the knowledge base holds them.

@@ -725,6 +725,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown shell {shell}.{hint} Shells: {shells}.",
     ),
     "err.no_such_path": ("filen eller mappen finns inte: {path}", "no such file or folder: {path}"),
+    "validate.elsewhere_heading": (
+        "I andra filer (reglerna över flera filer gäller hela kunskapsbanken: länkar, id:n):",
+        "In other files (the rules that span files hold for the whole knowledge base: links, ids):",
+    ),
+    "validate.elsewhere": (
+        "Dessutom {n} problem i {files} {files:pl(annan fil,andra filer)}.",
+        "Also {n} {n:pl(problem,problems)} in {files} other {files:pl(file,files)}.",
+    ),
     "validate.summary": (
         "{files} {files:pl(fil kontrollerad,filer kontrollerade)}: {valid} {valid:pl(giltig,giltiga)}, {bad} med problem ({problems} problem).",
         "{files} {files:pl(file,files)} checked: {valid} valid, {bad} with problems ({problems} {problems:pl(problem,problems)}).",

@@ -42,11 +42,18 @@ def validate(
     whole = not given or any(p.is_file() and p.resolve().parent == reference for p in given)
     named = expand_paths([p for p in given if not (p.is_file() and p.resolve().parent == reference)])
     result = check(root, None if whole else named, spelling=spelling)
-    for problem in result.problems:
+    own, elsewhere = result.own, result.elsewhere
+    for problem in own:
         typer.echo(visible(str(problem)))
+    if elsewhere:  # the rules spanning files: e.g. a link elsewhere to an id a named file dropped
+        typer.echo(t("validate.elsewhere_heading"))
+        for problem in elsewhere:
+            typer.echo(visible(str(problem)))
     bad = result.invalid_files
     files = result.files
-    typer.echo(t("validate.summary", files=files, valid=max(files - bad, 0), bad=bad, problems=len(result.problems)))
+    typer.echo(t("validate.summary", files=files, valid=max(files - bad, 0), bad=bad, problems=len(own)))
+    if elsewhere:
+        typer.echo(t("validate.elsewhere", n=len(elsewhere), files=len({p.file for p in elsewhere})))
     if result.problems:
         raise typer.Exit(EXIT_NO_RESULTS)
 
