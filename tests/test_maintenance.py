@@ -493,7 +493,7 @@ def test_diff_says_what_to_do_when_git_cannot_answer(cli, kb, monkeypatch):
     assert "fatal" not in outside.stderr
     _git(kb, "init", "-q")
     no_commit = cli("diff", "--data-dir", kb, env=EN)
-    assert no_commit.exit_code == 2 and "git knows no revision 'HEAD'" in no_commit.stderr
+    assert no_commit.exit_code == 2 and "the repository has no commits yet" in no_commit.stderr
     _git(kb, "add", "-A")
     _git(kb, "commit", "-qm", "first")
     assert "git knows no revision 'nosuchrev'" in cli("diff", "nosuchrev", "--data-dir", kb, env=EN).stderr

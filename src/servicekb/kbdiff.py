@@ -129,7 +129,8 @@ def load_revision(data_dir: Path, rev: str, work: Path) -> Version:
     # What a person can mend, in words (git's own 'fatal: not a git repository' named no way
     # out): a folder outside git, a revision git does not know, a folder that revision lacks.
     top = Path(_git(["rev-parse", "--show-toplevel"], data_dir, t("diff.not_a_repo", folder=data_dir)).decode().strip())
-    _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top, t("diff.unknown_rev", rev=rev))
+    unknown = t("diff.no_commits") if rev == "HEAD" else t("diff.unknown_rev", rev=rev)  # HEAD: nothing committed
+    _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top, unknown)
     rel = Path(os.path.relpath(data_dir.resolve(), top.resolve())).as_posix()
     archive = _git(["archive", "--format=tar", rev, "--", rel], top, t("diff.not_in_rev", folder=data_dir, rev=rev))
     target = work / "tree"

@@ -1096,7 +1096,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import.column_twice": ("en kolumn står två gånger i rubrikraden", "a column is named twice in the header"),
     "import.too_many_cells": ("{n} celler men {columns} kolumner", "{n} cells but {columns} columns"),
-    "import.id_twice": ("samma id som raden på rad {line}", "the same id as the row on line {line}"),
+    "import.id_twice": ("samma id som på rad {line}", "the same id as on line {line}"),
     "import.exists": (
         "ett projekt med detta id finns redan; ge --update för att skriva över det, eller ett annat id",
         "a project with this id exists; give --update to replace it, or another id",
@@ -1104,8 +1104,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.column": ("kolumn {name}", "column {name}"),
     "import.problem": ("{file}:{line}: {column}{value}: {message}", "{file}:{line}: {column}{value}: {message}"),
     "import.refused": (
-        "inget skrevs: {problems} problem på {rows} {rows:pl(rad,rader)}. Rätta dem och kör igen.",
-        "nothing written: {problems} {problems:pl(problem,problems)} on {rows} {rows:pl(row,rows)}. Fix them and run again.",
+        "inget skrevs: {problems} problem på {rows} {rows:pl(rad,rader)}. {problems:pl(Rätta det,Rätta dem)} "
+        "och kör igen.",
+        "nothing written: {problems} {problems:pl(problem,problems)} on {rows} {rows:pl(row,rows)}. "
+        "{problems:pl(Fix it,Fix them)} and run again.",
     ),
     "import.dry_run": (
         "{n} projekt är {n:pl(giltigt,giltiga)}; inget skrevs (--dry-run).",
@@ -1194,10 +1196,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "compare with another folder: servicekb diff --against FOLDER",
     ),
     "diff.unknown_rev": (
-        "git känner inte till revisionen {rev!r} (ett arkiv utan incheckningar har ingen HEAD); "
-        "se `git log`, eller jämför med en mapp: --against MAPP",
-        "git knows no revision {rev!r} (a repository without commits has no HEAD); "
-        "see `git log`, or compare with a folder: --against FOLDER",
+        "git känner inte till revisionen {rev!r}; se `git log`, eller jämför med en mapp: --against MAPP",
+        "git knows no revision {rev!r}; see `git log`, or compare with a folder: --against FOLDER",
+    ),
+    "diff.no_commits": (
+        "arkivet har inga incheckningar än, så det finns inget HEAD att jämföra med; checka in, "
+        "eller jämför med en mapp: --against MAPP",
+        "the repository has no commits yet, so there is no HEAD to compare with; commit, "
+        "or compare with a folder: --against FOLDER",
     ),
     "diff.not_in_rev": (
         "{folder} finns inte i revisionen {rev} (är mappen incheckad?); jämför med en mapp: --against MAPP",
@@ -1605,6 +1611,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metavar.int": ("TAL", "NUMBER"),
     "metavar.paths": ("SÖKVÄGAR", "PATHS"),
     "metavar.query": ("SÖKORD", "WORDS"),
+    "metavar.old": ("GAMMALT-ID", "OLD-ID"),
+    "metavar.new": ("NYTT-ID", "NEW-ID"),
+    "metavar.file": ("FIL", "FILE"),
+    "metavar.shell": ("SKAL", "SHELL"),
+    "metavar.revs": ("REVISIONER", "REVISIONS"),
     # kinds and owner types in English (Swedish: the reference data's labels, which these repeat)
     "kind.forstudie": ("Förstudie", "Feasibility study"),
     "kind.genomforande": ("Genomförande", "Implementation"),

@@ -168,7 +168,12 @@ def _metavars(text: str) -> str:
             return match[0]
         return match[1] + (f"[{t(key)}]" if match[3] else t(key)) + match[4]
 
+    def required(match: Any) -> str:  # a required argument, as typer writes it: {old}
+        key = f"metavar.{match[1]}"
+        return t(key) if key in MESSAGES else match[1].upper()
+
     text = re.sub(r"<(\w+)>", typed, text)
+    text = re.sub(r"\{(\w+)\}", required, text)
     return re.sub(r"(^|(?<=\s))(?:\[)?([a-z_]+)(\])?(\.\.\.)", argument, text)
 
 
