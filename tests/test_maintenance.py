@@ -106,6 +106,20 @@ def test_new_without_a_terminal_names_every_missing_value(cli, kb):
     assert not (kb / "projects" / "nagot-nytt.yaml").exists()
 
 
+def test_new_related_links_back_so_the_file_validates(cli, kb):
+    """`new --related X` wrote a file that validate then refused (X did not link back), and an
+    unknown id was written as well (keepers' walk)."""
+    unknown = cli("new", "--data-dir", kb, *EMAIL, "--related", "nope-nope", env=EN)
+    assert unknown.exit_code == 1 and "--related: 'nope-nope' is not a project" in unknown.output
+    assert not (kb / "projects" / "servicepunkt-i-kvarnby.yaml").exists()
+    result = cli("new", "--data-dir", kb, *EMAIL, "--related", "axfood", env=EN)
+    assert result.exit_code == 0, result.output
+    assert "linked back from axfood.yaml" in result.output
+    axfood = yaml.safe_load((kb / "projects" / "axfood.yaml").read_text(encoding="utf-8"))
+    assert "servicepunkt-i-kvarnby" in axfood["related"]
+    assert cli("validate", "--data-dir", kb).exit_code == 0
+
+
 def test_new_with_an_owner_asks_for_its_type(cli, kb):
     """`--owner` without `--owner-type` failed with "--owner-type: must be text", after every
     prompt on a terminal (keepers' walk): the type is missing, and said so with its valid values."""

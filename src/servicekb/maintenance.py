@@ -137,6 +137,36 @@ def rename(root: Path, old: str, new: str) -> Renamed:
     return Renamed(old, new, target, [path for path, _ in changes[1:]])
 
 
+def backlinks(root: Path, project: Project) -> list[tuple[Path, str]]:
+    """The files `new` must change so that each project a new one names as related links back
+    (validate wants links both ways), each as its path and its new canonical text; refused
+    before anything is written if such a file is missing, invalid or holds comments (a
+    canonical rewrite would lose them)."""
+    from .files import read_file
+    from .loader import check_bytes
+    from .paths import reference_dir
+    from .reference import Reference
+    from .writer import canonical, comment_lines
+
+    ref = Reference(reference_dir(root))
+    changes = []
+    for rid in project.related:
+        path = root / "projects" / f"{rid}.yaml"
+        shown = f"projects/{rid}.yaml"
+        raw, problems = read_file(path, shown)
+        checked = check_bytes(raw, shown, rid, ref) if raw is not None else None
+        if checked is None or checked.project is None:
+            first = (checked.problems if checked else problems) or problems
+            raise ServiceKBError(t("rename.invalid", file=shown, problem=str(first[0]) if first else ""), EXIT_PROBLEMS)
+        other = checked.project
+        if project.id in other.related:
+            continue
+        if raw is not None and comment_lines(raw.decode("utf-8-sig")):
+            raise ServiceKBError(t("rename.comments", file=shown), EXIT_PROBLEMS)
+        changes.append((path, canonical(other.model_copy(update={"related": [*other.related, project.id]}))))
+    return changes
+
+
 def write_new(root: Path, project: Project, force: bool = False) -> Path:
     """Write a new project file (refusing one that exists: that is `import --update`'s job)."""
     from .files import write_text_atomic

@@ -949,6 +949,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "new.exists": ("{file} finns redan (id {id!r})", "{file} exists already (id {id!r})"),
     "new.wrote": ("skrev {file} (id {id})", "wrote {file} (id {id})"),
     "new.answer_needed": ("Det här måste anges.", "This one is needed."),
+    "new.related_unknown": (
+        "{id!r} är inget projekt i den här kunskapsbanken",
+        "{id!r} is not a project in this knowledge base",
+    ),
+    "new.linked_back": (
+        "länkar tillbaka från {files} (validate vill ha länkar åt båda hållen)",
+        "linked back from {files} (validate wants links both ways)",
+    ),
     "new.ask.title": ("Titel", "Title"),
     "new.ask.theme": ("Tema", "Theme"),
     "new.ask.kind": ("Typ av projekt", "Kind of project"),

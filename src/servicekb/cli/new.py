@@ -64,8 +64,8 @@ def new(
 
     from ..authoring import build, missing
     from ..errors import EXIT_PROBLEMS, EXIT_USAGE, ServiceKBError
-    from ..files import project_files
-    from ..maintenance import write_new
+    from ..files import project_files, write_text_atomic
+    from ..maintenance import backlinks, write_new
     from ..paths import data_dir as resolve_data_dir
     from ..paths import reference_dir
     from ..reference import Reference
@@ -125,11 +125,21 @@ def new(
         raise typer.Exit(EXIT_PROBLEMS)
     if project.id in taken:
         raise ServiceKBError(t("new.taken", id=project.id), EXIT_PROBLEMS)
+    unknown = [rid for rid in project.related if rid not in taken]
+    if unknown:  # validate would refuse the file: say so before it is written
+        for rid in unknown:
+            note(t("new.problem", option="--related", message=t("new.related_unknown", id=rid)), dim=False)
+        raise typer.Exit(EXIT_PROBLEMS)
+    links = backlinks(root, project)  # every file to change is made before the first is written
     if dry_run:
         sys.stdout.write(canonical(project))
         return
     path = write_new(root, project)
+    for other, text in links:
+        write_text_atomic(other, text)
     note(t("new.wrote", file=path, id=project.id), dim=False)
+    if links:
+        note(t("new.linked_back", files=", ".join(p.name for p, _ in links)), dim=False)
 
 
 # Flat field → the option that gives it (for messages).
