@@ -332,6 +332,16 @@ def test_every_bundled_file_is_in_canonical_form(cli):
     assert result.exit_code == 0, result.output
 
 
+def test_fmt_removes_a_byte_order_mark(cli, kb):
+    """A file saved with a BOM is read, but it is not the canonical form (keepers' walk)."""
+    menigo = kb / "projects" / "menigo.yaml"
+    menigo.write_bytes(b"\xef\xbb\xbf" + menigo.read_bytes())
+    assert cli("fmt", "--check", "--data-dir", kb).exit_code == 1
+    assert cli("fmt", "--data-dir", kb).exit_code == 0
+    assert not menigo.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert cli("fmt", "--check", "--data-dir", kb).exit_code == 0
+
+
 def test_fmt_does_not_drop_a_maintainers_comment_silently(cli, kb):
     path = kb / "projects" / "ica.yaml"
     text = path.read_text(encoding="utf-8").replace("status: completed", "status:   completed  # enligt slutrapporten")

@@ -57,7 +57,7 @@ def format_file(path: Path, shown: str, ref, check: bool, drop_comments: bool) -
         return Formatted(path, shown, "invalid", problems)
     text = raw.decode("utf-8-sig")
     new = canonical(project)
-    if new == text:
+    if new == text and not raw.startswith(b"\xef\xbb\xbf"):  # a BOM is read, but not canonical
         return Formatted(path, shown, "canonical")
     comments = comment_lines(text)
     if comments and not drop_comments:
