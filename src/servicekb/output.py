@@ -315,7 +315,6 @@ def _write_markdown(listing: Listing, stream: IO[str], console: Any) -> None:
 
 def _write_table(listing: Listing, stream: IO[str], console: Any) -> None:
     from rich import box
-    from rich.text import Text
 
     columns = list(listing.columns)
     cells = [[table_cell(c.get(r), c.kind) for c in columns] for r in listing.rows]
@@ -332,7 +331,7 @@ def _write_table(listing: Listing, stream: IO[str], console: Any) -> None:
         for c in columns
     ]
     if listing.title:
-        console.print(Text(listing.title), soft_wrap=True)
+        print_words(console, listing.title)
     print_fitted(console, specs, cells, box=box.SIMPLE_HEAD)
 
 
@@ -455,6 +454,18 @@ def print_fitted(
     if left_out:
         console.print(Text(t("note.columns_left_out", columns=", ".join(left_out)), style="dim"))
     return left_out
+
+
+def print_words(console: Any, text: str, style: str = "") -> None:
+    """A line of prose on a terminal, wrapped between words at its width (left to the terminal,
+    a long title was cut inside a word); a word wider than the terminal (an id) stays whole."""
+    import textwrap
+
+    from rich.text import Text
+
+    width = max(console.width, 20)
+    for line in textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False) or [""]:
+        console.print(Text(line, style=style), soft_wrap=True)
 
 
 def print_compact(console: Any, rows: Sequence[Sequence[Any]], ranks: Optional[Sequence[str]] = None) -> None:
