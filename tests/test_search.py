@@ -576,3 +576,31 @@ def test_with_a_region_and_few_answers_broader_words_stand_in(cli, tmp_path, val
     found = cli("--lang", "en", "search", "lanthandel", "--region", "Dalarna", "--format", "ids", "--data-dir", kb)
     assert found.stdout.split() == ["own", "broader"]
     assert "after them, projects with broader words (butik" in found.stderr
+
+
+def test_place_no_project_names_says_so_in_swedish(cli):
+    result = cli("--lang", "sv", "search", "--format", "ids", "Orsa")
+    assert result.exit_code == 1
+    assert (
+        "Orsa är en kommun i Dalarna; inget projekt nämner den. `servicekb list --region Dalarna` visar länets projekt."
+        in result.stderr
+    )
+    assert "försäljning" not in result.stderr and not result.stdout.strip()
+
+
+def test_place_lookup_of_the_reference_data():
+    from servicekb.kb import open_kb
+
+    ref = open_kb(None).reference
+
+    def named(word: str, folded: bool = False) -> str:
+        place = ref.place_named(word, folded)
+        return f"{place.kind} {place.name} {place.county}" if place else "-"
+
+    assert named("orsa") == "municipality Orsa Dalarna"
+    assert named("gotlands") == "county Gotland Gotland"  # the genitive; a county before its municipality
+    assert named("gavleborg") == "-"  # typed without ä: only when asked (the search asks for non-words)
+    assert named("gavleborg", folded=True) == "county Gävleborg Gävleborg"
+    assert named("habo") == "municipality Habo Jönköping" and named("håbo") == "municipality Håbo Uppsala"
+    assert named("sörmland") == "county Södermanland Södermanland"
+    assert named("butik") == "-"
