@@ -232,9 +232,17 @@ def search(
     if not all_words and n > 1 and strict_total is not None and (strict_total < HANDFUL or page):
         steps = (max(1, (n + 1) // 2), 1) if strict_total < HANDFUL else (n - 1,)
         idf = _word_weights(conn, levels)
+        counts = _word_counts(query)
         for min_match in dict.fromkeys(steps):
             clause, clause_params = _results_sql(
-                levels, excluded, where, params, top_only=False, min_match=min_match, word_weights=idf
+                levels,
+                excluded,
+                where,
+                params,
+                top_only=False,
+                min_match=min_match,
+                word_weights=idf,
+                word_counts=counts,
             )
             more = ranked(clause, clause_params)
             if len(more) > len(hits):
@@ -286,6 +294,18 @@ def search(
     )
 
 
+def _word_counts(query: Query) -> list[int]:
+    """How much each query word counts among the words a relaxed project has: 0 for one of
+    Swedish's commonest words (tar, ger, tid, behöver, fler) when the question has rarer ones.
+    In 'otydliga roller ger konflikter' a project saying 'ger' in a lesson is no nearer the
+    question than one without it; the words' weights (coverage) still tell them apart."""
+    from .spelling import is_commonest_word
+
+    counts = [1 if all(not t.phrase and is_commonest_word(t.words[0]) for t in g) else 2 for g in query.groups]
+    # more than half of them: the commonest words are the question (allt tar längre tid än planerat)
+    return counts if 2 * counts.count(1) <= len(counts) else [2] * len(counts)
+
+
 def _word_weights(conn: sqlite3.Connection, groups: list[dict[int, str]]) -> list[float]:
     """Each query word's weight as BM25's idf over the whole knowledge base: a project having
     the rarer words of a question ranks above one having as many of its common words."""
@@ -313,6 +333,7 @@ def _results_sql(
     top_only: bool,
     min_match: int,
     word_weights: Optional[list[float]] = None,
+    word_counts: Optional[list[int]] = None,
 ) -> tuple[str, list]:
     """A WITH clause ending in `results(rowid, matched, coverage, tier, score, t0, t1, …)`: every
     project matching at least `min_match` of the groups (only in each group's best tier when
@@ -390,13 +411,15 @@ def _results_sql(
         # a product of their sizes: SQLite does not index them (0.6 s at 10,000 projects for
         # apoteksombud glesbygd, whose synonyms match 4,000 projects).
         per_word = word_weights or [1.0] * n
+        per_count = word_counts or [1] * n
         hits = " UNION ALL ".join(
-            f"SELECT rowid, {i} AS g, {float(per_word[i])!r} AS w, s, {t.format(ref='rowid')} AS t FROM g{i}"
+            f"SELECT rowid, {i} AS g, {float(per_word[i])!r} AS w, {int(per_count[i])} AS c, s, "
+            f"{t.format(ref='rowid')} AS t FROM g{i}"
             for i, t in enumerate(tiers)
         )
         per_group = "".join(f", max(CASE WHEN g = {i} THEN t ELSE 0 END) AS t{i}" for i in range(n))
         ctes.append(
-            "per_project AS (SELECT rowid, count(*) AS matched, sum(w * t) AS coverage, sum(t) AS tier, "
+            "per_project AS (SELECT rowid, sum(c) AS matched, sum(w * t) AS coverage, sum(t) AS tier, "
             f"sum(s) AS score{per_group} "
             f"FROM ({hits}) GROUP BY rowid HAVING count(*) >= {min(int(min_match), n)})"
         )
