@@ -604,3 +604,13 @@ def test_place_lookup_of_the_reference_data():
     assert named("habo") == "municipality Habo Jönköping" and named("håbo") == "municipality Håbo Uppsala"
     assert named("sörmland") == "county Södermanland Södermanland"
     assert named("butik") == "-"
+
+
+def test_the_commonest_words_count_half_in_a_relaxed_answer():
+    from servicekb.search import parse_query
+    from servicekb.search.ranking import _word_counts
+
+    # behöver and fler are among Swedish's commonest words; ombudet and paketskåp are not
+    assert _word_counts(parse_query("ombudet behöver fler paketskåp")) == [2, 1, 1, 2]
+    # most of the question: the common words are the question itself, and count in full
+    assert _word_counts(parse_query("allt tar längre tid än väntat")) == [2, 2, 2, 2]

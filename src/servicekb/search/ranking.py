@@ -295,10 +295,11 @@ def search(
 
 
 def _word_counts(query: Query) -> list[int]:
-    """How much each query word counts among the words a relaxed project has: 0 for one of
-    Swedish's commonest words (tar, ger, tid, behöver, fler) when the question has rarer ones.
-    In 'otydliga roller ger konflikter' a project saying 'ger' in a lesson is no nearer the
-    question than one without it; the words' weights (coverage) still tell them apart."""
+    """How much each query word counts among the words a relaxed project has: 2, and 1 for one of
+    Swedish's 830 commonest words (tar, ger, behöver, fler, kommun: wordfreq's Zipf 5 and above)
+    when they are at most half of the question's words.
+    In 'otydliga roller ger konflikter' a project saying 'ger' in a lesson is hardly nearer the
+    question than one with 'konflikter' alone; the words' weights (coverage) then decide."""
     from .spelling import is_commonest_word
 
     counts = [1 if all(not t.phrase and is_commonest_word(t.words[0]) for t in g) else 2 for g in query.groups]

@@ -11,9 +11,10 @@ from ..text import edit_distance, fold
 _COMMON: Optional[frozenset[str]] = None
 _COMMONEST: Optional[frozenset[str]] = None
 COMMON_LIST = "data/small_sv.msgpack.gz"  # wordfreq's Swedish words of Zipf frequency 3 and above
-# wordfreq's buckets are centibels: bucket i holds the words of Zipf frequency 9 - i/100. Zipf 5.5
-# and above: Swedish's 300 commonest words (bara, tar, ger, tid, behöver, fler, tror, längre).
-COMMONEST_BUCKET = 350
+# wordfreq's buckets are centibels: bucket i holds the words of Zipf frequency 9 - i/100. Zipf 5
+# and above: Swedish's 830 commonest words (bara, tar, ger, behöver, fler, betala, fungerar, borta,
+# and kommun, mat, äldre: everyday words that say little of a question's topic on their own).
+COMMONEST_BUCKET = 400
 
 
 def common_words() -> frozenset[str]:
@@ -50,7 +51,7 @@ def common_words() -> frozenset[str]:
 
 
 def is_commonest_word(word: str) -> bool:
-    """One of Swedish's 300 commonest words (tar, ger, tid, behöver, fler): in a question it says
+    """One of Swedish's 830 commonest words (tar, ger, behöver, fler, kommun): in a question it says
     little of the topic, so it does not decide alone which projects come first (ranking.search)."""
     common_words()
     return word in (_COMMONEST or frozenset())
