@@ -274,7 +274,7 @@ def test_relevance_floors_on_the_second_held_out_set(cli, page_data):
     """The second held-out set (tests/fixtures/relevance-heldout2.yaml, written from the source page
     and the titles only): 0.769 / 0.776, MRR 0.915, one empty answer when first measured; 0.774 /
     0.794, MRR 0.892, none empty with owner types indexed (issue 25); 0.807 / 0.850, MRR 0.934 after
-    issue 25's second round. Nothing was tuned on its
+    issue 25's second round; 0.809 / 0.850, MRR 0.934 after the third. Nothing was tuned on its
     queries; the floors guard the general fixes against regressions."""
     import sys
 
@@ -284,7 +284,7 @@ def test_relevance_floors_on_the_second_held_out_set(cli, page_data):
     cases = FIXTURES / "relevance-heldout2.yaml"
     assert len(judged_cases(cases)) >= 40
     mean_ndcg, mean_recall, rows = scores(judged_search(cli, page_data), cases)
-    assert mean_ndcg >= 0.80, mean_ndcg
+    assert mean_ndcg >= 0.805, mean_ndcg
     assert mean_recall >= 0.845, mean_recall
     assert mrr(rows) >= 0.93, mrr(rows)
     assert sum(1 for row in rows if not row[3]) == 0
@@ -294,8 +294,9 @@ def test_relevance_floors_on_the_third_held_out_set(cli, page_data):
     """The third held-out set (tests/fixtures/relevance-heldout3.yaml): written blind from the page
     and the titles by a session that ran no search, while the second ranking round went on without
     it; nothing has been tuned on it. 0.737 / 0.769, MRR 0.890, one empty answer when first
-    measured; 0.748 / 0.862, MRR 0.883, one empty after the second round. The floors guard against
-    regressions; they are not the issue's targets."""
+    measured; 0.748 / 0.862, MRR 0.883, one empty after the second round; 0.761 / 0.866, MRR 0.895
+    after the third, which looked at its first pages (so it is seen now: a fourth set judges that
+    round). The floors guard against regressions; they are not the issue's targets."""
     import sys
 
     sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
@@ -304,9 +305,9 @@ def test_relevance_floors_on_the_third_held_out_set(cli, page_data):
     cases = FIXTURES / "relevance-heldout3.yaml"
     assert len(judged_cases(cases)) >= 40
     mean_ndcg, mean_recall, rows = scores(judged_search(cli, page_data), cases)
-    assert mean_ndcg >= 0.74, mean_ndcg
-    assert mean_recall >= 0.855, mean_recall
-    assert mrr(rows) >= 0.875, mrr(rows)
+    assert mean_ndcg >= 0.755, mean_ndcg
+    assert mean_recall >= 0.86, mean_recall
+    assert mrr(rows) >= 0.89, mrr(rows)
     assert sum(1 for row in rows if not row[3]) <= 1
 
 
