@@ -47,6 +47,11 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("search/analysis.py", "*"): "letters and endings of the Swedish analysis, never shown",
     ("search/tiers.py", "TIER_NAMES"): "--explain's stable values in machine formats; people read tier.*",
     ("search/tiers.py", "FIRST_PART_NAME"): "--explain's stable value for a first part alone; people read tier.*",
+    ("search/tiers.py", "PLACE_ADJECTIVE_NAME"): "--explain's stable value for a place's adjective; people read tier.*",
+    (
+        "search/matching.py",
+        "expand_place",
+    ): "Swedish word endings of a place's adjective (skånsk, jämtländsk), never shown",
     ("text.py", "*"): "the Swedish alphabet and folding rules, never shown",
     ("authoring.py", "_SCOPE_WORDS"): "words a person may type for a scope (input, resolved to the model's value)",
     ("authoring.py", "fold"): "folding rules, never shown",

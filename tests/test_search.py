@@ -274,7 +274,7 @@ def test_relevance_floors_on_the_second_held_out_set(cli, page_data):
     """The second held-out set (tests/fixtures/relevance-heldout2.yaml, written from the source page
     and the titles only): 0.769 / 0.776, MRR 0.915, one empty answer when first measured; 0.774 /
     0.794, MRR 0.892, none empty with owner types indexed (issue 25); 0.807 / 0.850, MRR 0.934 after
-    issue 25's second round. Nothing was tuned on its
+    issue 25's second round; 0.809 / 0.850, MRR 0.934 after the third. Nothing was tuned on its
     queries; the floors guard the general fixes against regressions."""
     import sys
 
@@ -284,7 +284,7 @@ def test_relevance_floors_on_the_second_held_out_set(cli, page_data):
     cases = FIXTURES / "relevance-heldout2.yaml"
     assert len(judged_cases(cases)) >= 40
     mean_ndcg, mean_recall, rows = scores(judged_search(cli, page_data), cases)
-    assert mean_ndcg >= 0.80, mean_ndcg
+    assert mean_ndcg >= 0.805, mean_ndcg
     assert mean_recall >= 0.845, mean_recall
     assert mrr(rows) >= 0.93, mrr(rows)
     assert sum(1 for row in rows if not row[3]) == 0
@@ -294,8 +294,9 @@ def test_relevance_floors_on_the_third_held_out_set(cli, page_data):
     """The third held-out set (tests/fixtures/relevance-heldout3.yaml): written blind from the page
     and the titles by a session that ran no search, while the second ranking round went on without
     it; nothing has been tuned on it. 0.737 / 0.769, MRR 0.890, one empty answer when first
-    measured; 0.748 / 0.862, MRR 0.883, one empty after the second round. The floors guard against
-    regressions; they are not the issue's targets."""
+    measured; 0.748 / 0.862, MRR 0.883, one empty after the second round; 0.761 / 0.866, MRR 0.895
+    after the third, which looked at its first pages (so it is seen now: a fourth set judges that
+    round). The floors guard against regressions; they are not the issue's targets."""
     import sys
 
     sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
@@ -304,9 +305,9 @@ def test_relevance_floors_on_the_third_held_out_set(cli, page_data):
     cases = FIXTURES / "relevance-heldout3.yaml"
     assert len(judged_cases(cases)) >= 40
     mean_ndcg, mean_recall, rows = scores(judged_search(cli, page_data), cases)
-    assert mean_ndcg >= 0.74, mean_ndcg
-    assert mean_recall >= 0.855, mean_recall
-    assert mrr(rows) >= 0.875, mrr(rows)
+    assert mean_ndcg >= 0.755, mean_ndcg
+    assert mean_recall >= 0.86, mean_recall
+    assert mrr(rows) >= 0.89, mrr(rows)
     assert sum(1 for row in rows if not row[3]) <= 1
 
 
@@ -576,3 +577,41 @@ def test_with_a_region_and_few_answers_broader_words_stand_in(cli, tmp_path, val
     found = cli("--lang", "en", "search", "lanthandel", "--region", "Dalarna", "--format", "ids", "--data-dir", kb)
     assert found.stdout.split() == ["own", "broader"]
     assert "after them, projects with broader words (butik" in found.stderr
+
+
+def test_place_no_project_names_says_so_in_swedish(cli):
+    result = cli("--lang", "sv", "search", "--format", "ids", "Orsa")
+    assert result.exit_code == 1
+    assert (
+        "Orsa är en kommun i Dalarna; inget projekt nämner den. `servicekb list --region Dalarna` visar länets projekt."
+        in result.stderr
+    )
+    assert "försäljning" not in result.stderr and not result.stdout.strip()
+
+
+def test_place_lookup_of_the_reference_data():
+    from servicekb.kb import open_kb
+
+    ref = open_kb(None).reference
+
+    def named(word: str, folded: bool = False) -> str:
+        place = ref.place_named(word, folded)
+        return f"{place.kind} {place.name} {place.county}" if place else "-"
+
+    assert named("orsa") == "municipality Orsa Dalarna"
+    assert named("gotlands") == "county Gotland Gotland"  # the genitive; a county before its municipality
+    assert named("gavleborg") == "-"  # typed without ä: only when asked (the search asks for non-words)
+    assert named("gavleborg", folded=True) == "county Gävleborg Gävleborg"
+    assert named("habo") == "municipality Habo Jönköping" and named("håbo") == "municipality Håbo Uppsala"
+    assert named("sörmland") == "county Södermanland Södermanland"
+    assert named("butik") == "-"
+
+
+def test_the_commonest_words_count_half_in_a_relaxed_answer():
+    from servicekb.search import parse_query
+    from servicekb.search.ranking import _word_counts
+
+    # behöver and fler are among Swedish's commonest words; ombudet and paketskåp are not
+    assert _word_counts(parse_query("ombudet behöver fler paketskåp")) == [2, 1, 1, 2]
+    # most of the question: the common words are the question itself, and count in full
+    assert _word_counts(parse_query("allt tar längre tid än väntat")) == [2, 2, 2, 2]

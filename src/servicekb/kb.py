@@ -156,7 +156,15 @@ class KnowledgeBase:
         def compute():
             where, params = self.condition(filters, ids)
             found = search(
-                self.conn, query, where, params, limit=limit, count=count, all_words=all_words, focus=filters.counties
+                self.conn,
+                query,
+                where,
+                params,
+                limit=limit,
+                count=count,
+                all_words=all_words,
+                focus=filters.counties,
+                places=self.reference.place_named,  # a word naming a county or municipality is a place
             )
             records = self._records([h.rowid for h in found.hits])
             facet_data = facets(self.conn, found) if with_facets else None

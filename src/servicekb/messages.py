@@ -211,9 +211,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt.explain": (
         "Lägg till en kolumn som säger vilka ord som träffade varje projekt, och hur (exakt, böjning, "
-        "ordled, uppdelat sammansatt ord, synonym, efterled, förled, stavfel, saknas).",
+        "ordled, ortens adjektiv, uppdelat sammansatt ord, synonym, efterled, förled, stavfel, saknas).",
         "Add a column saying which words matched each project, and how (exact, inflection, compound part, "
-        "split compound, synonym, compound head, compound first part, typo, missing).",
+        "place adjective, split compound, synonym, compound head, compound first part, typo, missing).",
     ),
     # --explain's match tiers for people (search/tiers.TIER_NAMES are the machine formats' stable values)
     "tier.exact": ("exakt", "exact"),
@@ -223,6 +223,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tier.synonym": ("synonym", "synonym"),
     "tier.compound head": ("efterled", "compound head"),
     "tier.compound first part": ("förled", "compound first part"),
+    "tier.place adjective": ("ortens adjektiv", "place adjective"),
     "tier.typo": ("stavfel", "typo"),
     "tier.missing": ("saknas", "missing"),
     # search notices (search.notices)
@@ -1661,6 +1662,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "thesaurus.too_many_pairs": (
         "filen ger {n} par av relaterade ord; högst {max} är tillåtna (mindre grupper, färre bredare ord)",
         "the file makes {n} pairs of related words; at most {max} are allowed (smaller groups, fewer broader words)",
+    ),
+    "search.place_municipality_missing": (
+        "{name} är en kommun i {county}; inget projekt nämner den.",
+        "{name} is a municipality in {county}; no project mentions it.",
+    ),
+    "search.place_county_hint": (
+        "`servicekb list --region {county}` visar länets projekt.",
+        "`servicekb list --region {county}` shows the county's projects.",
+    ),
+    "search.place_county_missing": (
+        "{name} är ett län; inget projekt nämner det.",
+        "{name} is a county; no project mentions it.",
     ),
     "search.dropped": (
         "inget projekt har {words}; söker på de andra orden",

@@ -56,6 +56,15 @@ class Municipality(NamedTuple):
     county: str
 
 
+class Place(NamedTuple):
+    """A county or municipality that a search word names ('orsa', 'gotlands', 'gavleborg')."""
+
+    name: str  # as the reference data spells it: Orsa, Gotland
+    kind: str  # "municipality" or "county" (a name that is both, as Gotland and Kalmar: county)
+    county: str  # the county it lies in; a county's own name
+    names: tuple[str, ...]  # every name it goes by, lower case: a county's aliases too ('sörmland')
+
+
 class Vocabulary:
     """Terms looked up by slug, label or alias; a unique prefix is accepted too."""
 
@@ -393,6 +402,36 @@ class Reference:
             )
         hint = hint_for(text, self.municipalities)
         raise UsageError(tr("err.municipality_unknown", text=text, hint=hint))
+
+    def place_named(self, word: str, folded: bool = False) -> Optional[Place]:
+        """The county or municipality a lower-case search word names, as written or in the
+        genitive ('gotland', 'gotlands' → Gotland); with `folded`, also typed without å, ä, ö
+        ('gavleborg' → Gävleborg: the search asks only for a word that is not Swedish itself,
+        since 'ange' is a verb before it is Ånge). Names of one word only (the search's words
+        never hold a space or a hyphen)."""
+        keys = self._place_keys[1 if folded else 0]
+        key = fold(word) if folded else word
+        if key in keys:
+            return keys[key]
+        if key.endswith("s") and key[:-1] in keys:
+            return keys[key[:-1]]
+        return None
+
+    @cached_property
+    def _place_keys(self) -> tuple[dict[str, Place], dict[str, Place]]:
+        exact: dict[str, Place] = {}
+        for c in self.counties.values():  # first: a name that is both (Gotland, Kalmar) is the county
+            names = tuple(dict.fromkeys(n.casefold() for n in (c.name, *c.aliases)))
+            place = Place(c.name, "county", c.name, names)
+            for n in names:
+                exact.setdefault(n, place)
+        for m in self.municipalities.values():
+            exact.setdefault(m.name.casefold(), Place(m.name, "municipality", m.county, (m.name.casefold(),)))
+        exact = {k: v for k, v in exact.items() if k.isalpha()}
+        folded: dict[str, Place] = {}
+        for k, v in exact.items():
+            folded.setdefault(fold(k), v)
+        return exact, folded
 
     @cached_property
     def _municipality_keys(self) -> dict[str, Municipality]:

@@ -26,6 +26,13 @@ words all match exactly ranks those projects first. For `får`, a project saying
 not a match at all (å, ä, ö are letters of their own; typos are not allowed below five
 letters), and for `far`, "får" is only a folded match.
 
+A word naming a county or municipality of the reference data (reference.place_named: Orsa,
+Gotlands, gavleborg typed without ä when it is no Swedish word) is a place: it matches the place's
+names (exact), their genitive (inflection) and its adjective (skånska; at the compound part's tier,
+`--explain` says "place adjective"), and never as a compound part (Gotland in Östergötland), a
+folded spelling of another word (Orsa in försäljning), a split (bor + länge) or a typo. A place
+no project names makes the answer empty, with a notice naming its county (no_match_message).
+
 Splitting and typo correction apply only to words the index does not have at all; broader
 thesaurus words stand in only for such words too. The thesaurus (reference/synonyms.yaml,
 thesaurus.py) is stored in the index when it is built, so a search never reads YAML.

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Optional
+from collections.abc import Callable
+from typing import Optional, Protocol
 
 from ..index import stem_words
 from ..text import fold
@@ -152,6 +153,7 @@ class Expansion:
         self.words: dict[int, set[str]] = {}  # tier → index words (snippets, --explain)
         self.note: Optional[tuple[str, str, str]] = None  # (kind, typed, shown) when the typed word is unknown
         self.first_part: set[str] = set()  # words of the HEAD tier that stand for a split word's first part
+        self.adjectives: set[str] = set()  # words of the PART tier that are a place's adjective (skånska)
 
     def add(self, level: int, words: set[str], expression: Optional[str] = None) -> None:
         if not words:
@@ -165,6 +167,7 @@ class Expansion:
         for level, words in other.words.items():
             self.words.setdefault(level, set()).update(words)
         self.first_part |= other.first_part
+        self.adjectives |= other.adjectives
 
     def expressions(self) -> dict[int, str]:
         return {level: " OR ".join(f"({e})" for e in exprs) for level, exprs in self.levels.items()}
@@ -237,6 +240,69 @@ def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True, broader:
         exp.add(TYPO, _forms(conn, [corrected]))
         exp.note = ("typo", w, corrected)
     return exp
+
+
+class PlaceLike(Protocol):
+    """reference.Place, without importing the reference module on the search path."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def county(self) -> str: ...
+    @property
+    def names(self) -> tuple[str, ...]: ...
+
+
+# reference.Reference.place_named: a lower-case word (and whether to look it up folded) → a place
+PlaceLookup = Callable[[str, bool], Optional[PlaceLike]]
+
+
+def place_of(conn: sqlite3.Connection, term: Term, places: Optional[PlaceLookup]) -> Optional[PlaceLike]:
+    """The county or municipality a query word names, if any. Typed without å, ä, ö
+    ('gavleborg'), only when the word is neither in the index nor common Swedish (ange is a verb,
+    not Ånge)."""
+    if places is None or term.phrase:
+        return None
+    w = term.words[0]
+    place = places(w, False)
+    if place is None and not has_diacritics(w) and not _in_vocab(conn, w) and not is_common_word(w):
+        place = places(w, True)
+    return place
+
+
+def expand_place(conn: sqlite3.Connection, term: Term, place: PlaceLike) -> Expansion:
+    """A word naming a place matches the place's names as words, in the genitive too (Gotlands):
+    in the geography (the index's places field holds counties, municipalities and places) or in
+    the text. Never as a compound part (Östergötland for Gotland), a folded spelling of another
+    word (försäljning for Orsa), a split (bor + länge) or a typo: a place is a name, not a stem."""
+    names = {term.words[0], *place.names}
+    exp = Expansion()
+    exp.add(EXACT, names)
+    # the genitive one tier lower, as an inflection: a project in Gävleborg names it in its
+    # geography; one saying "Gävleborgs län" once in its text is about somewhere else
+    exp.add(STEM, {n + "s" for n in names if not n.endswith("s")} - names)
+    # and the place's adjective one lower still, as a derived word: skånska (Skåne), jämtländska
+    # (Jämtland), umeåsk; never the compounds that merely hold the name (östergötland, gotlandsleden)
+    adjectives = set()
+    for n in names:
+        if " " not in n:
+            base = n[:-4] + "länd" if n.endswith("land") else n[:-1] if n[-1] in "ae" else n
+            adjectives |= {base + ending for ending in ("sk", "ska", "skt")}
+    exp.add(PART, adjectives - names)
+    exp.adjectives = adjectives - names
+    return exp
+
+
+def mentioned(conn: sqlite3.Connection, exp: Expansion) -> bool:
+    """Does any active project have the expansion's words?"""
+    expression = " OR ".join(f"({e})" for e in exp.expressions().values())
+    row = conn.execute(
+        "SELECT 1 FROM fts JOIN projects p ON p.rowid = fts.rowid WHERE fts MATCH ? AND p.active LIMIT 1",
+        (expression,),
+    ).fetchone()
+    return row is not None
 
 
 def _known(conn: sqlite3.Connection, word: str, cache: dict) -> bool:

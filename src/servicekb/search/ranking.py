@@ -7,10 +7,20 @@ from typing import NamedTuple, Optional
 
 from ..index import FTS_COLUMNS
 from ..text import did_you_mean
-from .matching import Expansion, _in_vocab, expand, related_terms
+from .matching import (
+    Expansion,
+    PlaceLike,
+    PlaceLookup,
+    _in_vocab,
+    expand,
+    expand_place,
+    mentioned,
+    place_of,
+    related_terms,
+)
 from .spelling import suggest_words
 from .syntax import WORD, Query, query_term
-from .tiers import FIRST_PART_NAME, HEAD, PART, SYNONYM_RELATION, TIER_NAMES
+from .tiers import FIRST_PART_NAME, HEAD, PART, PLACE_ADJECTIVE_NAME, SYNONYM_RELATION, TIER_NAMES
 
 HANDFUL = 5  # fewer projects than this with every word: projects with most of the words follow
 PAGE = 20  # fewer than this with every one of three or more words: those with all but one follow
@@ -67,6 +77,8 @@ class SearchResult:
         excluded: Optional[list[str]] = None,
         feedback: int = 0,
         first_part_words: Optional[list[set[str]]] = None,
+        missing_places: Optional[list[tuple[PlaceLike, bool]]] = None,
+        adjective_words: Optional[list[set[str]]] = None,
     ) -> None:
         self.hits = hits  # ranked, at most the requested limit
         self.total = total  # all matches (None when not counted)
@@ -85,6 +97,11 @@ class SearchResult:
         self.feedback = feedback  # hits at the end found as projects like the first answers (feedback.py)
         # per word: the HEAD-tier words standing for a split word's first part (--explain names them)
         self.first_part_words = first_part_words if first_part_words is not None else [set() for _ in terms]
+        # per word: the PART-tier words that are a place's adjective (--explain names them)
+        self.adjective_words = adjective_words if adjective_words is not None else [set() for _ in terms]
+        # places the query names that no project has (and whether their county has projects):
+        # the answer is empty, and says so
+        self.missing_places = missing_places if missing_places is not None else []
 
     @property
     def partial(self) -> bool:
@@ -101,6 +118,7 @@ def search(
     all_words: bool = False,
     focus: tuple[str, ...] = (),
     broader: bool = False,
+    places: Optional[PlaceLookup] = None,
 ) -> SearchResult:
     """Rank the projects matching `query` among those satisfying `where` (an SQL condition
     on projects p, e.g. from Filters.where()). Ranking runs inside SQLite: at 100,000
@@ -111,7 +129,9 @@ def search(
     within them first among projects having as many words. When fewer than a handful do (and not
     `all_words`), projects having most of the words follow, ranked below them
     (`result.relaxed` names the words they lack). Unknown words are split or corrected
-    (`result.notes`), at tiers below every direct match.
+    (`result.notes`), at tiers below every direct match. A word that `places` knows as a county
+    or municipality matches only that place's names (matching.expand_place); when no project has
+    one, the answer is empty and `result.missing_places` names it.
     """
     params = list(params or [])
     asked = query
@@ -120,10 +140,21 @@ def search(
     groups: list[Expansion] = []
     notes: list[tuple[str, str, str]] = []
     unknown_groups: list[int] = []  # query words (OR groups) of which the index knows nothing at all
+    missing_places: list[tuple[PlaceLike, bool]] = []
     for group in query.groups:
         merged = Expansion()
         nothing = True
+        group_places: list[PlaceLike] = []
         for term in group:
+            place = place_of(conn, term, places)
+            if place is not None:
+                exp = expand_place(conn, term, place)
+                if mentioned(conn, exp):
+                    nothing = False
+                else:
+                    group_places.append(place)
+                merged.merge(exp)
+                continue
             exp = expand(conn, term, broader=broader)
             if not term.phrase and exp.all_words == {term.words[0]}:  # nothing known: maybe a typo
                 unmatched.append(term.words[0])
@@ -133,7 +164,10 @@ def search(
             if exp.note:
                 notes.append(exp.note)
             merged.merge(exp)
-        if nothing:
+        if nothing and group_places and len(group_places) == len(group):
+            # (not dropped as an unknown word: a place restricts)
+            missing_places += [(p, _county_has_projects(conn, p.county)) for p in group_places]
+        elif nothing:
             unknown_groups.append(len(groups))
         matched_words |= merged.all_words
         groups.append(merged)
@@ -147,7 +181,8 @@ def search(
         query = Query([query.groups[i] for i in keep], query.excluded, query.dropped_stop_words)
     excluded: list[str] = []
     for term in query.excluded:  # everything `search word` would find
-        excluded += expand(conn, term).expressions().values()
+        place = place_of(conn, term, places)
+        excluded += (expand_place(conn, term, place) if place else expand(conn, term)).expressions().values()
     levels = [g.expressions() for g in groups]
     n = len(groups)
 
@@ -197,9 +232,17 @@ def search(
     if not all_words and n > 1 and strict_total is not None and (strict_total < HANDFUL or page):
         steps = (max(1, (n + 1) // 2), 1) if strict_total < HANDFUL else (n - 1,)
         idf = _word_weights(conn, levels)
+        counts = _word_counts(query)
         for min_match in dict.fromkeys(steps):
             clause, clause_params = _results_sql(
-                levels, excluded, where, params, top_only=False, min_match=min_match, word_weights=idf
+                levels,
+                excluded,
+                where,
+                params,
+                top_only=False,
+                min_match=min_match,
+                word_weights=idf,
+                word_counts=counts,
             )
             more = ranked(clause, clause_params)
             if len(more) > len(hits):
@@ -214,7 +257,7 @@ def search(
         # words the index has (lanthandel → butik, dagligvarubutik: 'lanthandel --region
         # Västerbotten' found 3 of the county's shop projects). Not without a region: there a
         # word with few projects is a specific question (paketautomat: the four with lockers).
-        wider = search(conn, asked, where, params, limit, count, all_words, focus, broader=True)
+        wider = search(conn, asked, where, params, limit, count, all_words, focus, broader=True, places=places)
         if len(wider.hits) > len(hits):
             for group in wider.query.groups:  # say which broader words stood in (stderr)
                 for term in group:
@@ -225,6 +268,8 @@ def search(
                         if shown:
                             wider.notes.append(("broader", term.words[0], ", ".join(shown[:3])))
             return wider
+    if missing_places:  # 'lanthandel Orsa' is not answered by the shops elsewhere
+        hits, total, relaxed, all_words_total, unmatched = [], 0, [], None, []
     if not hits:  # suggest for words the index does not have at all
         unmatched = [w for w in unmatched if not _in_vocab(conn, w)]
     suggestions = suggest_words(conn, unmatched) if not hits else []
@@ -244,7 +289,22 @@ def search(
         dropped if hits else [],
         excluded,
         first_part_words=[g.first_part for g in groups],
+        missing_places=missing_places,
+        adjective_words=[g.adjectives for g in groups],
     )
+
+
+def _word_counts(query: Query) -> list[int]:
+    """How much each query word counts among the words a relaxed project has: 2, and 1 for one of
+    Swedish's 830 commonest words (tar, ger, behöver, fler, kommun: wordfreq's Zipf 5 and above)
+    when they are at most half of the question's words.
+    In 'otydliga roller ger konflikter' a project saying 'ger' in a lesson is hardly nearer the
+    question than one with 'konflikter' alone; the words' weights (coverage) then decide."""
+    from .spelling import is_commonest_word
+
+    counts = [1 if all(not t.phrase and is_commonest_word(t.words[0]) for t in g) else 2 for g in query.groups]
+    # more than half of them: the commonest words are the question (allt tar längre tid än planerat)
+    return counts if 2 * counts.count(1) <= len(counts) else [2] * len(counts)
 
 
 def _word_weights(conn: sqlite3.Connection, groups: list[dict[int, str]]) -> list[float]:
@@ -274,6 +334,7 @@ def _results_sql(
     top_only: bool,
     min_match: int,
     word_weights: Optional[list[float]] = None,
+    word_counts: Optional[list[int]] = None,
 ) -> tuple[str, list]:
     """A WITH clause ending in `results(rowid, matched, coverage, tier, score, t0, t1, …)`: every
     project matching at least `min_match` of the groups (only in each group's best tier when
@@ -351,13 +412,15 @@ def _results_sql(
         # a product of their sizes: SQLite does not index them (0.6 s at 10,000 projects for
         # apoteksombud glesbygd, whose synonyms match 4,000 projects).
         per_word = word_weights or [1.0] * n
+        per_count = word_counts or [1] * n
         hits = " UNION ALL ".join(
-            f"SELECT rowid, {i} AS g, {float(per_word[i])!r} AS w, s, {t.format(ref='rowid')} AS t FROM g{i}"
+            f"SELECT rowid, {i} AS g, {float(per_word[i])!r} AS w, {int(per_count[i])} AS c, s, "
+            f"{t.format(ref='rowid')} AS t FROM g{i}"
             for i, t in enumerate(tiers)
         )
         per_group = "".join(f", max(CASE WHEN g = {i} THEN t ELSE 0 END) AS t{i}" for i in range(n))
         ctes.append(
-            "per_project AS (SELECT rowid, count(*) AS matched, sum(w * t) AS coverage, sum(t) AS tier, "
+            "per_project AS (SELECT rowid, sum(c) AS matched, sum(w * t) AS coverage, sum(t) AS tier, "
             f"sum(s) AS score{per_group} "
             f"FROM ({hits}) GROUP BY rowid HAVING count(*) >= {min(int(min_match), n)})"
         )
@@ -396,6 +459,8 @@ def explain(result: SearchResult, hit: Hit, record: dict) -> list[dict]:
         name = TIER_NAMES.get(tier, "missing")
         if tier == HEAD and found and set(found) <= result.first_part_words[i]:
             name = FIRST_PART_NAME  # paketbolagen matched by paket alone: not the head
+        elif tier == PART and found and set(found) <= result.adjective_words[i]:
+            name = PLACE_ADJECTIVE_NAME  # skåne matched by skånska: not a compound
         out.append({"word": term, "tier": name, "matched": found, "fields": where})
     return out
 
@@ -428,4 +493,23 @@ def no_match_message(result: SearchResult, filtered: bool) -> str:
     writer puts `servicekb: ` before it)."""
     from ..messages import t
 
+    if result.missing_places:
+        return place_message(*result.missing_places[0])
     return t("note.no_match_filtered" if filtered else "note.no_match") + did_you_mean(result.suggestions)
+
+
+def place_message(place: PlaceLike, county_has_projects: bool) -> str:
+    """'Orsa är en kommun i Dalarna; inget projekt nämner den. `servicekb list --region Dalarna`
+    visar länets projekt.' (the county's projects may serve it without naming it; the pointer
+    only when the county has any)."""
+    from ..messages import t
+
+    if place.kind == "county":
+        return t("search.place_county_missing", name=place.name)
+    line = t("search.place_municipality_missing", name=place.name, county=place.county)
+    return line + (" " + t("search.place_county_hint", county=place.county) if county_has_projects else "")
+
+
+def _county_has_projects(conn: sqlite3.Connection, county: str) -> bool:
+    sql = "SELECT 1 FROM project_counties c JOIN projects p ON p.rowid = c.project WHERE c.county = ? AND p.active"
+    return conn.execute(sql + " LIMIT 1", (county,)).fetchone() is not None

@@ -9,7 +9,12 @@ from ..index import stem_words
 from ..text import edit_distance, fold
 
 _COMMON: Optional[frozenset[str]] = None
+_COMMONEST: Optional[frozenset[str]] = None
 COMMON_LIST = "data/small_sv.msgpack.gz"  # wordfreq's Swedish words of Zipf frequency 3 and above
+# wordfreq's buckets are centibels: bucket i holds the words of Zipf frequency 9 - i/100. Zipf 5
+# and above: Swedish's 830 commonest words (bara, tar, ger, behöver, fler, betala, fungerar, borta,
+# and kommun, mat, äldre: everyday words that say little of a question's topic on their own).
+COMMONEST_BUCKET = 400
 
 
 def common_words() -> frozenset[str]:
@@ -19,11 +24,12 @@ def common_words() -> frozenset[str]:
     wordfreq (200 ms of imports); only a search with a word the index lacks asks. Without
     wordfreq installed the set is empty and every unknown word may be corrected, as before.
     """
-    global _COMMON
+    global _COMMON, _COMMONEST
     if _COMMON is None:
         import importlib.util
 
         words: set[str] = set()
+        commonest: set[str] = set()
         try:
             spec = importlib.util.find_spec("wordfreq")
             if spec and spec.submodule_search_locations:
@@ -36,10 +42,19 @@ def common_words() -> frozenset[str]:
                 with gzip.open(path) as f:
                     buckets = msgpack.load(f, raw=False)
                 words = {w for bucket in buckets[1:] for w in bucket if isinstance(w, str)}
+                commonest = {w for bucket in buckets[1 : COMMONEST_BUCKET + 1] for w in bucket if isinstance(w, str)}
         except (ImportError, OSError, ValueError, TypeError):
-            words = set()
+            words, commonest = set(), set()
         _COMMON = frozenset(words)
+        _COMMONEST = frozenset(commonest) if words else frozenset()
     return _COMMON
+
+
+def is_commonest_word(word: str) -> bool:
+    """One of Swedish's 830 commonest words (tar, ger, behöver, fler, kommun): in a question it says
+    little of the topic, so it does not decide alone which projects come first (ranking.search)."""
+    common_words()
+    return word in (_COMMONEST or frozenset())
 
 
 def is_common_word(word: str) -> bool:

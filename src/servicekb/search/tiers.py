@@ -12,4 +12,6 @@ TIER_NAMES = {
 }
 # A split word's first part alone ranks at the head's tier; --explain names it apart.
 FIRST_PART_NAME = "compound first part"
+# A place's adjective (skånska for Skåne) ranks at the compound part's tier; --explain names it apart.
+PLACE_ADJECTIVE_NAME = "place adjective"
 SYNONYM_RELATION = "synonym"  # thesaurus.SYNONYM, without importing it on the search path
