@@ -250,65 +250,43 @@ def test_relevance_floors(cli, page_data):
     assert all(row[3] for row in rows), [row[0] for row in rows if not row[3]]
 
 
-def test_relevance_floors_on_the_held_out_set(cli, page_data):
-    """The held-out set (tests/fixtures/relevance-heldout.yaml, judged without seeing the engine or
-    its thesaurus): 0.774 / 0.838 when first measured, 0.781 / 0.840 with the e-dropping stems,
-    0.777 / 0.836 on the rewritten data; 0.821 / 0.895, MRR 0.981, no empty answer after issue 25's
-    second round (general fixes measured on all three sets, none made for one of its queries).
-    Lower than our own set, as a held-out set should be; the floors guard against regressions."""
+# The held-out judged sets, each with its floors (nDCG@10, Recall@20, MRR, empty answers at most)
+# and its history. None was tuned on while it was unseen; the floors guard the general fixes
+# against regressions, just under what was last measured; they are not the issue's targets.
+HELD_OUT = {
+    # Judged without seeing the engine or its thesaurus: 0.774 / 0.838 when first measured,
+    # 0.781 / 0.840 with the e-dropping stems, 0.777 / 0.836 on the rewritten data; 0.821 /
+    # 0.895, MRR 0.981, none empty after issue 25's second round.
+    "relevance-heldout.yaml": (0.815, 0.89, 0.975, 0),
+    # From the source page and the titles only: 0.769 / 0.776, MRR 0.915, one empty when first
+    # measured; 0.774 / 0.794, MRR 0.892 with owner types indexed; 0.807 / 0.850, MRR 0.934 after
+    # the second round; 0.809 / 0.850, MRR 0.934 after the third.
+    "relevance-heldout2.yaml": (0.805, 0.845, 0.93, 0),
+    # Written blind (no search run) while the second round went on without it: 0.737 / 0.769,
+    # MRR 0.890 first; 0.748 / 0.862, MRR 0.883 after the second round; 0.761 / 0.866, MRR 0.895
+    # after the third, which looked at its first pages (it is seen since).
+    "relevance-heldout3.yaml": (0.755, 0.86, 0.89, 1),
+    # Written blind while the third round went on without it: 0.713 / 0.851, MRR 0.871 first
+    # (after the second round); 0.725 / 0.854, MRR 0.877 after the third, one empty answer.
+    "relevance-heldout4.yaml": (0.72, 0.85, 0.87, 1),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HELD_OUT))
+def test_relevance_floors_on_the_held_out_sets(cli, page_data, name):
     import sys
 
     sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
     from relevance import judged_cases, mrr, scores
 
-    cases = FIXTURES / "relevance-heldout.yaml"
+    ndcg_floor, recall_floor, mrr_floor, empty_at_most = HELD_OUT[name]
+    cases = FIXTURES / name
     assert len(judged_cases(cases)) >= 40
     mean_ndcg, mean_recall, rows = scores(judged_search(cli, page_data), cases)
-    assert mean_ndcg >= 0.815, mean_ndcg
-    assert mean_recall >= 0.89, mean_recall
-    assert mrr(rows) >= 0.975, mrr(rows)
-    assert all(row[3] for row in rows), [row[0] for row in rows if not row[3]]
-
-
-def test_relevance_floors_on_the_second_held_out_set(cli, page_data):
-    """The second held-out set (tests/fixtures/relevance-heldout2.yaml, written from the source page
-    and the titles only): 0.769 / 0.776, MRR 0.915, one empty answer when first measured; 0.774 /
-    0.794, MRR 0.892, none empty with owner types indexed (issue 25); 0.807 / 0.850, MRR 0.934 after
-    issue 25's second round; 0.809 / 0.850, MRR 0.934 after the third. Nothing was tuned on its
-    queries; the floors guard the general fixes against regressions."""
-    import sys
-
-    sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
-    from relevance import judged_cases, mrr, scores
-
-    cases = FIXTURES / "relevance-heldout2.yaml"
-    assert len(judged_cases(cases)) >= 40
-    mean_ndcg, mean_recall, rows = scores(judged_search(cli, page_data), cases)
-    assert mean_ndcg >= 0.805, mean_ndcg
-    assert mean_recall >= 0.845, mean_recall
-    assert mrr(rows) >= 0.93, mrr(rows)
-    assert sum(1 for row in rows if not row[3]) == 0
-
-
-def test_relevance_floors_on_the_third_held_out_set(cli, page_data):
-    """The third held-out set (tests/fixtures/relevance-heldout3.yaml): written blind from the page
-    and the titles by a session that ran no search, while the second ranking round went on without
-    it; nothing has been tuned on it. 0.737 / 0.769, MRR 0.890, one empty answer when first
-    measured; 0.748 / 0.862, MRR 0.883, one empty after the second round; 0.761 / 0.866, MRR 0.895
-    after the third, which looked at its first pages (so it is seen now: a fourth set judges that
-    round). The floors guard against regressions; they are not the issue's targets."""
-    import sys
-
-    sys.path.insert(0, str(FIXTURES.parent.parent / "benchmarks"))
-    from relevance import judged_cases, mrr, scores
-
-    cases = FIXTURES / "relevance-heldout3.yaml"
-    assert len(judged_cases(cases)) >= 40
-    mean_ndcg, mean_recall, rows = scores(judged_search(cli, page_data), cases)
-    assert mean_ndcg >= 0.755, mean_ndcg
-    assert mean_recall >= 0.86, mean_recall
-    assert mrr(rows) >= 0.89, mrr(rows)
-    assert sum(1 for row in rows if not row[3]) <= 1
+    assert mean_ndcg >= ndcg_floor, mean_ndcg
+    assert mean_recall >= recall_floor, mean_recall
+    assert mrr(rows) >= mrr_floor, mrr(rows)
+    assert sum(1 for row in rows if not row[3]) <= empty_at_most, [row[0] for row in rows if not row[3]]
 
 
 @pytest.mark.parametrize(
