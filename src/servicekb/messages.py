@@ -305,7 +305,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{files} {files:pl(fil,filer)} med problem: {first}{more}; kör `servicekb validate` för detaljer. Ogiltiga filer utelämnas.",
         "{files} {files:pl(file,files)} with problems: {first}{more}; run `servicekb validate` for details. Invalid files are left out.",
     ),
-    "note.more": (" (och {n} till)", " (and {n} more)"),
+    "note.more": (" (och {n} problem till)", " (and {n} more {n:pl(problem,problems)})"),
     # show
     "show.theme": ("Tema", "Theme"),
     "show.kind": ("Typ", "Kind"),
