@@ -291,6 +291,22 @@ def test_import_reports_every_bad_row_in_one_run_and_writes_nothing(cli, kb, tmp
     assert one["results"] == ["Butiken finns kvar", "Fler handlar lokalt"] and one["status"] == "completed"
 
 
+def test_import_reports_a_duplicate_id_on_a_row_with_other_problems(cli, kb, tmp_path):
+    """A row with a missing title said nothing of its id given twice (keepers' walk): every
+    problem of every row in one run."""
+    rows = _rows(3)
+    rows[0]["id"] = "samma-id"
+    rows[2]["id"] = "samma-id"
+    rows[2]["title"] = ""
+    sheet = tmp_path / "dubbel.csv"
+    _write_csv(sheet, rows)
+    result = cli("import", sheet, "--data-dir", kb, env=EN)
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.startswith(f"{sheet}:4")]
+    assert any("title" in line for line in lines), result.output
+    assert any("the same id as on line 2" in line for line in lines), result.output
+
+
 def test_import_reads_swedish_excel_and_refuses_existing_ids_without_update(cli, kb, tmp_path):
     rows = _rows(2)
     rows[1]["title"] = "Axfood"  # an existing project's id

@@ -54,13 +54,14 @@ def import_(
             pid = slug(str(row.values["title"]), taken | set(planned))
         project, found = build(row.values, ref, taken | set(planned), pid=pid)
         problems += [(row.number, f) for f in found]
-        if project is None:
-            continue
-        if project.id in planned:
-            problems.append((row.number, _p("id", project.id, t("import.id_twice", line=planned[project.id][0]))))
-        elif project.id in taken and not update:
-            problems.append((row.number, _p("id", project.id, t("import.exists"))))
-        else:
+        # The id is checked whether or not the row is valid otherwise: every problem of every
+        # row in one run (a row with a missing title said nothing of its id given twice).
+        rid = project.id if project is not None else pid
+        if rid is not None and rid in planned:
+            problems.append((row.number, _p("id", rid, t("import.id_twice", line=planned[rid][0]))))
+        elif rid is not None and rid in taken and not update:
+            problems.append((row.number, _p("id", rid, t("import.exists"))))
+        elif project is not None:
             planned[project.id] = (row.number, project)
     # The links between files: the new rows together with the projects already there.
     if planned:
