@@ -121,6 +121,14 @@ def print_report(blocks: Sequence[Block], console: Any) -> None:
             title = None
         elif isinstance(block, Lessons):
             flush_heading()
+            from rich.table import Table
+
+            # A grid of bullet and text: a lesson's wrapped lines hang under its first word
+            # (they started at the margin, under the bullet).
+            lessons = Table.grid(padding=(0, 1))
+            lessons.add_column(no_wrap=True)
+            lessons.add_column()
             for project, lesson in block.items:
-                console.print(Text("• ") + Text(visible(project), style="italic") + Text(": " + visible(lesson)))
+                lessons.add_row("•", Text(visible(project), style="italic") + Text(": " + visible(lesson)))
+            console.print(lessons)
     flush_heading()
