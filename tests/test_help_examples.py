@@ -80,3 +80,11 @@ def test_every_help_example_runs_in_an_empty_folder(tmp_path, example):
     )
     assert result.returncode == 0, (example, result.stdout[-2000:], result.stderr[-2000:])
     assert "Traceback" not in result.stderr
+
+
+def test_usage_lines_name_required_arguments_in_the_run_language(cli):
+    """typer wrote required arguments as {old} {new}, {file} (keepers' walk)."""
+    sv = cli("--lang", "sv", "rename", "--help").stdout
+    assert "servicekb rename [FLAGGOR] GAMMALT-ID NYTT-ID" in sv and "{old}" not in sv
+    en = cli("--lang", "en", "import", "--help").stdout
+    assert "servicekb import [OPTIONS] FILE" in en and "{file}" not in en

@@ -70,3 +70,18 @@ def test_a_narrow_search_keeps_its_ranks_and_their_marks(narrow):
     like = re.search(r"(\d+) projekt matchar \+ (\d+) liknande \(≈\)", out)
     marked = [line for line in lines if re.match(r"≈\d+\. ", line)]
     assert len(marked) == (int(like[2]) if like else 0)
+
+
+def test_a_table_title_wraps_between_words_at_the_terminal_width(narrow):
+    """similar's and stats' titles were left to the terminal, which cut them inside a word at 60
+    columns (keepers' walk)."""
+    out = narrow("similar", "utveckling-av-medskapandeprocesser-for-hallbar-service-i-sorsele", "--limit", "1").stdout
+    lines = out.splitlines()
+    title = lines[: next(i for i, line in enumerate(lines) if not line.strip() or line.startswith("#"))]
+    assert len(title) > 1  # wrapped
+    long_id = "utveckling-av-medskapandeprocesser-for-hallbar-service-i-sorsele"
+    for line in title:
+        assert len(line) <= 60 or long_id in line  # an id wider than the terminal stays whole
+    words = " ".join(title).split()
+    for word in ("Utveckling", "medskapandeprocesser", "hållbar", "service", "Sorsele"):
+        assert word in words  # whole, on one line

@@ -153,3 +153,13 @@ def test_the_problem_notice_survives_a_reader_that_leaves_early(kb_copy, tmp_pat
     assert proc.returncode == 0, proc.stderr
     stderr = (tmp_path / "err").read_text(encoding="utf-8")
     assert "1 fil med problem: projects/axfood.yaml:" in stderr, stderr
+
+
+def test_the_problem_notice_counts_the_rest_as_problems(cli, kb_copy, valid_text):
+    """'(och 9 till)' after '9 filer med problem' read as nine more files (keepers' walk)."""
+    for name in ("x-1", "x-2"):
+        (kb_copy / "projects" / f"{name}.yaml").write_text(
+            valid_text.replace("status: completed", "status: klar"), encoding="utf-8"
+        )
+    stderr = cli("list", "--data-dir", kb_copy, "--format", "ids", env={"SERVICEKB_LANG": "sv"}).stderr
+    assert "problem till)" in stderr, stderr
