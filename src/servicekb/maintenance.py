@@ -75,6 +75,20 @@ class Renamed:
     links: list[Path]  # other files whose `related` now name the new id
 
 
+def _valid_project(path: Path, shown: str, ref) -> tuple[Project, str]:
+    """A file that a command rewrites: its project and text, or the refusal (an invalid file
+    is mended first, by hand)."""
+    from .files import read_file
+    from .loader import check_bytes
+
+    raw, problems = read_file(path, shown)
+    checked = check_bytes(raw, shown, path.stem, ref) if raw is not None else None
+    if raw is None or checked is None or checked.project is None:
+        first = (checked.problems if checked else problems) or problems
+        raise ServiceKBError(t("rename.invalid", file=shown, problem=str(first[0]) if first else ""), EXIT_PROBLEMS)
+    return checked.project, raw.decode("utf-8-sig")
+
+
 def rename(root: Path, old: str, new: str) -> Renamed:
     """Rename a project: its file and id, every `related` link to it in other files, and keep the
     old id in its `former_ids` (so `show OLD` and users' scripts keep working).
@@ -84,8 +98,7 @@ def rename(root: Path, old: str, new: str) -> Renamed:
     atomically, the renamed file first and the old one removed last."""
     import re
 
-    from .files import project_files, read_file, write_text_atomic
-    from .loader import check_bytes
+    from .files import project_files, write_text_atomic
     from .model import ID_PATTERN
     from .paths import reference_dir
     from .reference import Reference
@@ -98,18 +111,10 @@ def rename(root: Path, old: str, new: str) -> Renamed:
     projects: dict[Path, Project] = {}
     for path in files:
         shown = f"projects/{path.relative_to(root / 'projects').as_posix()}"
-        raw, problems = read_file(path, shown)
-        checked = check_bytes(raw, shown, path.stem, ref) if raw is not None else None
-        if checked is None or checked.project is None:
-            first = (checked.problems if checked else problems) or problems
-            raise ServiceKBError(t("rename.invalid", file=shown, problem=str(first[0]) if first else ""), EXIT_PROBLEMS)
-        if (
-            raw is not None
-            and comment_lines(raw.decode("utf-8-sig"))
-            and (checked.project.id == old or old in checked.project.related)
-        ):
+        project, text = _valid_project(path, shown, ref)
+        if (project.id == old or old in project.related) and comment_lines(text):
             raise ServiceKBError(t("rename.comments", file=shown), EXIT_PROBLEMS)
-        projects[path] = checked.project
+        projects[path] = project
     by_id = {p.id: path for path, p in projects.items()}
     if old not in by_id:
         from .text import hint_for
@@ -142,8 +147,6 @@ def backlinks(root: Path, project: Project) -> list[tuple[Path, str]]:
     (validate wants links both ways), each as its path and its new canonical text; refused
     before anything is written if such a file is missing, invalid or holds comments (a
     canonical rewrite would lose them)."""
-    from .files import read_file
-    from .loader import check_bytes
     from .paths import reference_dir
     from .reference import Reference
     from .writer import canonical, comment_lines
@@ -153,15 +156,10 @@ def backlinks(root: Path, project: Project) -> list[tuple[Path, str]]:
     for rid in project.related:
         path = root / "projects" / f"{rid}.yaml"
         shown = f"projects/{rid}.yaml"
-        raw, problems = read_file(path, shown)
-        checked = check_bytes(raw, shown, rid, ref) if raw is not None else None
-        if checked is None or checked.project is None:
-            first = (checked.problems if checked else problems) or problems
-            raise ServiceKBError(t("rename.invalid", file=shown, problem=str(first[0]) if first else ""), EXIT_PROBLEMS)
-        other = checked.project
+        other, text = _valid_project(path, shown, ref)
         if project.id in other.related:
             continue
-        if raw is not None and comment_lines(raw.decode("utf-8-sig")):
+        if comment_lines(text):
             raise ServiceKBError(t("rename.comments", file=shown), EXIT_PROBLEMS)
         changes.append((path, canonical(other.model_copy(update={"related": [*other.related, project.id]}))))
     return changes

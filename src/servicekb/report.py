@@ -44,15 +44,11 @@ class DataState(NamedTuple):
         return {"git_revision": self.revision, "changed": self.changed, "uncommitted_changes": self.uncommitted}
 
 
-def data_state(root) -> DataState:
-    """The state of the knowledge base at `root` (see DataState). git may be missing, or the
-    folder not a work tree: then the files' own dates, quietly."""
-    return start_data_state(root)()
-
-
 def start_data_state(root) -> Callable[[], DataState]:
-    """`data_state`, begun now and finished by the function it returns: git runs beside
-    whatever the caller does meanwhile (a report reads the index while git looks at the folder)."""
+    """The state of the knowledge base at `root` (see DataState), begun now and finished by the
+    function it returns: git runs beside whatever the caller does meanwhile (a report reads the
+    index while git looks at the folder). git may be missing, or the folder not a work tree:
+    then the files' own dates, quietly."""
     from pathlib import Path
 
     root = Path(root)

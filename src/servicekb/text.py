@@ -31,6 +31,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.cache  # built on first use: a run that sorts nothing never pays for it
 def _sort_table() -> dict[int, str | None]:
     """Character → its place in Swedish order (one character), for str.translate."""
     table: dict[int, str | None] = {}
@@ -48,11 +49,6 @@ def _sort_table() -> dict[int, str | None]:
     return table
 
 
-@functools.cache
-def _sort_table_once() -> dict[int, str | None]:
-    return _sort_table()  # built on first use: a run that sorts nothing never pays for it
-
-
 def swedish_key(text: str) -> str:
     """Sort key for Swedish alphabetical order: 'Åsele' after 'Zinkgruvan', 'Örebro' last.
 
@@ -61,7 +57,7 @@ def swedish_key(text: str) -> str:
     can ORDER BY it without a Python collation.
     """
     folded = nfc(text.casefold())
-    return " ".join(folded.translate(_sort_table_once()).split()) + "\x00" + nfc(text)
+    return " ".join(folded.translate(_sort_table()).split()) + "\x00" + nfc(text)
 
 
 def suggest(word: str, candidates, n: int = 3, cutoff: float = 0.6) -> list[str]:

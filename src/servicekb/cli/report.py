@@ -67,11 +67,12 @@ def report(
     if output is not None and str(output) == "-":  # '-' is stdout, as everywhere
         output = None
     fmt = options.output_format(stdout_is_terminal(), "report", output)  # once: what is built and written follows it
+    root = resolve_data_dir(options.data_dir)  # kb.root is this folder: load_kb resolves it the same way
     if output is not None:
-        refuse_overwrite(output, force, resolve_data_dir(options.data_dir))  # before any work
+        refuse_overwrite(output, force, root)  # before any work
     # The data's state (git commit, uncommitted changes) is asked for first: git runs while the
-    # index is read. (kb.root is this same folder: load_kb resolves it the same way.)
-    state = start_data_state(resolve_data_dir(options.data_dir)) if fmt in DOCUMENT_FORMATS else None
+    # index is read.
+    state = start_data_state(root) if fmt in DOCUMENT_FORMATS else None
     kb = load_kb(options.data_dir, options.no_cache)
     filters = options.filters(kb.reference)
     wanted = options.read_ids()
