@@ -593,3 +593,21 @@ def test_the_commonest_words_count_half_in_a_relaxed_answer():
     assert _word_counts(parse_query("ombudet behöver fler paketskåp")) == [2, 1, 1, 2]
     # most of the question: the common words are the question itself, and count in full
     assert _word_counts(parse_query("allt tar längre tid än väntat")) == [2, 2, 2, 2]
+
+
+def test_a_broader_word_ranks_below_the_words_synonyms(cli):
+    """Issue 25, class 3: `bankomat` (no project has it) put a project that handles cash
+    (kontanter, the thesaurus's broader word) above the ones that got a cash machine
+    (uttagsautomat, its synonym). A broader word now ranks one tier lower, and --explain names
+    it, with the words a tag's label holds (Betaltjänster och kontanter) among the matched."""
+    out = cli("search", "bankomat", "--format", "json")
+    assert out.exit_code == 0, out.output
+    why = [(h["id"], h["search"]["why"][0]) for h in json.loads(out.stdout)]
+    tiers = [w["tier"] for _, w in why]
+    assert tiers[0] == "synonym" and "broader word" in tiers
+    assert tiers == sorted(tiers, key=["synonym", "broader word"].index)  # every synonym first
+    assert all(w["matched"] for _, w in why), why  # no match is left unexplained
+    by_tag = [w for _, w in why if w["fields"] == ["tags"]]
+    assert by_tag and all(w["matched"] == ["kontanter"] for w in by_tag)
+    people = cli("search", "bankomat", "--explain", "--format", "markdown").stdout
+    assert "vidare begrepp" in people

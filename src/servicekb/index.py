@@ -187,6 +187,19 @@ def fts_fields(
     )
 
 
+def indexed_fields(record: dict, labels: Labels) -> tuple[str, ...]:
+    """The FTS columns' text as the index holds it for `record`: with its tags' labels, its
+    theme's and kind's, and its owner type's words (so --explain finds the words a search matched)."""
+    owner = record.get("owner") or {}
+    return fts_fields(
+        record,
+        labels.tags,
+        labels.themes.get(record["theme"], ""),
+        labels.kinds.get(record["kind"], ""),
+        labels.owner_types.get(owner["type"], "") if owner else "",
+    )
+
+
 def record_checksum(record_text: str) -> str:
     """A stored record's checksum: a record damaged on disk is detected when it is read
     (SQLite checks its pages' structure, not the bytes of the values in them)."""
@@ -227,13 +240,7 @@ def add_project(conn: sqlite3.Connection, record: dict, file: str, labels) -> in
     conn.executemany("INSERT INTO project_counties VALUES (?, ?)", [(rowid, c) for c in geo["counties"]])
     conn.executemany("INSERT INTO project_municipalities VALUES (?, ?)", [(rowid, m) for m in geo["municipalities"]])
     conn.executemany("INSERT INTO project_tags VALUES (?, ?)", [(rowid, t) for t in record["tags"]])
-    fields = fts_fields(
-        record,
-        labels.tags,
-        labels.themes.get(record["theme"], ""),
-        labels.kinds.get(record["kind"], ""),
-        labels.owner_types.get(owner["type"], "") if owner else "",
-    )
+    fields = indexed_fields(record, labels)
     conn.execute(
         f"INSERT INTO fts(rowid, {', '.join(FTS_COLUMNS)}) VALUES (?{', ?' * len(FTS_COLUMNS)})", (rowid, *fields)
     )

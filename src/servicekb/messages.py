@@ -211,9 +211,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt.explain": (
         "Lägg till en kolumn som säger vilka ord som träffade varje projekt, och hur (exakt, böjning, "
-        "ordled, ortens adjektiv, uppdelat sammansatt ord, synonym, efterled, förled, stavfel, saknas).",
+        "ordled, ortens adjektiv, uppdelat sammansatt ord, synonym, efterled, förled, vidare begrepp, stavfel, saknas).",
         "Add a column saying which words matched each project, and how (exact, inflection, compound part, "
-        "place adjective, split compound, synonym, compound head, compound first part, typo, missing).",
+        "place adjective, split compound, synonym, compound head, compound first part, broader word, typo, "
+        "missing).",
     ),
     # --explain's match tiers for people (search/tiers.TIER_NAMES are the machine formats' stable values)
     "tier.exact": ("exakt", "exact"),
@@ -224,6 +225,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tier.compound head": ("efterled", "compound head"),
     "tier.compound first part": ("förled", "compound first part"),
     "tier.place adjective": ("ortens adjektiv", "place adjective"),
+    "tier.broader word": ("vidare begrepp", "broader word"),
     "tier.typo": ("stavfel", "typo"),
     "tier.missing": ("saknas", "missing"),
     # search notices (search.notices)

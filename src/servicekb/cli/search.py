@@ -159,6 +159,11 @@ def search(
 
     # "why" goes into JSON/YAML always, elsewhere when asked for (it costs a pass over each record's text)
     want_why = explain or fmt in ("json", "jsonl", "yaml") or "why" in str(options.fields or "")
+    labels = None
+    if want_why:
+        from ..index import Labels
+
+        labels = Labels(kb.reference)  # the tags' labels are searched: --explain names their words
     rows = [
         SearchRow(
             record,
@@ -167,7 +172,7 @@ def search(
             hit.score,
             snippet(record, result.matched_words) if not parsed.empty and fmt != "ids" else [],  # ids show none
             # A project like the first answers matched none of the words: its why is that likeness.
-            (explain_hit(result, hit, record) if not hit.feedback else []) if want_why else None,
+            (explain_hit(result, hit, record, labels) if not hit.feedback else []) if want_why else None,
             kb.reference.sources,
             hit.feedback,
         )

@@ -10,6 +10,8 @@ Tiers (a project's tier for a query word is the best one it reaches):
   4  split compound                  butiksutveckling (unknown) → butik AND utveckling
   3  synonym (thesaurus)             hemkörning → hemsändning; bybutik → butik (broader word)
   2  compound head                   landsbygdsapotek (unknown) → apotek (the last part alone);
+     (broader word)                  bankomat (unknown) → kontanter (the thesaurus's broader word,
+                                     below the synonym uttagsautomat);
      (compound first part)           paketbolagen (unknown) → paket (the first part alone, when its
                                      forms are in at most a quarter of the projects)
   1  typo                            ombudsplatform (unknown) → ombudsplattform

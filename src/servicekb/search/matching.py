@@ -154,6 +154,7 @@ class Expansion:
         self.note: Optional[tuple[str, str, str]] = None  # (kind, typed, shown) when the typed word is unknown
         self.first_part: set[str] = set()  # words of the HEAD tier that stand for a split word's first part
         self.adjectives: set[str] = set()  # words of the PART tier that are a place's adjective (skånska)
+        self.broader: set[str] = set()  # words of the HEAD tier that are a broader word (thesaurus)
 
     def add(self, level: int, words: set[str], expression: Optional[str] = None) -> None:
         if not words:
@@ -168,6 +169,7 @@ class Expansion:
             self.words.setdefault(level, set()).update(words)
         self.first_part |= other.first_part
         self.adjectives |= other.adjectives
+        self.broader |= other.broader
 
     def expressions(self) -> dict[int, str]:
         return {level: " OR ".join(f"({e})" for e in exprs) for level, exprs in self.levels.items()}
@@ -200,8 +202,16 @@ def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True, broader:
     # or, with `broader`, when the word found fewer than a handful of projects (ranking.search)
     if known and not broader:
         related = {t: r for t, r in related.items() if r == SYNONYM_RELATION}
-    synonyms = _forms(conn, related, compounds=not known) - set().union(*base.values())
+    direct = set().union(*base.values())
+    synonyms = _forms(conn, [t for t, r in related.items() if r == SYNONYM_RELATION], compounds=not known) - direct
     exp.add(SYNONYM, synonyms)
+    # A broader word one tier below the word's synonyms (bankomat: the projects with a
+    # uttagsautomat above those that handle kontanter); --explain names it apart.
+    wider = _forms(conn, [t for t, r in related.items() if r != SYNONYM_RELATION], compounds=not known)
+    wider -= direct | synonyms
+    exp.add(HEAD, wider)
+    exp.broader |= wider
+    synonyms |= wider
     if known or not fallback:
         return exp
     if synonyms:

@@ -20,7 +20,7 @@ from .matching import (
 )
 from .spelling import suggest_words
 from .syntax import WORD, Query, query_term
-from .tiers import FIRST_PART_NAME, HEAD, PART, PLACE_ADJECTIVE_NAME, SYNONYM_RELATION, TIER_NAMES
+from .tiers import BROADER_NAME, FIRST_PART_NAME, HEAD, PART, PLACE_ADJECTIVE_NAME, SYNONYM_RELATION, TIER_NAMES
 
 HANDFUL = 5  # fewer projects than this with every word: projects with most of the words follow
 PAGE = 20  # fewer than this with every one of three or more words: those with all but one follow
@@ -79,6 +79,7 @@ class SearchResult:
         first_part_words: Optional[list[set[str]]] = None,
         missing_places: Optional[list[tuple[PlaceLike, bool]]] = None,
         adjective_words: Optional[list[set[str]]] = None,
+        broader_words: Optional[list[set[str]]] = None,
     ) -> None:
         self.hits = hits  # ranked, at most the requested limit
         self.total = total  # all matches (None when not counted)
@@ -99,6 +100,8 @@ class SearchResult:
         self.first_part_words = first_part_words if first_part_words is not None else [set() for _ in terms]
         # per word: the PART-tier words that are a place's adjective (--explain names them)
         self.adjective_words = adjective_words if adjective_words is not None else [set() for _ in terms]
+        # per word: the HEAD-tier words that are a thesaurus's broader word (--explain names them)
+        self.broader_words = broader_words if broader_words is not None else [set() for _ in terms]
         # places the query names that no project has (and whether their county has projects):
         # the answer is empty, and says so
         self.missing_places = missing_places if missing_places is not None else []
@@ -291,6 +294,7 @@ def search(
         first_part_words=[g.first_part for g in groups],
         missing_places=missing_places,
         adjective_words=[g.adjectives for g in groups],
+        broader_words=[g.broader for g in groups],
     )
 
 
@@ -434,13 +438,16 @@ def _results_sql(
     return "WITH " + ", ".join(ctes + [f"results AS ({results})"]), cte_params + params
 
 
-def explain(result: SearchResult, hit: Hit, record: dict) -> list[dict]:
+def explain(result: SearchResult, hit: Hit, record: dict, labels=None) -> list[dict]:
     """Why a project matched: for each query word, the tier reached, the project's words that
     matched it and the fields they stand in, e.g. [{"word": "hemkörning", "tier": "synonym",
-    "matched": ["hemsändning"], "fields": ["summary", "results"]}]."""
-    from ..index import FTS_COLUMNS, fts_fields
+    "matched": ["hemsändning"], "fields": ["summary", "results"]}]. Without `labels`, words that only
+    a tag's label holds (Betaltjänster och kontanter) are not named."""
+    from ..index import FTS_COLUMNS, fts_fields, indexed_fields
 
-    fields = [f.casefold() for f in fts_fields(record, {}, "", "")]
+    # with the index's `labels` (index.Labels), the text the search matched: tags by their labels too
+    indexed = indexed_fields(record, labels) if labels is not None else fts_fields(record, {}, "", "")
+    fields = [f.casefold() for f in indexed]
     text = "\n".join(fields)
     tokens = set(WORD.findall(text))
     spaced = " " + " ".join(WORD.findall(text)) + " "
@@ -459,6 +466,8 @@ def explain(result: SearchResult, hit: Hit, record: dict) -> list[dict]:
         name = TIER_NAMES.get(tier, "missing")
         if tier == HEAD and found and set(found) <= result.first_part_words[i]:
             name = FIRST_PART_NAME  # paketbolagen matched by paket alone: not the head
+        elif tier == HEAD and found and set(found) <= result.broader_words[i]:
+            name = BROADER_NAME  # bankomat matched by kontanter: a broader word, not a compound's head
         elif tier == PART and found and set(found) <= result.adjective_words[i]:
             name = PLACE_ADJECTIVE_NAME  # skåne matched by skånska: not a compound
         out.append({"word": term, "tier": name, "matched": found, "fields": where})

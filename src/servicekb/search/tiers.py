@@ -14,4 +14,6 @@ TIER_NAMES = {
 FIRST_PART_NAME = "compound first part"
 # A place's adjective (skånska for Skåne) ranks at the compound part's tier; --explain names it apart.
 PLACE_ADJECTIVE_NAME = "place adjective"
+# A thesaurus's broader word ranks at the head's tier; --explain names it apart.
+BROADER_NAME = "broader word"
 SYNONYM_RELATION = "synonym"  # thesaurus.SYNONYM, without importing it on the search path
