@@ -611,3 +611,22 @@ def test_a_broader_word_ranks_below_the_words_synonyms(cli):
     assert by_tag and all(w["matched"] == ["kontanter"] for w in by_tag)
     people = cli("search", "bankomat", "--explain", "--format", "markdown").stdout
     assert "vidare begrepp" in people
+
+
+def test_a_compound_few_projects_have_is_followed_by_those_having_its_parts(cli, tmp_path, valid_text):
+    """Issue 25: `biblioteksböcker` found the one project saying so, not the ones lending
+    böcker from a bibliotek. A one-word question whose compound fewer than a handful of
+    projects have is followed by the projects having every part (at the split compound's
+    tier, without a notice: the word is known). A part alone is not enough, and beside other
+    words the compound keeps to itself."""
+    kb = _one_project_kb(tmp_path, valid_text, "Butiken lämnar ut biblioteksböcker.", pid="exact")
+    _one_project_kb(tmp_path, valid_text, "Bytesbiblioteket i butiken har böcker för alla.", pid="parts")
+    _one_project_kb(tmp_path, valid_text, "Biblioteket i butiken.", pid="one-part")
+    found = cli("search", "biblioteksböcker", "--format", "json", "--data-dir", kb)
+    assert found.exit_code == 0, found.output
+    hits = json.loads(found.stdout)
+    assert [h["id"] for h in hits] == ["exact", "parts"]
+    assert [h["search"]["why"][0]["tier"] for h in hits] == ["exact", "split compound"]
+    assert "biblioteksböcker" not in found.stderr  # no notice: nothing was corrected
+    both = cli("search", "biblioteksböcker", "butiken", "--format", "ids", "--all-words", "--data-dir", kb)
+    assert both.stdout.split() == ["exact"]

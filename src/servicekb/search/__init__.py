@@ -7,7 +7,9 @@ Tiers (a project's tier for a query word is the best one it reaches):
   5  compound part or folded form    ombud → paketombud; automat → paketautomater;
                                      lanthandeln → lanthandel (the word less a short ending);
                                      Orebro → Örebro (only when the word is typed without å, ä, ö)
-  4  split compound                  butiksutveckling (unknown) → butik AND utveckling
+  4  split compound                  butiksutveckling (unknown) → butik AND utveckling; a compound
+                                     asked alone that fewer than a handful of projects have, too
+                                     (biblioteksböcker → bibliotek AND böcker, each part's own forms)
   3  synonym (thesaurus)             hemkörning → hemsändning; bybutik → butik (broader word)
   2  compound head                   landsbygdsapotek (unknown) → apotek (the last part alone);
      (broader word)                  bankomat (unknown) → kontanter (the thesaurus's broader word,

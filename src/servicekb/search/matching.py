@@ -179,7 +179,9 @@ class Expansion:
         return set().union(*self.words.values()) if self.words else set()
 
 
-def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True, broader: bool = False) -> Expansion:
+def expand(
+    conn: sqlite3.Connection, term: Term, fallback: bool = True, broader: bool = False, alone: bool = False
+) -> Expansion:
     """A query term → its matches by tier.
 
     Exact, inflected and compound-part forms of the word; thesaurus terms (synonym tier);
@@ -212,6 +214,18 @@ def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True, broader:
     exp.add(HEAD, wider)
     exp.broader |= wider
     synonyms |= wider
+    if known and fallback and alone and _fewer_than(conn, exp, FEW):
+        # A question of one compound found in fewer than a handful of projects: the projects
+        # having all its parts follow (biblioteksböcker, 1 project: Välkommen till bygden's
+        # bytesbibliotek with böcker; lanthandlarförening, 2: the shopkeepers' association
+        # that calls itself a förening). Only all the parts, each in its own forms: a part alone
+        # or a part's synonyms widen a specific question too far (paketautomat would find every
+        # project with paket, the verbs of följa for följeforskning). Not beside other words:
+        # they widen the answer themselves (paketautomat landsbygd keeps to the lockers).
+        parts = _split(conn, w)
+        if parts and len(parts) > 1:
+            part_words = _part_forms(conn, parts, synonyms=False)
+            exp.add(COMPOUND, set().union(*part_words), " AND ".join(f"({_or(words)})" for words in part_words))
     if known or not fallback:
         return exp
     if synonyms:
@@ -229,27 +243,51 @@ def expand(conn: sqlite3.Connection, term: Term, fallback: bool = True, broader:
             exp.note = ("split", w, " + ".join(parts))
             return exp
     if parts:
-        part_words = [_forms(conn, [p], MIN_PART_LENGTH + 1) | _forms(conn, related_terms(conn, p)) for p in parts]
-        expression = " AND ".join(f"({_or(words)})" for words in part_words)
-        exp.add(COMPOUND, set().union(*part_words), expression)
-        # The last part carries a Swedish compound's meaning (a landsbygdsapotek is an apotek):
-        # alone, one tier lower, unless more than a quarter of the projects have it (utveckling).
-        quarter = conn.execute("SELECT count(*) FROM projects").fetchone()[0] // 4
-        head = conn.execute("SELECT doc FROM fts_terms WHERE term = ?", (parts[-1],)).fetchone()
-        if not head or head[0] <= quarter:
-            exp.add(HEAD, part_words[-1])
-        # In this field the first part often names the topic (paketbolagen: the parcel projects,
-        # medicinutlämning: the medicines): alone, at the head's tier, when its own forms are in
-        # at most a quarter of the projects (not landsbygd, handlar or service, in half or more).
-        own = _forms(conn, [parts[0]], MIN_PART_LENGTH + 1) if len(parts) == 2 else set()
-        if own and conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (_or(own),)).fetchone()[0] <= quarter:
-            exp.add(HEAD, part_words[0])
-            exp.first_part |= part_words[0] - part_words[-1]
+        _add_parts(conn, exp, parts)
         exp.note = exp.note or ("split", w, " + ".join(parts))
     if corrected:
         exp.add(TYPO, _forms(conn, [corrected]))
         exp.note = ("typo", w, corrected)
     return exp
+
+
+FEW = 5  # ranking.HANDFUL: a known compound in fewer projects than this is followed by its parts
+
+
+def _fewer_than(conn: sqlite3.Connection, exp: Expansion, n: int) -> bool:
+    """Do the expansion's words so far reach fewer than `n` projects? (Counts at most n.)"""
+    expression = " OR ".join(f"({e})" for e in exp.expressions().values())
+    sql = "SELECT count(*) FROM (SELECT 1 FROM fts WHERE fts MATCH ? LIMIT ?)"
+    return bool(expression) and conn.execute(sql, (expression, n)).fetchone()[0] < n
+
+
+def _part_forms(conn: sqlite3.Connection, parts: list[str], synonyms: bool = True) -> list[set[str]]:
+    """Each part's index words: its forms and compounds holding it (and its thesaurus terms')."""
+    return [
+        _forms(conn, [p], MIN_PART_LENGTH + 1) | (_forms(conn, related_terms(conn, p)) if synonyms else set())
+        for p in parts
+    ]
+
+
+def _add_parts(conn: sqlite3.Connection, exp: Expansion, parts: list[str]) -> None:
+    """An unknown compound's parts: every part (split compound tier); the last part alone and,
+    for two parts, the first alone (compound head tier), each when in few enough projects."""
+    part_words = _part_forms(conn, parts)
+    expression = " AND ".join(f"({_or(words)})" for words in part_words)
+    exp.add(COMPOUND, set().union(*part_words), expression)
+    # The last part carries a Swedish compound's meaning (a landsbygdsapotek is an apotek):
+    # alone, one tier lower, unless more than a quarter of the projects have it (utveckling).
+    quarter = conn.execute("SELECT count(*) FROM projects").fetchone()[0] // 4
+    head = conn.execute("SELECT doc FROM fts_terms WHERE term = ?", (parts[-1],)).fetchone()
+    if not head or head[0] <= quarter:
+        exp.add(HEAD, part_words[-1])
+    # In this field the first part often names the topic (paketbolagen: the parcel projects,
+    # medicinutlämning: the medicines): alone, at the head's tier, when its own forms are in
+    # at most a quarter of the projects (not landsbygd, handlar or service, in half or more).
+    own = _forms(conn, [parts[0]], MIN_PART_LENGTH + 1) if len(parts) == 2 else set()
+    if own and conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (_or(own),)).fetchone()[0] <= quarter:
+        exp.add(HEAD, part_words[0])
+        exp.first_part |= part_words[0] - part_words[-1]
 
 
 class PlaceLike(Protocol):

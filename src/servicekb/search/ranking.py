@@ -158,7 +158,7 @@ def search(
                     group_places.append(place)
                 merged.merge(exp)
                 continue
-            exp = expand(conn, term, broader=broader)
+            exp = expand(conn, term, broader=broader, alone=len(query.groups) == 1 and len(group) == 1)
             if not term.phrase and exp.all_words == {term.words[0]}:  # nothing known: maybe a typo
                 unmatched.append(term.words[0])
                 nothing = nothing and not _in_vocab(conn, term.words[0])
