@@ -59,7 +59,8 @@ def _word_levels(conn: sqlite3.Connection, w: str, typed: bool = True) -> dict[i
         }
     # every stem: lanthandel's other stem lanthandl is inside lanthandlardagar, lanthandlarnas
     for piece in {w, *stems}:
-        if len(piece) >= MIN_PART_LENGTH:
+        # a stem cut shorter than the word needs a letter more (komma's stem komm is in kommun)
+        if len(piece) >= MIN_PART_LENGTH + (piece != w):
             column = "folded" if typed and not has_diacritics(piece) else "term"
             part |= {
                 r[0]
