@@ -48,6 +48,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("search/tiers.py", "TIER_NAMES"): "--explain's stable values in machine formats; people read tier.*",
     ("search/tiers.py", "FIRST_PART_NAME"): "--explain's stable value for a first part alone; people read tier.*",
     ("search/tiers.py", "PLACE_ADJECTIVE_NAME"): "--explain's stable value for a place's adjective; people read tier.*",
+    ("search/tiers.py", "BROADER_NAME"): "--explain's stable value for a broader word; people read tier.*",
     (
         "search/matching.py",
         "expand_place",

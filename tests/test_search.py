@@ -615,8 +615,8 @@ def test_a_broader_word_ranks_below_the_words_synonyms(cli):
 
 def test_a_compound_few_projects_have_is_followed_by_those_having_its_parts(cli, tmp_path, valid_text):
     """Issue 25: `biblioteksböcker` found the one project saying so, not the ones lending
-    böcker from a bibliotek. A one-word question whose compound fewer than a handful of
-    projects have is followed by the projects having every part (at the split compound's
+    böcker from a bibliotek. A one-word question whose compound only one or two projects
+    have is followed by the projects having every part (at the split compound's
     tier, without a notice: the word is known). A part alone is not enough, and beside other
     words the compound keeps to itself."""
     kb = _one_project_kb(tmp_path, valid_text, "Butiken lämnar ut biblioteksböcker.", pid="exact")

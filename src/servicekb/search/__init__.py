@@ -8,7 +8,7 @@ Tiers (a project's tier for a query word is the best one it reaches):
                                      lanthandeln → lanthandel (the word less a short ending);
                                      Orebro → Örebro (only when the word is typed without å, ä, ö)
   4  split compound                  butiksutveckling (unknown) → butik AND utveckling; a compound
-                                     asked alone that fewer than a handful of projects have, too
+                                     asked alone that only one or two projects have, too
                                      (biblioteksböcker → bibliotek AND böcker, each part's own forms)
   3  synonym (thesaurus)             hemkörning → hemsändning; bybutik → butik (broader word)
   2  compound head                   landsbygdsapotek (unknown) → apotek (the last part alone);

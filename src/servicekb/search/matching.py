@@ -216,7 +216,7 @@ def expand(
     exp.broader |= wider
     synonyms |= wider
     if known and fallback and alone and _fewer_than(conn, exp, FEW):
-        # A question of one compound found in fewer than a handful of projects: the projects
+        # A question of one compound found in one or two projects only: the projects
         # having all its parts follow (biblioteksböcker, 1 project: Välkommen till bygden's
         # bytesbibliotek with böcker; lanthandlarförening, 2: the shopkeepers' association
         # that calls itself a förening). Only all the parts, each in its own forms: a part alone
@@ -252,7 +252,7 @@ def expand(
     return exp
 
 
-FEW = 5  # ranking.HANDFUL: a known compound in fewer projects than this is followed by its parts
+FEW = 3  # a known compound in fewer projects than this (one or two) is followed by its parts
 
 
 def _fewer_than(conn: sqlite3.Connection, exp: Expansion, n: int) -> bool:
