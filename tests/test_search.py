@@ -645,3 +645,25 @@ def test_a_stem_shorter_than_the_word_needs_five_letters_to_count_as_a_compound_
     assert not any(w.startswith("kommun") for w in part_words("komma"))
     assert "paketombud" in part_words("ombud")
     assert any(w.startswith("landsbygdsbutik") for w in part_words("butiker"))
+
+
+def test_a_compound_written_apart_matches_the_compound(cli, tmp_path, valid_text):
+    """Issue 25, slips: `lokal ekonomisk analys` and `bygde bolag` write a compound apart
+    (särskrivning). Two neighbouring words whose joining (with or without a linking s) is a word
+    of the index match that word as if typed, so the project about it has every word; the words
+    apart still match as before."""
+    kb = _one_project_kb(tmp_path, valid_text, "Ett bygdebolag driver butiken.", pid="joined")
+    _one_project_kb(tmp_path, valid_text, "Bygden har ett bolag.", pid="apart")
+    _one_project_kb(tmp_path, valid_text, "Bygden har en butik.", pid="one")
+    out = cli("search", "bygde", "bolag", "--format", "json", "--all-words", "--data-dir", kb)
+    assert out.exit_code == 0, out.output
+    hits = json.loads(out.stdout)
+    assert [h["id"] for h in hits] == ["joined", "apart"]
+    assert hits[0]["search"]["why"][0] == {
+        "word": "bygde",
+        "tier": "exact",
+        "matched": ["bygdebolag"],
+        "fields": ["summary"],
+    }
+    landsbygd = _one_project_kb(tmp_path / "b", valid_text, "Service på landsbygden.", pid="s")
+    assert cli("search", "lands", "bygden", "--format", "ids", "--data-dir", landsbygd).stdout.split() == ["s"]

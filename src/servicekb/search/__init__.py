@@ -41,6 +41,9 @@ Splitting and typo correction apply only to words the index does not have at all
 thesaurus words stand in only for such words too. The thesaurus (reference/synonyms.yaml,
 thesaurus.py) is stored in the index when it is built, so a search never reads YAML.
 
+Two neighbouring words that join into a word of the index (bygde bolag → bygdebolag, with or
+without a linking s) match that word too, as exact: a compound written apart (särskrivning).
+
 Query syntax: words are ANDed (then relaxed, see above); "quoted phrase"; -word excludes
 every project `search word` would find; a OR b. User text is never passed to FTS5 as
 syntax: every term is quoted.

@@ -12,6 +12,7 @@ from .matching import (
     PlaceLike,
     PlaceLookup,
     _in_vocab,
+    _word_levels,
     expand,
     expand_place,
     mentioned,
@@ -20,7 +21,17 @@ from .matching import (
 )
 from .spelling import suggest_words
 from .syntax import WORD, Query, query_term
-from .tiers import BROADER_NAME, FIRST_PART_NAME, HEAD, PART, PLACE_ADJECTIVE_NAME, SYNONYM_RELATION, TIER_NAMES
+from .tiers import (
+    BROADER_NAME,
+    EXACT,
+    FIRST_PART_NAME,
+    HEAD,
+    PART,
+    PLACE_ADJECTIVE_NAME,
+    STEM,
+    SYNONYM_RELATION,
+    TIER_NAMES,
+)
 
 HANDFUL = 5  # fewer projects than this with every word: projects with most of the words follow
 PAGE = 20  # fewer than this with every one of three or more words: those with all but one follow
@@ -144,10 +155,15 @@ def search(
     notes: list[tuple[str, str, str]] = []
     unknown_groups: list[int] = []  # query words (OR groups) of which the index knows nothing at all
     missing_places: list[tuple[PlaceLike, bool]] = []
-    for group in query.groups:
+    joined = _joined_words(conn, query)
+    for k, group in enumerate(query.groups):
         merged = Expansion()
         nothing = True
         group_places: list[PlaceLike] = []
+        for word in joined.get(k, ()):  # 'bygde bolag' written apart: bygdebolag matches both words
+            merged.add(EXACT, {word})
+            merged.add(STEM, _word_levels(conn, word, typed=False).get(STEM, set()))
+            nothing = False
         for term in group:
             place = place_of(conn, term, places)
             if place is not None:
@@ -296,6 +312,29 @@ def search(
         adjective_words=[g.adjectives for g in groups],
         broader_words=[g.broader for g in groups],
     )
+
+
+def _joined_words(conn: sqlite3.Connection, query: Query) -> dict[int, list[str]]:
+    """Two neighbouring words that are one compound written apart (särskrivning: 'bygde bolag',
+    'lokal ekonomisk' for bygdebolag, lokalekonomisk; with a linking s too: 'butik utveckling'
+    for butiksutveckling): the index's compound, for each of the two groups, which then match it
+    as if it were typed (exact, and its inflections). Only single words, seven letters or more
+    together, and only a word the index has."""
+    out: dict[int, list[str]] = {}
+    groups = query.groups
+    for k in range(len(groups) - 1):
+        a, b = groups[k], groups[k + 1]
+        if len(a) != 1 or len(b) != 1 or a[0].phrase or b[0].phrase:
+            continue
+        left, right = a[0].words[0], b[0].words[0]
+        if len(left) < 2 or len(right) < 3 or len(left) + len(right) < 7:
+            continue
+        for word in (left + right, left + "s" + right):
+            if _in_vocab(conn, word):
+                out.setdefault(k, []).append(word)
+                out.setdefault(k + 1, []).append(word)
+                break
+    return out
 
 
 def _word_counts(query: Query) -> list[int]:
