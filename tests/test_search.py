@@ -632,21 +632,6 @@ def test_a_compound_few_projects_have_is_followed_by_those_having_its_parts(cli,
     assert both.stdout.split() == ["exact"]
 
 
-def test_a_stem_shorter_than_the_word_needs_five_letters_to_count_as_a_compound_part(kb):
-    """`komma` matched every kommun as a compound part, through its stem komm (four letters);
-    a stem cut from the word now needs one letter more than the word itself. The word's own
-    four letters still count (ombud in paketombud), and a five-letter stem does (butik in
-    landsbygdsbutiker for butiker)."""
-    from servicekb.search import expand
-
-    def part_words(word):
-        return expand(kb.conn, parse_query(word).groups[0][0]).words.get(PART, set())
-
-    assert not any(w.startswith("kommun") for w in part_words("komma"))
-    assert "paketombud" in part_words("ombud")
-    assert any(w.startswith("landsbygdsbutik") for w in part_words("butiker"))
-
-
 def test_a_compound_written_apart_matches_the_compound(cli, tmp_path, valid_text):
     """Issue 25, slips: `lokal ekonomisk analys` and `bygde bolag` write a compound apart
     (särskrivning). Two neighbouring words whose joining (with or without a linking s) is a word

@@ -72,7 +72,7 @@ class SwedishAnalysis:
         self.inside: dict[str, set[str]] = {}
         for w in self.vocabulary:
             for stem in stems_of(w):
-                if len(stem) >= MIN_PART_LENGTH + 1 and stem != w:  # as a query's stem (matching.py)
+                if len(stem) >= MIN_PART_LENGTH and stem != w:
                     self.inside.setdefault(stem, set()).add(w)
         self._cache: dict[str, set[str]] = {}
 

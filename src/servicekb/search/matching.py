@@ -59,8 +59,7 @@ def _word_levels(conn: sqlite3.Connection, w: str, typed: bool = True) -> dict[i
         }
     # every stem: lanthandel's other stem lanthandl is inside lanthandlardagar, lanthandlarnas
     for piece in {w, *stems}:
-        # a stem cut shorter than the word needs a letter more (komma's stem komm is in kommun)
-        if len(piece) >= MIN_PART_LENGTH + (piece != w):
+        if len(piece) >= MIN_PART_LENGTH:
             column = "folded" if typed and not has_diacritics(piece) else "term"
             part |= {
                 r[0]
