@@ -619,6 +619,10 @@ def test_a_broader_word_ranks_below_the_words_synonyms(cli):
     assert by_tag and all(w["matched"] == ["kontanter"] for w in by_tag)
     people = cli("search", "bankomat", "--explain", "--format", "markdown").stdout
     assert "vidare begrepp" in people
+    # stderr names the synonyms, and the broader words apart (kontanter is no word for a cash machine)
+    lines = out.stderr.splitlines()
+    assert "synonymerna (kontantautomat, uttagsautomat)" in lines[0] and "kontanter" not in lines[0]
+    assert "vidare ord för 'bankomat' (kontanter" in lines[1]
 
 
 def test_a_compound_few_projects_have_is_followed_by_those_having_its_parts(cli, tmp_path, valid_text):

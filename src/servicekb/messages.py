@@ -237,6 +237,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "inget projekt har '{typed}'; visar träffar för synonymerna ({shown})",
         "no project has '{typed}'; showing results for its synonyms ({shown})",
     ),
+    "search.wider_after": (
+        "under dem projekt med vidare ord för '{typed}' ({shown})",
+        "below them, projects with broader words for '{typed}' ({shown})",
+    ),
+    "search.wider_only": (
+        "inget projekt har '{typed}'; visar träffar för vidare ord ({shown})",
+        "no project has '{typed}'; showing results for broader words ({shown})",
+    ),
     "search.broader": (
         "få projekt i området har '{typed}'; efter dem projekt med vidare ord ({shown})",
         "few projects in the area have '{typed}'; after them, projects with broader words ({shown})",

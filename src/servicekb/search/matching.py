@@ -152,6 +152,7 @@ class Expansion:
         self.levels: dict[int, list[str]] = {}  # tier → FTS5 expressions (any matches)
         self.words: dict[int, set[str]] = {}  # tier → index words (snippets, --explain)
         self.note: Optional[tuple[str, str, str]] = None  # (kind, typed, shown) when the typed word is unknown
+        self.after_note: Optional[tuple[str, str, str]] = None  # a second one (the broader words after synonyms)
         self.first_part: set[str] = set()  # words of the HEAD tier that stand for a split word's first part
         self.adjectives: set[str] = set()  # words of the PART tier that are a place's adjective (skånska)
         self.broader: set[str] = set()  # words of the HEAD tier that are a broader word (thesaurus)
@@ -229,7 +230,16 @@ def expand(
     if known or not fallback:
         return exp
     if synonyms:
-        exp.note = ("synonym", w, ", ".join(sorted(related, key=lambda t: (related[t] != SYNONYM_RELATION, t))[:3]))
+        # the notice names the synonyms, and the broader words apart (bankomat: uttagsautomat;
+        # below them kontanter, which is not another word for a cash machine)
+        same = sorted(t for t, r in related.items() if r == SYNONYM_RELATION)[:3]
+        wider_terms = sorted(t for t, r in related.items() if r != SYNONYM_RELATION)[:3]
+        if same:
+            exp.note = ("synonym", w, ", ".join(same))
+            if wider_terms:
+                exp.after_note = ("wider", w, ", ".join(wider_terms))
+        else:
+            exp.note = ("wider_only", w, ", ".join(wider_terms))
     parts = _split(conn, w) if not synonyms else None
     typo_allowed = not synonyms and (not parts or len(parts) > 2) and not is_common_word(w)
     corrected = correct_typo(conn, w) if typo_allowed else None

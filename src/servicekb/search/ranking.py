@@ -182,6 +182,8 @@ def search(
                 nothing = False
             if exp.note:
                 notes.append(exp.note)
+            if exp.after_note:
+                notes.append(exp.after_note)
             merged.merge(exp)
         if nothing and group_places and len(group_places) == len(group):
             # (not dropped as an unknown word: a place restricts)
@@ -519,9 +521,13 @@ def notices(result: SearchResult) -> list[str]:
 
     lines = []
     for kind, typed, shown in result.notes:
-        key = {"typo": "search.corrected", "split": "search.corrected", "broader": "search.broader"}.get(
-            kind, "search.synonyms"
-        )
+        key = {
+            "typo": "search.corrected",
+            "split": "search.corrected",
+            "broader": "search.broader",
+            "wider": "search.wider_after",
+            "wider_only": "search.wider_only",
+        }.get(kind, "search.synonyms")
         lines.append(t(key, typed=typed, shown=shown))
     if result.dropped:
         lines.append(t("search.dropped", words=t("search.or").join(f"'{w}'" for w in result.dropped)))
