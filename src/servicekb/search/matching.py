@@ -205,16 +205,17 @@ def expand(
     # or, with `broader`, when the word found fewer than a handful of projects (ranking.search)
     if known and not broader:
         related = {t: r for t, r in related.items() if r == SYNONYM_RELATION}
+    same_terms = sorted(t for t, r in related.items() if r == SYNONYM_RELATION)
+    wider_terms = sorted(t for t, r in related.items() if r != SYNONYM_RELATION)
     direct = set().union(*base.values())
-    synonyms = _forms(conn, [t for t, r in related.items() if r == SYNONYM_RELATION], compounds=not known) - direct
+    synonyms = _forms(conn, same_terms, compounds=not known) - direct
     exp.add(SYNONYM, synonyms)
     # A broader word one tier below the word's synonyms (bankomat: the projects with a
     # uttagsautomat above those that handle kontanter); --explain names it apart.
-    wider = _forms(conn, [t for t, r in related.items() if r != SYNONYM_RELATION], compounds=not known)
-    wider -= direct | synonyms
+    wider = _forms(conn, wider_terms, compounds=not known) - direct - synonyms
     exp.add(HEAD, wider)
     exp.broader |= wider
-    synonyms |= wider
+    stand_ins = bool(synonyms or wider)  # the thesaurus answers for the word: no split, no typo
     if known and fallback and alone and _fewer_than(conn, exp, FEW):
         # A question of one compound found in one or two projects only: the projects
         # having all its parts follow (biblioteksböcker, 1 project: Välkommen till bygden's
@@ -229,23 +230,21 @@ def expand(
             exp.add(COMPOUND, set().union(*part_words), " AND ".join(f"({_or(words)})" for words in part_words))
     if known or not fallback:
         return exp
-    if synonyms:
+    if stand_ins:
         # the notice names the synonyms, and the broader words apart (bankomat: uttagsautomat;
         # below them kontanter, which is not another word for a cash machine)
-        same = sorted(t for t, r in related.items() if r == SYNONYM_RELATION)[:3]
-        wider_terms = sorted(t for t, r in related.items() if r != SYNONYM_RELATION)[:3]
-        if same:
-            exp.note = ("synonym", w, ", ".join(same))
+        if same_terms:
+            exp.note = ("synonym", w, ", ".join(same_terms[:3]))
             if wider_terms:
-                exp.after_note = ("wider", w, ", ".join(wider_terms))
+                exp.after_note = ("wider", w, ", ".join(wider_terms[:3]))
         else:
-            exp.note = ("wider_only", w, ", ".join(wider_terms))
-    parts = _split(conn, w) if not synonyms else None
-    typo_allowed = not synonyms and (not parts or len(parts) > 2) and not is_common_word(w)
+            exp.note = ("wider_only", w, ", ".join(wider_terms[:3]))
+    parts = _split(conn, w) if not stand_ins else None
+    typo_allowed = not stand_ins and (not parts or len(parts) > 2) and not is_common_word(w)
     corrected = correct_typo(conn, w) if typo_allowed else None
     if corrected:
         parts = None
-    elif not parts and not synonyms:
+    elif not parts and not stand_ins:
         inside = _split_inside(conn, w)
         if inside:  # weak evidence: both parts, as they stand in compounds, never one alone
             parts, part_forms = inside

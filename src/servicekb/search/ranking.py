@@ -11,8 +11,8 @@ from .matching import (
     Expansion,
     PlaceLike,
     PlaceLookup,
+    _forms,
     _in_vocab,
-    _word_levels,
     expand,
     expand_place,
     mentioned,
@@ -162,7 +162,7 @@ def search(
         group_places: list[PlaceLike] = []
         for word in joined.get(k, ()):  # 'bygde bolag' written apart: bygdebolag matches both words
             merged.add(EXACT, {word})
-            merged.add(STEM, _word_levels(conn, word, typed=False).get(STEM, set()))
+            merged.add(STEM, _forms(conn, [word], compounds=False) - {word})
             nothing = False
         for term in group:
             place = place_of(conn, term, places)
@@ -479,16 +479,14 @@ def _results_sql(
     return "WITH " + ", ".join(ctes + [f"results AS ({results})"]), cte_params + params
 
 
-def explain(result: SearchResult, hit: Hit, record: dict, labels=None) -> list[dict]:
+def explain(result: SearchResult, hit: Hit, record: dict, labels) -> list[dict]:
     """Why a project matched: for each query word, the tier reached, the project's words that
     matched it and the fields they stand in, e.g. [{"word": "hemkörning", "tier": "synonym",
-    "matched": ["hemsändning"], "fields": ["summary", "results"]}]. Without `labels`, words that only
-    a tag's label holds (Betaltjänster och kontanter) are not named."""
-    from ..index import FTS_COLUMNS, fts_fields, indexed_fields
+    "matched": ["hemsändning"], "fields": ["summary", "results"]}]. `labels` (index.Labels) give
+    the text the index holds, so a word only a tag's label has (Betaltjänster och kontanter) is named."""
+    from ..index import FTS_COLUMNS, indexed_fields
 
-    # with the index's `labels` (index.Labels), the text the search matched: tags by their labels too
-    indexed = indexed_fields(record, labels) if labels is not None else fts_fields(record, {}, "", "")
-    fields = [f.casefold() for f in indexed]
+    fields = [f.casefold() for f in indexed_fields(record, labels)]
     text = "\n".join(fields)
     tokens = set(WORD.findall(text))
     spaced = " " + " ".join(WORD.findall(text)) + " "
